@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { UsageError } from '../core/calc/select-factors.js';
+import type { InputFile } from '../core/calc/run.js';
+
+/** Reads each named file, or standard input for `-`. A missing file is a usage error (exit 2). */
+export function readInputFiles(paths: readonly string[]): InputFile[] {
+  return paths.map((path) => {
+    if (path === '-') return { path: '-', bytes: readFileSync(0) };
+    if (!existsSync(path)) {
+      throw new UsageError(`no such file: ${path}`, `找不到文件：${path}`);
+    }
+    if (statSync(path).isDirectory()) {
+      throw new UsageError(`${path} is a folder; give the CSV files in it`, `${path} 是文件夹；请给出其中的 CSV 文件`);
+    }
+    return { path, bytes: readFileSync(path) };
+  });
+}
+
+export type FileFormat = 'csv' | 'tsv' | 'json' | 'md' | 'html' | 'xlsx';
+
+const EXTENSIONS: Record<string, FileFormat> = {
+  '.csv': 'csv',
+  '.tsv': 'tsv',
+  '.txt': 'tsv',
+  '.json': 'json',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xlsx': 'xlsx',
+};
+
+export function formatFromPath(path: string, supported: readonly FileFormat[]): FileFormat {
+  const format = EXTENSIONS[extname(path).toLowerCase()];
+  if (!format || !supported.includes(format)) {
+    const list = supported.map((f) => `.${f}`).join(' ');
+    throw new UsageError(
+      `cannot tell the format of ${path} from its extension; use ${list}`,
+      `无法从扩展名判断 ${path} 的格式；可用 ${list}`,
+    );
+  }
+  return format;
+}
+
+/** Refuses to overwrite an input with the output. */
+export function assertNotAnInput(output: string, inputs: readonly string[]): void {
+  const target = safeReal(resolve(output));
+  for (const input of inputs) {
+    if (input !== '-' && safeReal(resolve(input)) === target) {
+      throw new UsageError(`the output ${output} is also an input; choose another file name`, `输出文件 ${output} 同时是输入文件；请换一个文件名`);
+    }
+  }
+}
+
+function safeReal(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/**
+ * Writes the whole file or nothing: a temporary file beside the target, flushed, then renamed
+ * over it. An existing file is only replaced once the new content is complete.
+ */
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir)) {
+    throw new UsageError(`the folder of ${path} does not exist`, `${path} 所在的文件夹不存在`);
+  }
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}

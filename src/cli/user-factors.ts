@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { FuelDictionary } from '../core/dictionary/fuels.js';
+import type { FactorRegistry } from '../core/factors/registry.js';
+import { parseFactorTable, tableRef } from '../core/factors/table.js';
+
+/**
+ * `--factors` takes a table id (id@version) or a path to the user's own table file. Files are
+ * validated exactly like bundled tables and added to the registry; the refs come back for selection.
+ */
+export function resolveFactorArgs(
+  args: readonly string[],
+  registry: FactorRegistry,
+  fuels: FuelDictionary,
+): { refs: string[]; diagnostics: Diagnostic[] } {
+  const refs: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const arg of args) {
+    const looksLikePath = /[\\/]|\.csv$/i.test(arg);
+    if (!looksLikePath || !existsSync(arg)) {
+      refs.push(arg);
+      continue;
+    }
+    const parsed = parseFactorTable(readFileSync(arg), arg, fuels);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.table) continue;
+    const clash = registry.resolve(tableRef(parsed.table));
+    if (clash && clash.sha256 !== parsed.table.sha256) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'TABLE_DUPLICATE_VERSION',
+        file: arg,
+        line: 1,
+        params: { ref: tableRef(parsed.table), other: `bundled ${clash.path}` },
+      });
+      continue;
+    }
+    if (!clash) registry.add(parsed.table);
+    refs.push(tableRef(parsed.table));
+  }
+  return { refs, diagnostics };
+}

@@ -1,0 +1,180 @@
+import { Decimal, ZERO } from '../decimal.js';
+import { baseUnit } from '../units.js';
+import type { LineResult } from './calculate.js';
+
+export const builtInDims = ['year', 'sector', 'fuel', 'scope', 'category', 'use'] as const;
+export type BuiltInDim = (typeof builtInDims)[number];
+
+/** A row of the result: the lines that share the grouped-by values, summed. */
+export interface OutputRow {
+  /** grouped-by dimension → value (year as text, sector code or label, fuel id, …) */
+  key: Record<string, string>;
+  year: number | undefined;
+  sectorCode: string | undefined;
+  /** canonical sector (zh, en) or the user's own label */
+  sectorZh: string | undefined;
+  sectorEn: string | undefined;
+  fuelId: string | undefined;
+  fuelZh: string | undefined;
+  fuelEn: string | undefined;
+  /** '1', '2', '1+2', or '' for netted output only */
+  scope: string;
+  category: string;
+  use: string;
+  /** summed quantity in the base unit, when every line of the row is one fuel in one unit */
+  quantity: Decimal | undefined;
+  unit: string | undefined;
+  energyTce: Decimal;
+  feedstockTce: Decimal;
+  co2: Decimal;
+  scope1Co2: Decimal;
+  scope2Co2: Decimal;
+  energyIndustryCo2: Decimal;
+  ch4: Decimal;
+  n2o: Decimal;
+  co2e: Decimal;
+}
+
+export interface Totals {
+  energy_tce: Decimal;
+  co2_t: Decimal;
+  scope1_co2_t: Decimal;
+  scope2_co2_t: Decimal;
+  territorial_co2_t: Decimal;
+  consumption_co2_t: Decimal;
+  feedstock_tce: Decimal;
+  co2e_t: Decimal;
+  ch4_t: Decimal;
+  n2o_t: Decimal;
+  energy_industries_co2_t: Decimal;
+}
+
+export function aggregate(lines: readonly LineResult[], by: readonly string[], fuelOrder: Map<string, number>): OutputRow[] {
+  const rows = new Map<string, { row: OutputRow; lines: LineResult[] }>();
+  for (const line of sortLines(lines, fuelOrder)) {
+    const key: Record<string, string> = {};
+    for (const dim of by) key[dim] = dimValue(line, dim);
+    const id = by.map((d) => key[d]).join('\u0000');
+    const entry = rows.get(id);
+    if (entry) entry.lines.push(line);
+    else rows.set(id, { row: emptyRow(key, line, by), lines: [line] });
+  }
+  return [...rows.values()].map(({ row, lines: group }) => fill(row, group));
+}
+
+function dimValue(line: LineResult, dim: string): string {
+  switch (dim) {
+    case 'year':
+      return String(line.year);
+    case 'sector':
+      return line.sector ? line.sector.code : line.sectorLabel;
+    case 'fuel':
+      return line.fuel.id;
+    case 'scope':
+      return line.scope === 'none' ? '' : line.scope;
+    case 'category':
+      return line.category;
+    case 'use':
+      return line.use;
+    default:
+      return line.extra[dim] ?? '';
+  }
+}
+
+function emptyRow(key: Record<string, string>, line: LineResult, by: readonly string[]): OutputRow {
+  const has = (d: string) => by.includes(d);
+  return {
+    key,
+    year: has('year') ? line.year : undefined,
+    sectorCode: has('sector') ? (line.sector?.code ?? '') : undefined,
+    sectorZh: has('sector') ? (line.sector?.zh ?? line.sectorLabel) : undefined,
+    sectorEn: has('sector') ? (line.sector?.en ?? line.sectorLabel) : undefined,
+    fuelId: has('fuel') ? line.fuel.id : undefined,
+    fuelZh: has('fuel') ? line.fuel.zh : undefined,
+    fuelEn: has('fuel') ? line.fuel.en : undefined,
+    scope: '',
+    category: has('category') ? line.category : '',
+    use: has('use') ? line.use : '',
+    quantity: undefined,
+    unit: undefined,
+    energyTce: ZERO,
+    feedstockTce: ZERO,
+    co2: ZERO,
+    scope1Co2: ZERO,
+    scope2Co2: ZERO,
+    energyIndustryCo2: ZERO,
+    ch4: ZERO,
+    n2o: ZERO,
+    co2e: ZERO,
+  };
+}
+
+function fill(row: OutputRow, lines: LineResult[]): OutputRow {
+  const scopes = new Set(lines.map((l) => l.scope).filter((s) => s !== 'none'));
+  row.scope = [...scopes].sort().join('+');
+  if (!row.category) row.category = [...new Set(lines.map((l) => l.category).filter(Boolean))].sort().join(' ');
+  if (!row.use) row.use = [...new Set(lines.map((l) => l.use))].join('+');
+  const fuels = new Set(lines.map((l) => l.fuel.id));
+  const dims = new Set(lines.map((l) => l.dimension));
+  if (fuels.size === 1 && dims.size === 1) {
+    // output rows are netted: they count against the quantity consumed
+    row.quantity = lines.reduce((acc, l) => (l.use === 'output' ? acc.minus(l.quantity) : acc.plus(l.quantity)), ZERO);
+    row.unit = baseUnit[lines[0]!.dimension];
+  }
+  for (const l of lines) {
+    row.energyTce = row.energyTce.plus(l.energyTce);
+    row.feedstockTce = row.feedstockTce.plus(l.feedstockTce);
+    row.co2 = row.co2.plus(l.co2);
+    if (l.scope === '1') row.scope1Co2 = row.scope1Co2.plus(l.co2);
+    if (l.scope === '2') row.scope2Co2 = row.scope2Co2.plus(l.co2);
+    if (l.energyIndustry) row.energyIndustryCo2 = row.energyIndustryCo2.plus(l.co2);
+    row.ch4 = row.ch4.plus(l.ch4);
+    row.n2o = row.n2o.plus(l.n2o);
+    row.co2e = row.co2e.plus(l.co2e);
+  }
+  return row;
+}
+
+/** City totals as the sums of the rows, every row once; the two reporting views follow from them. */
+export function totalsOf(rows: readonly OutputRow[]): Totals {
+  const add = (pick: (r: OutputRow) => Decimal) => rows.reduce((acc, r) => acc.plus(pick(r)), ZERO as Decimal);
+  const scope1 = add((r) => r.scope1Co2);
+  const scope2 = add((r) => r.scope2Co2);
+  const energyIndustries = add((r) => r.energyIndustryCo2);
+  return {
+    energy_tce: add((r) => r.energyTce),
+    co2_t: add((r) => r.co2),
+    scope1_co2_t: scope1,
+    scope2_co2_t: scope2,
+    territorial_co2_t: scope1,
+    consumption_co2_t: scope1.minus(energyIndustries).plus(scope2),
+    feedstock_tce: add((r) => r.feedstockTce),
+    co2e_t: add((r) => r.co2e),
+    ch4_t: add((r) => r.ch4),
+    n2o_t: add((r) => r.n2o),
+    energy_industries_co2_t: energyIndustries,
+  };
+}
+
+/** Stable order: year, then sector by division code (households after industries), then fuel as listed in the dictionary. */
+function sortLines(lines: readonly LineResult[], fuelOrder: Map<string, number>): LineResult[] {
+  const sectorRank = (l: LineResult) => {
+    if (!l.sector) return `9${l.sectorLabel}`;
+    if (/^\d{2}$/.test(l.sector.code)) return `1${l.sector.code}`;
+    if (l.sector.level === 'households') return `3${l.sector.code}`;
+    return `2${l.sector.code}`;
+  };
+  return [...lines].sort(
+    (a, b) =>
+      a.year - b.year ||
+      sectorRank(a).localeCompare(sectorRank(b)) ||
+      (fuelOrder.get(a.fuel.id) ?? 999) - (fuelOrder.get(b.fuel.id) ?? 999) ||
+      a.use.localeCompare(b.use),
+  );
+}
+
+export function isZero(d: Decimal | undefined): boolean {
+  return d === undefined || d.isZero();
+}
+
+export { Decimal };

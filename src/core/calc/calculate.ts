@@ -1,0 +1,334 @@
+import { Decimal, ZERO } from '../decimal.js';
+import { error, warning, type Diagnostic } from '../diagnostics.js';
+import type { Fuel, FuelDictionary } from '../dictionary/fuels.js';
+import type { Sector } from '../dictionary/sectors.js';
+import { decimalOf, tableRef, type FactorTable } from '../factors/table.js';
+import type { ActivityRecord } from '../input/activity.js';
+import type { Use } from '../input/columns.js';
+import type { Dimension } from '../units.js';
+import {
+  chooseCoalRate,
+  chooseGrid,
+  co2PerGJ,
+  gwpOf,
+  heatPerBaseUnit,
+  rowForFuel,
+  tcePerBaseUnit,
+  type FactorSelection,
+} from './factors-for-calc.js';
+
+export type Scope = '1' | '2' | 'none';
+export type ElectricityMethod = 'equivalent' | 'coal';
+
+export interface CalcOptions {
+  grid: string;
+  gridYear?: number | undefined;
+  electricityMethod: ElectricityMethod;
+  /** extra (carried-through) columns to keep apart, because they are grouped by */
+  keepColumns?: string[];
+}
+
+/**
+ * One activity line after calculation: all records of the same year, sector, fuel, unit kind,
+ * use (and kept columns) summed, then multiplied by their factors once. CO2 is linear in the
+ * quantity, so this equals the sum of per-record results.
+ */
+export interface LineResult {
+  year: number;
+  sector: Sector | undefined;
+  sectorLabel: string;
+  fuel: Fuel;
+  use: Use;
+  dimension: Dimension;
+  extra: Record<string, string>;
+  quantity: Decimal;
+  energyTce: Decimal;
+  feedstockTce: Decimal;
+  co2: Decimal;
+  ch4: Decimal;
+  n2o: Decimal;
+  co2e: Decimal;
+  scope: Scope;
+  /** scope 1 of power and heat plants: in the territorial view, not in the consumption view */
+  energyIndustry: boolean;
+  /** GPC reference, e.g. I.3.1 */
+  category: string;
+  /** id@version of the tables this line used */
+  tables: string[];
+  gridFactor?: { value: Decimal; year: number; region: string } | undefined;
+  first: { file: string; line: number };
+}
+
+export interface CalcResult {
+  lines: LineResult[];
+  diagnostics: Diagnostic[];
+  tablesUsed: FactorTable[];
+}
+
+export function calculateLines(
+  records: readonly ActivityRecord[],
+  factors: FactorSelection,
+  options: CalcOptions,
+  fuels: FuelDictionary,
+): CalcResult {
+  const groups = groupRecords(records, options.keepColumns ?? []);
+  const diagnostics: Diagnostic[] = [];
+  const used = new Map<string, FactorTable>();
+  const use = (t: FactorTable) => {
+    used.set(tableRef(t), t);
+    return tableRef(t);
+  };
+  const gridByYear = new Map<number, ReturnType<typeof chooseGrid>>();
+  const coalRateByYear = new Map<number, ReturnType<typeof chooseCoalRate>>();
+  const gwpCh4 = gwpOf(factors.gwp, 'ch4');
+  const gwpN2o = gwpOf(factors.gwp, 'n2o');
+  const reported = new Set<string>();
+  const report = (d: Diagnostic, key: string) => {
+    if (reported.has(key)) return;
+    reported.add(key);
+    diagnostics.push(d);
+  };
+
+  const lines: LineResult[] = [];
+  for (const group of groups) {
+    const { fuel, year, dimension, quantity } = group;
+    const at = { file: group.first.file, line: group.first.line };
+    const tables: string[] = [];
+    let energyTce = ZERO;
+    let co2 = ZERO;
+    let ch4 = ZERO;
+    let n2o = ZERO;
+    let gridFactor: LineResult['gridFactor'];
+    const scope: Scope = group.use === 'output' ? 'none' : fuel.kind === 'fossil' ? '1' : '2';
+
+    // Energy in standard coal, and how many tce one base unit of the fuel is.
+    let tcePerUnit: Decimal | undefined;
+    if (fuel.kind === 'electricity' && options.electricityMethod === 'coal') {
+      if (!factors.powerCoalRate) {
+        report(error('NO_FACTOR', { kind: 'power-coal-rate', fuel: fuel.zh, table: '(none bundled)' }, at), 'coal-rate');
+        continue;
+      }
+      let choice = coalRateByYear.get(year);
+      if (!choice) {
+        choice = chooseCoalRate(factors.powerCoalRate, year);
+        coalRateByYear.set(year, choice);
+        diagnostics.push(...choice.diagnostics);
+      }
+      tables.push(use(factors.powerCoalRate));
+      tcePerUnit = choice.rate.dividedBy(1_000_000); // gce/kWh → tce/kWh
+    } else {
+      const row = rowForFuel(factors.standardCoal, fuel.id, fuels);
+      if (row) {
+        tables.push(use(factors.standardCoal));
+        tcePerUnit = tcePerBaseUnit(row);
+      } else if (dimension !== 'standard-coal') {
+        report(error('NO_FACTOR', { kind: 'standard-coal', fuel: fuel.zh, table: tableRef(factors.standardCoal) }, at), `sc:${fuel.id}`);
+        continue;
+      }
+    }
+
+    if (fuel.kind === 'fossil') {
+      const row = rowForFuel(factors.combustion, fuel.id, fuels);
+      const needsCombustion = group.use === 'energy' || dimension === 'heat';
+      if (!row && needsCombustion) {
+        report(error('NO_FACTOR', { kind: 'combustion', fuel: fuel.zh, table: tableRef(factors.combustion) }, at), `cb:${fuel.id}`);
+        continue;
+      }
+      const heatPerUnit = row ? heatPerBaseUnit(row) : undefined;
+      // Everything goes through the physical quantity so only published factors are used.
+      let physical: Decimal;
+      if (dimension === 'standard-coal') {
+        if (!tcePerUnit) {
+          report(error('NO_FACTOR', { kind: 'standard-coal', fuel: fuel.zh, table: tableRef(factors.standardCoal) }, at), `sc:${fuel.id}`);
+          continue;
+        }
+        physical = quantity.dividedBy(tcePerUnit);
+        energyTce = quantity;
+      } else if (dimension === 'heat') {
+        physical = quantity.dividedBy(heatPerUnit!);
+        energyTce = physical.times(tcePerUnit!);
+      } else {
+        physical = quantity;
+        energyTce = physical.times(tcePerUnit!);
+      }
+      if (group.use === 'energy' && row && heatPerUnit) {
+        tables.push(use(factors.combustion));
+        const heat = dimension === 'heat' ? quantity : physical.times(heatPerUnit);
+        co2 = heat.times(co2PerGJ(row));
+        if (factors.nonCo2 && fuel.ipccClass) {
+          const sectorClass = group.sector?.ipccClass ?? 'manufacturing';
+          const ef = (gas: 'ch4' | 'n2o') =>
+            factors.nonCo2!.rows.find(
+              (r) => r.values.sector_class === sectorClass && r.values.fuel_class === fuel.ipccClass && r.values.gas === gas,
+            );
+          const ch4Row = ef('ch4');
+          const n2oRow = ef('n2o');
+          if (ch4Row || n2oRow) tables.push(use(factors.nonCo2));
+          // kg per TJ × GJ → t: divide by 1000 (GJ→TJ) and 1000 (kg→t)
+          if (ch4Row) ch4 = heat.times(decimalOf(ch4Row, 'factor')).dividedBy(1_000_000);
+          if (n2oRow) n2o = heat.times(decimalOf(n2oRow, 'factor')).dividedBy(1_000_000);
+        }
+      }
+    } else {
+      // electricity or heat: energy by the method's factor, CO2 as scope 2 where bought in
+      const base = dimension === 'standard-coal' ? quantity.dividedBy(tcePerUnit!) : quantity;
+      energyTce = dimension === 'standard-coal' ? quantity : base.times(tcePerUnit!);
+      if (group.use === 'output') {
+        energyTce = energyTce.negated();
+      } else if (fuel.kind === 'electricity') {
+        let choice = gridByYear.get(year);
+        if (!choice) {
+          choice = chooseGrid(factors.grid, options.grid, year, options.gridYear);
+          gridByYear.set(year, choice);
+          for (const d of choice.diagnostics) diagnostics.push(d.file ? d : { ...d, ...at });
+        }
+        if (!choice.choice) continue;
+        tables.push(use(choice.choice.table));
+        gridFactor = { value: choice.choice.factor, year: choice.choice.year, region: options.grid };
+        co2 = base.dividedBy(1000).times(choice.choice.factor); // kWh → MWh × tCO2/MWh
+      } else {
+        const row = rowForFuel(factors.heat, fuel.id, fuels);
+        if (!row) {
+          report(error('NO_FACTOR', { kind: 'heat', fuel: fuel.zh, table: tableRef(factors.heat) }, at), `heat:${fuel.id}`);
+          continue;
+        }
+        tables.push(use(factors.heat));
+        co2 = base.times(decimalOf(row, 'factor'));
+      }
+    }
+    const co2e = co2.plus(ch4.times(gwpCh4)).plus(n2o.times(gwpN2o));
+    if (!ch4.isZero() || !n2o.isZero()) tables.push(use(factors.gwp));
+    const energyIndustry = scope === '1' && group.use === 'energy' && (group.sector?.energyIndustry ?? false);
+    lines.push({
+      year,
+      sector: group.sector,
+      sectorLabel: group.sectorLabel,
+      fuel,
+      use: group.use,
+      dimension,
+      extra: group.extra,
+      quantity,
+      energyTce,
+      feedstockTce: group.use === 'feedstock' ? energyTce : ZERO,
+      co2,
+      ch4,
+      n2o,
+      co2e,
+      scope,
+      energyIndustry,
+      category: categoryOf(group.sector, scope, energyIndustry),
+      tables: [...new Set(tables)],
+      gridFactor,
+      first: group.first,
+    });
+  }
+  diagnostics.push(...qualityWarnings(records, lines));
+  return { lines, diagnostics, tablesUsed: [...used.values()] };
+}
+
+/** GPC reference number: sub-sector and scope (I.3.1, I.3.2); grid-supplying plants are I.4.4. */
+function categoryOf(sector: Sector | undefined, scope: Scope, energyIndustry: boolean): string {
+  if (!sector?.gpc || scope === 'none') return '';
+  if (energyIndustry) return `${sector.gpc}.4`;
+  return `${sector.gpc}.${scope}`;
+}
+
+interface Group {
+  year: number;
+  sector: Sector | undefined;
+  sectorLabel: string;
+  fuel: Fuel;
+  dimension: Dimension;
+  use: Use;
+  extra: Record<string, string>;
+  quantity: Decimal;
+  first: { file: string; line: number };
+}
+
+function groupRecords(records: readonly ActivityRecord[], keepColumns: string[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const r of records) {
+    const sectorKey = r.sector ? r.sector.code : `label:${r.sectorLabel}`;
+    const extra: Record<string, string> = {};
+    for (const c of keepColumns) extra[c] = r.extra[c] ?? '';
+    const key = [r.year, sectorKey, r.fuel.id, r.dimension, r.use, ...keepColumns.map((c) => extra[c])].join('\u0000');
+    const g = groups.get(key);
+    if (g) g.quantity = g.quantity.plus(r.quantity);
+    else
+      groups.set(key, {
+        year: r.year,
+        sector: r.sector,
+        sectorLabel: r.sector ? r.sector.zh : r.sectorLabel,
+        fuel: r.fuel,
+        dimension: r.dimension,
+        use: r.use,
+        extra,
+        quantity: r.quantity,
+        first: { file: r.file, line: r.line },
+      });
+  }
+  return [...groups.values()];
+}
+
+/** Warnings that catch real mistakes in city data; none of them stops the calculation. */
+function qualityWarnings(records: readonly ActivityRecord[], lines: LineResult[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  // the same year, sector, fuel and use twice, with nothing else telling the rows apart
+  const seen = new Map<string, ActivityRecord>();
+  for (const r of records) {
+    const key = [r.year, r.sector?.code ?? r.sectorLabel, r.fuel.id, r.use, JSON.stringify(r.extra)].join('\u0000');
+    const prior = seen.get(key);
+    if (prior) out.push(warning('DUPLICATE_ROW', { other: prior.line, otherFile: prior.file }, { file: r.file, line: r.line }));
+    else seen.set(key, r);
+  }
+  // a year 100× off the same sector's other years for the same fuel: 吨 vs 万吨
+  const series = new Map<string, ActivityRecord[]>();
+  for (const r of records) {
+    const key = [r.sector?.code ?? r.sectorLabel, r.fuel.id, r.use, r.dimension].join('\u0000');
+    series.set(key, [...(series.get(key) ?? []), r]);
+  }
+  for (const rows of series.values()) {
+    const years = new Set(rows.map((r) => r.year));
+    if (years.size < 3) continue;
+    for (const r of rows) {
+      const others = rows.filter((o) => o.year !== r.year).map((o) => o.quantity).sort((a, b) => a.comparedTo(b));
+      const typical = others[Math.floor(others.length / 2)]!;
+      if (typical.isZero() || r.quantity.isZero()) continue;
+      const ratio = r.quantity.dividedBy(typical);
+      if (ratio.greaterThanOrEqualTo(100) || ratio.lessThanOrEqualTo(new Decimal('0.01'))) {
+        out.push(
+          warning(
+            'SCALE_OUTLIER',
+            {
+              ratio: ratio.greaterThanOrEqualTo(1) ? ratio.toSignificantDigits(3).toString() : ratio.toSignificantDigits(2).toString(),
+              fuel: r.fuel.zh,
+              typical: typical.toSignificantDigits(6).toString(),
+              unit: r.dimension === 'standard-coal' ? 'tce' : baseUnitOf(r.dimension),
+            },
+            { file: r.file, line: r.line },
+          ),
+        );
+      }
+    }
+  }
+  // power plants that list grid electricity: often their own use, already in the fuel input
+  for (const r of records) {
+    if (r.sector?.energyIndustry && r.fuel.kind === 'electricity' && r.use === 'energy') {
+      out.push(warning('POWER_SECTOR_ELECTRICITY', {}, { file: r.file, line: r.line }));
+    }
+  }
+  // netting output without any plant input is almost always wind/solar entered as output
+  const years = new Set(lines.filter((l) => l.use === 'output').map((l) => l.year));
+  for (const year of years) {
+    const hasInput = lines.some((l) => l.year === year && l.energyIndustry);
+    if (!hasInput) {
+      const l = lines.find((x) => x.year === year && x.use === 'output')!;
+      out.push(warning('OUTPUT_WITHOUT_INPUT', { year, fuel: l.fuel.zh }, l.first));
+    }
+  }
+  return out;
+}
+
+function baseUnitOf(d: Dimension): string {
+  return { mass: 't', volume: 'm3', electricity: 'kWh', heat: 'GJ', 'standard-coal': 'tce' }[d];
+}

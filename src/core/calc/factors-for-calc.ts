@@ -1,0 +1,112 @@
+import { Decimal } from '../decimal.js';
+import { warning, error, type Diagnostic } from '../diagnostics.js';
+import type { FuelDictionary } from '../dictionary/fuels.js';
+import { decimalOf, tableRef, textOf, type FactorRow, type FactorTable } from '../factors/table.js';
+
+/** The tables one calculation uses, chosen by the caller (CLI options or library defaults). */
+export interface FactorSelection {
+  standardCoal: FactorTable;
+  combustion: FactorTable;
+  heat: FactorTable;
+  gwp: FactorTable;
+  nonCo2?: FactorTable | undefined;
+  /** grid tables to choose from by year; one table when the user named it */
+  grid: FactorTable[];
+  powerCoalRate?: FactorTable | undefined;
+}
+
+export interface GridChoice {
+  table: FactorTable;
+  factor: Decimal;
+  year: number;
+}
+
+/** Finds a fuel's row in a table, following the dictionary's fall-back chain. */
+export function rowForFuel(table: FactorTable, fuelId: string, fuels: FuelDictionary): FactorRow | undefined {
+  for (const id of fuels.lookupChain(fuelId)) {
+    const row = table.rows.find((r) => r.values.fuel === id);
+    if (row) return row;
+  }
+  return undefined;
+}
+
+/** tce per base unit (t, m3, kWh or GJ) from a standard-coal row. */
+export function tcePerBaseUnit(row: FactorRow): Decimal {
+  const coefficient = decimalOf(row, 'coefficient');
+  switch (textOf(row, 'unit')) {
+    case 'kgce/kg': // kgce/kg = tce/t
+    case 'kgce/MJ': // 1000 MJ per GJ, 1000 kgce per tce
+      return coefficient;
+    default: // kgce/m3, kgce/kWh, kgce/GJ: 1000 kgce per tce
+      return coefficient.dividedBy(1000);
+  }
+}
+
+/** GJ (net calorific value) per base unit (t or m3) from a combustion row. */
+export function heatPerBaseUnit(row: FactorRow): Decimal {
+  const ncv = decimalOf(row, 'ncv');
+  return textOf(row, 'ncv_unit') === 'GJ/10^4m3' ? ncv.dividedBy(10000) : ncv;
+}
+
+/** tCO2 per GJ burned: carbon content (tC/TJ) / 1000 × oxidation rate × 44/12 (CO2/C molar mass). */
+export function co2PerGJ(row: FactorRow): Decimal {
+  return decimalOf(row, 'carbon_content')
+    .times(decimalOf(row, 'oxidation_rate'))
+    .times(44)
+    .dividedBy(12)
+    .dividedBy(1000);
+}
+
+export function gwpOf(table: FactorTable, gas: 'ch4' | 'n2o'): Decimal {
+  const row = table.rows.find((r) => r.values.gas === gas);
+  return row ? decimalOf(row, 'factor') : new Decimal(0);
+}
+
+/**
+ * The grid factor for a data year: that year's table when one is published for the region,
+ * else the nearest year (the later on a tie), with a warning either way the years differ.
+ */
+export function chooseGrid(
+  tables: FactorTable[],
+  region: string,
+  dataYear: number,
+  requestedYear: number | undefined,
+): { choice?: GridChoice; diagnostics: Diagnostic[] } {
+  const withRegion = tables
+    .filter((t) => t.year !== undefined && t.rows.some((r) => r.values.region === region))
+    .sort((a, b) => a.year! - b.year!);
+  if (withRegion.length === 0) {
+    const regions = [...new Set(tables.flatMap((t) => t.rows.map((r) => String(r.values.region))))].sort();
+    return { diagnostics: [error('NO_GRID_FACTOR', { region, regions: regions.join(', ') })] };
+  }
+  const target = requestedYear ?? dataYear;
+  let best = withRegion[0]!;
+  for (const t of withRegion) {
+    if (Math.abs(t.year! - target) <= Math.abs(best.year! - target)) best = t;
+  }
+  const row = best.rows.find((r) => r.values.region === region)!;
+  const diagnostics: Diagnostic[] = [];
+  if (best.year !== dataYear) {
+    const reason =
+      requestedYear !== undefined && best.year === requestedYear
+        ? `--grid-year ${requestedYear}`
+        : `no ${target} factor is published; nearest is ${best.year} (${tableRef(best)})`;
+    diagnostics.push(warning('GRID_YEAR_MISMATCH', { factorYear: best.year!, dataYear, region, reason }));
+  }
+  return { choice: { table: best, factor: decimalOf(row, 'factor'), year: best.year! }, diagnostics };
+}
+
+/** gce/kWh of power supply for a year, nearest year with a warning when that year is missing. */
+export function chooseCoalRate(table: FactorTable, dataYear: number): { rate: Decimal; year: number; diagnostics: Diagnostic[] } {
+  const rows = table.rows.filter((r) => r.values.basis === 'supply');
+  let best = rows[0]!;
+  for (const r of rows) {
+    const d = Math.abs(Number(r.values.year) - dataYear);
+    const bestD = Math.abs(Number(best.values.year) - dataYear);
+    if (d < bestD || (d === bestD && Number(r.values.year) > Number(best.values.year))) best = r;
+  }
+  const year = Number(best.values.year);
+  const diagnostics =
+    year === dataYear ? [] : [warning('COAL_RATE_YEAR_MISMATCH', { dataYear, factorYear: year })];
+  return { rate: decimalOf(best, 'rate'), year, diagnostics };
+}

@@ -1,0 +1,90 @@
+import { parseCsvLines } from '../csv-text.js';
+import { editDistance, nameKey, toHalfWidth } from '../text.js';
+import { columnIndex } from './fuels.js';
+
+export type IpccSectorClass = 'energy' | 'manufacturing' | 'commercial' | 'residential';
+
+export interface Sector {
+  code: string;
+  zh: string;
+  en: string;
+  aliases: string[];
+  level: string;
+  ceads: string;
+  /** GPC sub-sector for fuel burned in the city, e.g. I.3 */
+  gpc: string;
+  ipccClass: IpccSectorClass;
+  /** power and heat plants: left out of the consumption view, which counts their output as scope 2 */
+  energyIndustry: boolean;
+}
+
+export interface SectorDictionary {
+  all: Sector[];
+  byCode: Map<string, Sector>;
+  find(label: string): Sector | undefined;
+  suggest(label: string): Sector | undefined;
+}
+
+const IPCC_CLASSES = new Set(['energy', 'manufacturing', 'commercial', 'residential']);
+
+export function parseSectorDictionary(text: string): SectorDictionary {
+  const [header, ...rows] = parseCsvLines(text);
+  if (!header) throw new Error('sectors.csv is empty');
+  const col = columnIndex(header.fields, ['code', 'zh', 'en', 'aliases', 'level', 'ceads', 'gpc', 'ipcc_class', 'energy_industry']);
+  const all: Sector[] = rows.map(({ line, fields }) => {
+    const get = (name: string): string => fields[col[name]!] ?? '';
+    const ipccClass = get('ipcc_class');
+    if (!IPCC_CLASSES.has(ipccClass)) throw new Error(`sectors.csv line ${line}: bad ipcc_class "${ipccClass}"`);
+    return {
+      code: get('code'),
+      zh: get('zh'),
+      en: get('en'),
+      aliases: get('aliases').split('|').map((a) => a.trim()).filter(Boolean),
+      level: get('level'),
+      ceads: get('ceads'),
+      gpc: get('gpc'),
+      ipccClass: ipccClass as IpccSectorClass,
+      energyIndustry: get('energy_industry') === 'yes',
+    };
+  });
+  return buildSectorDictionary(all);
+}
+
+export function buildSectorDictionary(all: Sector[]): SectorDictionary {
+  const byCode = new Map(all.map((s) => [s.code, s]));
+  const byName = new Map<string, Sector>();
+  for (const sector of all) {
+    for (const name of [sector.code, sector.zh, sector.en, ...sector.aliases]) {
+      const key = nameKey(name);
+      if (key && !byName.has(key)) byName.set(key, sector);
+    }
+  }
+  const find = (label: string): Sector | undefined => {
+    const direct = byName.get(nameKey(label));
+    if (direct) return direct;
+    // "32 有色金属冶炼和压延加工业", "C32有色…", "C32": a division code in front of the name
+    const m = /^\s*([A-Ta-t])?\s*(\d{2})(?!\d)\s*[.、:：\s-]*(.*)$/.exec(toHalfWidth(label));
+    if (m) {
+      const byDivision = byCode.get(m[2]!);
+      if (byDivision && byDivision.level === 'division') return byDivision;
+    }
+    return undefined;
+  };
+  const names = [...byName.keys()].filter((k) => !/^\d+$/.test(k));
+  return {
+    all,
+    byCode,
+    find,
+    suggest(label) {
+      const key = nameKey(label);
+      if (!key) return undefined;
+      let best: { sector: Sector; distance: number } | undefined;
+      for (const candidate of names) {
+        const distance = editDistance(key, candidate);
+        if (!best || distance < best.distance) best = { sector: byName.get(candidate)!, distance };
+      }
+      const limit = Math.max(1, Math.floor([...key].length / 4));
+      return best && best.distance <= limit ? best.sector : undefined;
+    },
+  };
+}

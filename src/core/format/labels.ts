@@ -1,0 +1,47 @@
+import type { Lang } from '../i18n/lang.js';
+
+/** Column and total labels for people (table, Markdown, HTML); machine formats use the keys. */
+const LABELS = {
+  year: { en: 'Year', zh: '年份' },
+  sector: { en: 'Sector', zh: '部门' },
+  sector_code: { en: 'Code', zh: '代码' },
+  fuel: { en: 'Fuel', zh: '能源品种' },
+  scope: { en: 'Scope', zh: '范围' },
+  category: { en: 'GPC', zh: 'GPC分类' },
+  use: { en: 'Use', zh: '用途' },
+  quantity: { en: 'Quantity', zh: '消费量' },
+  unit: { en: 'Unit', zh: '单位' },
+  energy_tce: { en: 'Energy (tce)', zh: '能耗(吨标准煤)' },
+  feedstock_tce: { en: 'Feedstock (tce)', zh: '原料用能(吨标准煤)' },
+  co2_t: { en: 'CO2 (t)', zh: 'CO2(吨)' },
+  scope1_co2_t: { en: 'Scope 1 CO2 (t)', zh: '范围一CO2(吨)' },
+  scope2_co2_t: { en: 'Scope 2 CO2 (t)', zh: '范围二CO2(吨)' },
+  ch4_t: { en: 'CH4 (t)', zh: 'CH4(吨)' },
+  n2o_t: { en: 'N2O (t)', zh: 'N2O(吨)' },
+  co2e_t: { en: 'CO2e (t)', zh: 'CO2当量(吨)' },
+  total: { en: 'Total', zh: '合计' },
+  totals: { en: 'City totals', zh: '全市合计' },
+  territorial_co2_t: { en: 'Territorial CO2 (all scope 1; IPCC/CEADs view)', zh: '属地排放 CO2（全部范围一；IPCC/CEADs 口径）' },
+  consumption_co2_t: {
+    en: 'Consumption CO2 (scope 1 without power & heat plants + scope 2; GPC BASIC view)',
+    zh: '消费端排放 CO2（范围一扣除电力热力生产 + 范围二；GPC BASIC 口径）',
+  },
+  energy_total: { en: 'Total energy consumption', zh: '综合能源消费量' },
+  feedstock_total: { en: '  of which feedstock (non-energy use)', zh: '  其中：原料用能' },
+  scope1_total: { en: 'Scope 1 CO2 (fuel combustion in the city)', zh: '范围一 CO2（本地化石燃料燃烧）' },
+  scope2_total: { en: 'Scope 2 CO2 (purchased electricity and heat)', zh: '范围二 CO2（外购电力、热力）' },
+  co2_total: { en: 'CO2, scope 1 + 2 (every row once)', zh: 'CO2 范围一 + 范围二（各行之和）' },
+  energy_industries_total: { en: '  of which power & heat plants (scope 1)', zh: '  其中：电力热力生产（范围一）' },
+  co2e_total: { en: 'CO2e incl. CH4 and N2O', zh: 'CO2当量（含 CH4、N2O）' },
+  factors_used: { en: 'Factor tables used', zh: '所用因子表' },
+  output_use: { en: 'netted output', zh: '扣除本地产出' },
+  feedstock_use: { en: 'feedstock', zh: '原料' },
+  warnings: { en: 'warnings', zh: '条警告' },
+  rows: { en: 'rows', zh: '行' },
+} as const;
+
+export type LabelKey = keyof typeof LABELS;
+
+export function label(key: LabelKey, lang: Lang): string {
+  return LABELS[key][lang];
+}

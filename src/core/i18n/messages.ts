@@ -1,0 +1,219 @@
+/**
+ * Every message the user can see, in both languages. Params are filled in by name.
+ * A message says what is wrong and what was found; the fix says what to do.
+ */
+type P = Record<string, string | number>;
+interface Text {
+  message: (p: P) => string;
+  fix?: (p: P) => string;
+}
+interface Entry {
+  en: Text;
+  zh: Text;
+}
+
+const s = (v: unknown): string => String(v ?? '');
+
+export const messages = {
+  FILE_EMPTY: {
+    en: { message: () => 'the file is empty', fix: () => 'add a header row and data rows; `jinchang-carbon template` prints one' },
+    zh: { message: () => '文件是空的', fix: () => '加上表头和数据行；`jinchang-carbon template` 可打印模板' },
+  },
+  NO_DATA_ROWS: {
+    en: { message: () => 'the file has a header but no data rows', fix: () => 'add one row per year, sector and fuel' },
+    zh: { message: () => '文件只有表头，没有数据行', fix: () => '按年份、部门、能源品种每行填一条数据' },
+  },
+  ENCODING_INVALID: {
+    en: {
+      message: (p) => `the file is not valid ${s(p.encoding)} text`,
+      fix: () => 'save it from Excel as "CSV UTF-8", or pass --encoding gbk or --encoding utf8',
+    },
+    zh: {
+      message: (p) => `文件不是有效的 ${s(p.encoding)} 文本`,
+      fix: () => '在 Excel 中另存为“CSV UTF-8”，或用 --encoding gbk / --encoding utf8 指定编码',
+    },
+  },
+  BINARY_FILE: {
+    en: { message: () => 'this is not a text (CSV) file', fix: () => 'export the sheet as CSV (File › Save As › CSV UTF-8) and pass that file' },
+    zh: { message: () => '这不是文本（CSV）文件', fix: () => '把工作表另存为 CSV（文件 › 另存为 › CSV UTF-8）后再使用' },
+  },
+  CSV_MALFORMED: {
+    en: { message: (p) => `the CSV cannot be read here: ${s(p.detail)}`, fix: () => 'check the quotes on this line: a field that starts with " must end with "' },
+    zh: { message: (p) => `此处 CSV 格式有误：${s(p.detail)}`, fix: () => '检查本行引号：以 " 开头的字段必须以 " 结束' },
+  },
+  MISSING_COLUMN: {
+    en: {
+      message: (p) => `required column "${s(p.column)}" is missing (found: ${s(p.found)})`,
+      fix: (p) => `add a column named ${s(p.aliases)}`,
+    },
+    zh: {
+      message: (p) => `缺少必需的列“${s(p.column)}”（现有列：${s(p.found)}）`,
+      fix: (p) => `增加一列，列名可用 ${s(p.aliases)}`,
+    },
+  },
+  DUPLICATE_COLUMN: {
+    en: { message: (p) => `columns "${s(p.first)}" and "${s(p.second)}" both mean ${s(p.column)}`, fix: () => 'keep one of them' },
+    zh: { message: (p) => `列“${s(p.first)}”和“${s(p.second)}”都表示 ${s(p.column)}`, fix: () => '只保留其中一列' },
+  },
+  ROW_SHORT: {
+    en: {
+      message: (p) => `the row has ${s(p.got)} fields but the header has ${s(p.expected)}; "${s(p.column)}" is missing`,
+      fix: () => 'fill in the missing fields, or check for a stray line break inside a cell',
+    },
+    zh: {
+      message: (p) => `本行只有 ${s(p.got)} 个字段，表头有 ${s(p.expected)} 个；缺少“${s(p.column)}”`,
+      fix: () => '补全缺少的字段，或检查单元格内是否有多余的换行',
+    },
+  },
+  ROW_LONG: {
+    en: { message: (p) => `the row has ${s(p.got)} fields but the header has ${s(p.expected)}; the extra fields are ignored`, fix: () => 'remove the extra fields, or add a header for them' },
+    zh: { message: (p) => `本行有 ${s(p.got)} 个字段，表头只有 ${s(p.expected)} 个；多出的字段被忽略`, fix: () => '删去多余字段，或为其加上列名' },
+  },
+  EMPTY_VALUE: {
+    en: { message: (p) => `${s(p.column)} is empty`, fix: (p) => `fill in the ${s(p.column)}` },
+    zh: { message: (p) => `${s(p.column)}为空`, fix: (p) => `填写${s(p.column)}` },
+  },
+  BAD_YEAR: {
+    en: { message: (p) => `year "${s(p.value)}" is not a four-digit year`, fix: () => 'write the year as four digits, e.g. 2021 (not 21 or 2021年度)' },
+    zh: { message: (p) => `年份“${s(p.value)}”不是四位年份`, fix: () => '年份写四位数字，例如 2021' },
+  },
+  BAD_NUMBER: {
+    en: { message: (p) => `quantity "${s(p.value)}" is not a number`, fix: () => 'write a plain number such as 1234.5 or 1,234.5, without units or notes' },
+    zh: { message: (p) => `消费量“${s(p.value)}”不是数字`, fix: () => '只填数字，如 1234.5 或 1,234.5，不要带单位或备注' },
+  },
+  NEGATIVE_QUANTITY: {
+    en: { message: (p) => `quantity ${s(p.value)} is negative`, fix: () => 'quantities are consumption, ≥ 0; enter electricity or heat generated in the city with use=output instead' },
+    zh: { message: (p) => `消费量 ${s(p.value)} 为负数`, fix: () => '消费量应 ≥ 0；本地发电、供热量请用 用途=output 填写' },
+  },
+  UNKNOWN_FUEL: {
+    en: {
+      message: (p) => `unknown fuel "${s(p.value)}"${p.suggestion ? ` (did you mean ${s(p.suggestion)}?)` : ''}`,
+      fix: () => 'use a fuel name from `jinchang-carbon template`, e.g. 原煤, 柴油, 天然气, 电力',
+    },
+    zh: {
+      message: (p) => `无法识别的能源品种“${s(p.value)}”${p.suggestion ? `（是不是“${s(p.suggestion)}”？）` : ''}`,
+      fix: () => '使用 `jinchang-carbon template` 列出的品种名称，如 原煤、柴油、天然气、电力',
+    },
+  },
+  UNKNOWN_UNIT: {
+    en: { message: (p) => `unknown unit "${s(p.value)}"`, fix: () => 'use one of t, 万吨, m3, 万立方米, kWh, 万千瓦时, GJ, tce, 万吨标准煤 (see `jinchang-carbon template`)' },
+    zh: { message: (p) => `无法识别的计量单位“${s(p.value)}”`, fix: () => '使用 吨、万吨、立方米、万立方米、千瓦时、万千瓦时、吉焦、吨标准煤、万吨标准煤 等（见 `jinchang-carbon template`）' },
+  },
+  UNIT_MISMATCH: {
+    en: {
+      message: (p) => `unit "${s(p.unit)}" does not fit ${s(p.fuel)}, which is counted in ${s(p.expected)}`,
+      fix: (p) => `give ${s(p.fuel)} in ${s(p.examples)}, or in tce`,
+    },
+    zh: {
+      message: (p) => `计量单位“${s(p.unit)}”不适用于${s(p.fuel)}（应按${s(p.expected)}计量）`,
+      fix: (p) => `${s(p.fuel)}请用 ${s(p.examples)}，或吨标准煤`,
+    },
+  },
+  BAD_USE: {
+    en: { message: (p) => `use "${s(p.value)}" is not one of energy, feedstock, output`, fix: () => 'leave it empty for ordinary fuel use, or write feedstock (原料) or output (产出)' },
+    zh: { message: (p) => `用途“${s(p.value)}”不是 energy（燃料）、feedstock（原料）、output（产出）之一`, fix: () => '普通燃料消费留空；原料用能填“原料”；本地发电供热量填“产出”' },
+  },
+  USE_NOT_ALLOWED: {
+    en: { message: (p) => `use=${s(p.use)} does not apply to ${s(p.fuel)}`, fix: (p) => (p.use === 'output' ? 'output rows are electricity or heat generated in the city' : 'feedstock rows are fuels used as raw material, not electricity or heat') },
+    zh: { message: (p) => `用途 ${s(p.use)} 不适用于${s(p.fuel)}`, fix: (p) => (p.use === 'output' ? '“产出”仅用于本地发电量、供热量' : '“原料”仅用于作原料的化石能源，不用于电力、热力') },
+  },
+  NO_FACTOR: {
+    en: {
+      message: (p) => `no ${s(p.kind)} factor for ${s(p.fuel)} in table ${s(p.table)}`,
+      fix: () => 'pass --factors with a table that has this fuel, or give the quantity in tce',
+    },
+    zh: {
+      message: (p) => `因子表 ${s(p.table)} 中没有${s(p.fuel)}的${s(p.kind)}因子`,
+      fix: () => '用 --factors 指定含该品种的因子表，或以吨标准煤填写',
+    },
+  },
+  NO_GRID_FACTOR: {
+    en: { message: (p) => `no grid factor for region "${s(p.region)}" in any bundled year`, fix: (p) => `choose one of: ${s(p.regions)}` },
+    zh: { message: (p) => `没有地区“${s(p.region)}”的电网排放因子`, fix: (p) => `可选：${s(p.regions)}` },
+  },
+  UNKNOWN_SECTOR: {
+    en: {
+      message: (p) => `sector "${s(p.value)}" is not a GB/T 4754 division or a household row; kept as its own label${p.suggestion ? ` (did you mean ${s(p.suggestion)}?)` : ''}`,
+      fix: () => 'use a division name or code such as 32 有色金属冶炼和压延加工业, or 城镇居民生活',
+    },
+    zh: {
+      message: (p) => `部门“${s(p.value)}”不是国民经济行业分类大类或居民生活，按原名称保留${p.suggestion ? `（是不是“${s(p.suggestion)}”？）` : ''}`,
+      fix: () => '使用行业大类名称或代码，如 32 有色金属冶炼和压延加工业、城镇居民生活',
+    },
+  },
+  DUPLICATE_ROW: {
+    en: { message: (p) => `same year, sector, fuel and use as line ${s(p.other)} of ${s(p.otherFile)}; both are counted`, fix: () => 'delete one if it is a copy, or add a column (e.g. enterprise) that tells them apart' },
+    zh: { message: (p) => `与 ${s(p.otherFile)} 第 ${s(p.other)} 行的年份、部门、品种、用途相同；两行都会计入`, fix: () => '若是重复请删去一行；否则加一列（如企业名称）加以区分' },
+  },
+  SCALE_OUTLIER: {
+    en: {
+      message: (p) => `quantity is ${s(p.ratio)}× the typical ${s(p.fuel)} figure of this sector in other years (${s(p.typical)} ${s(p.unit)})`,
+      fix: () => 'check the unit: 吨 vs 万吨, 千瓦时 vs 万千瓦时',
+    },
+    zh: {
+      message: (p) => `消费量是本部门其他年份${s(p.fuel)}常见值（${s(p.typical)} ${s(p.unit)}）的 ${s(p.ratio)} 倍`,
+      fix: () => '请核对单位：吨还是万吨，千瓦时还是万千瓦时',
+    },
+  },
+  POWER_SECTOR_ELECTRICITY: {
+    en: {
+      message: () => 'electricity consumed by the power and heat sector: if this is the plants\' own use (厂用电) of their own generation, it is already counted in their fuel input',
+      fix: () => 'enter only electricity bought from the grid here, and local generation as use=output',
+    },
+    zh: {
+      message: () => '电力、热力生产和供应业的电力消费：若为电厂自发自用（厂用电），其能耗和排放已计入燃料投入，会重复计算',
+      fix: () => '此处只填从电网购入的电量；本地发电量以 用途=产出 填写',
+    },
+  },
+  GRID_YEAR_MISMATCH: {
+    en: { message: (p) => `grid factor of ${s(p.factorYear)} (${s(p.region)}) used for ${s(p.dataYear)} data: ${s(p.reason)}`, fix: () => 'pass --grid-year to choose the year explicitly' },
+    zh: { message: (p) => `${s(p.dataYear)} 年数据使用了 ${s(p.factorYear)} 年的电网因子（${s(p.region)}）：${s(p.reason)}`, fix: () => '可用 --grid-year 明确指定因子年份' },
+  },
+  COAL_RATE_YEAR_MISMATCH: {
+    en: { message: (p) => `no power-supply coal rate published for ${s(p.dataYear)}; the ${s(p.factorYear)} rate is used`, fix: () => 'pass your own power-coal-rate table with --factors for that year' },
+    zh: { message: (p) => `没有 ${s(p.dataYear)} 年的供电标准煤耗，使用 ${s(p.factorYear)} 年数值`, fix: () => '可用 --factors 提供该年的供电煤耗表' },
+  },
+  OUTPUT_WITHOUT_INPUT: {
+    en: { message: (p) => `${s(p.year)}: ${s(p.fuel)} output is netted but no fuel input of the power and heat sector is listed`, fix: () => 'list the plants\' fuel input (sector 电力、热力生产和供应业), or drop the output row; electricity from wind, solar and hydro is not entered as output' },
+    zh: { message: (p) => `${s(p.year)} 年：扣除了${s(p.fuel)}产出，但没有电力、热力生产和供应业的燃料投入`, fix: () => '补充电厂、热厂的燃料投入，或删去产出行；风电、光伏、水电不作为产出填写' },
+  },
+  // factor tables
+  TABLE_MISSING_KEY: {
+    en: { message: (p) => `factor table has no "# ${s(p.key)}:" line`, fix: (p) => `add "# ${s(p.key)}: …" to the header block (see factors/README.md)` },
+    zh: { message: (p) => `因子表缺少“# ${s(p.key)}:”一行`, fix: (p) => `在表头说明中加入“# ${s(p.key)}: …”（见 factors/README.md）` },
+  },
+  TABLE_BAD_KIND: {
+    en: { message: (p) => `unknown table kind "${s(p.value)}"`, fix: (p) => `use one of ${s(p.kinds)}` },
+    zh: { message: (p) => `未知的因子表类型“${s(p.value)}”`, fix: (p) => `可用类型：${s(p.kinds)}` },
+  },
+  TABLE_BAD_ID: {
+    en: { message: (p) => `table id "${s(p.value)}" is not lowercase letters, digits and hyphens`, fix: () => 'write the id like cn-gbt2589' },
+    zh: { message: (p) => `因子表编号“${s(p.value)}”只能由小写字母、数字和连字符组成`, fix: () => '例如 cn-gbt2589' },
+  },
+  TABLE_BAD_COLUMNS: {
+    en: { message: (p) => `a ${s(p.kind)} table needs the columns ${s(p.expected)}; found ${s(p.found)}`, fix: (p) => `make the header row: ${s(p.expected)}` },
+    zh: { message: (p) => `${s(p.kind)} 类因子表需要列 ${s(p.expected)}；实际为 ${s(p.found)}`, fix: (p) => `表头行应为：${s(p.expected)}` },
+  },
+  TABLE_BAD_VALUE: {
+    en: { message: (p) => `${s(p.column)} "${s(p.value)}" is not ${s(p.expected)}`, fix: (p) => `write ${s(p.column)} as ${s(p.expected)}` },
+    zh: { message: (p) => `${s(p.column)}“${s(p.value)}”不是${s(p.expected)}`, fix: (p) => `${s(p.column)}应为${s(p.expected)}` },
+  },
+  TABLE_UNKNOWN_FUEL: {
+    en: { message: (p) => `unknown fuel id "${s(p.value)}"`, fix: () => 'use an id from factors/dictionary/fuels.csv, e.g. raw_coal, diesel, natural_gas' },
+    zh: { message: (p) => `未知的能源品种编号“${s(p.value)}”`, fix: () => '使用 factors/dictionary/fuels.csv 中的编号，如 raw_coal、diesel、natural_gas' },
+  },
+  TABLE_DUPLICATE_KEY: {
+    en: { message: (p) => `"${s(p.key)}" appears twice (first on line ${s(p.first)})`, fix: () => 'keep one row per key' },
+    zh: { message: (p) => `“${s(p.key)}”出现两次（首次在第 ${s(p.first)} 行）`, fix: () => '每个键只保留一行' },
+  },
+  TABLE_NO_ROWS: {
+    en: { message: () => 'factor table has no rows', fix: () => 'add at least one value row under the header' },
+    zh: { message: () => '因子表没有数据行', fix: () => '在表头下至少加一行数值' },
+  },
+  TABLE_DUPLICATE_VERSION: {
+    en: { message: (p) => `table ${s(p.ref)} is defined twice (${s(p.other)})`, fix: () => 'give the new file another version' },
+    zh: { message: (p) => `因子表 ${s(p.ref)} 重复定义（${s(p.other)}）`, fix: () => '为新文件另起一个版本号' },
+  },
+} satisfies Record<string, Entry>;
+
+export type MessageCode = keyof typeof messages;

@@ -1,0 +1,272 @@
+import { parse } from 'csv-parse/sync';
+import type { Decimal } from '../decimal.js';
+import { error, warning, type Diagnostic } from '../diagnostics.js';
+import type { Fuel, FuelDictionary } from '../dictionary/fuels.js';
+import type { Sector, SectorDictionary } from '../dictionary/sectors.js';
+import { parseDecimal } from '../numbers.js';
+import { toHalfWidth } from '../text.js';
+import { parseUnit, unitExamples, type Dimension } from '../units.js';
+import { fieldAliases, fieldOfHeader, parseUse, requiredFields, type Field, type Use } from './columns.js';
+
+/** One validated row of activity data, its quantity converted exactly to the base unit. */
+export interface ActivityRecord {
+  file: string;
+  line: number;
+  year: number;
+  /** the sector as written in the file */
+  sectorLabel: string;
+  sector: Sector | undefined;
+  fuel: Fuel;
+  /** in the base unit of `dimension` (t, m3, kWh, GJ or tce) */
+  quantity: Decimal;
+  /** the fuel's own dimension, or `heat` / `standard-coal` when the row gives energy content */
+  dimension: Dimension;
+  use: Use;
+  /** any other column, carried through by its header name */
+  extra: Record<string, string>;
+}
+
+export interface Dictionaries {
+  fuels: FuelDictionary;
+  sectors: SectorDictionary;
+}
+
+export interface ParsedActivity {
+  records: ActivityRecord[];
+  diagnostics: Diagnostic[];
+  /** data rows read, valid or not */
+  rows: number;
+  extraColumns: string[];
+}
+
+const MAX_HEADER_SEARCH = 10;
+
+/** Reads one activity file's text. Every problem is collected; nothing is thrown. */
+export function parseActivity(text: string, file: string, dict: Dictionaries): ParsedActivity {
+  const diagnostics: Diagnostic[] = [];
+  const result: ParsedActivity = { records: [], diagnostics, rows: 0, extraColumns: [] };
+  if (text.trim() === '') {
+    diagnostics.push(error('FILE_EMPTY', {}, { file }));
+    return result;
+  }
+  let records: { info: { lines: number }; record: string[] }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as typeof records;
+  } catch (e) {
+    const err = e as Error & { lines?: number };
+    diagnostics.push(error('CSV_MALFORMED', { detail: err.message.replace(/^[A-Za-z_]+: /, '') }, { file, line: err.lines }));
+    return result;
+  }
+  const nonBlank = records.filter((r) => r.record.some((f) => f.trim() !== ''));
+  const headerIndex = findHeader(nonBlank);
+  const header = nonBlank[headerIndex];
+  if (!header) {
+    diagnostics.push(error('FILE_EMPTY', {}, { file }));
+    return result;
+  }
+  const columns = mapHeader(header.record, file, header.info.lines, diagnostics);
+  if (!columns) return result;
+  result.extraColumns = columns.extra.map((e) => e.name);
+  const body = nonBlank.slice(headerIndex + 1);
+  if (body.length === 0) {
+    diagnostics.push(error('NO_DATA_ROWS', {}, { file, line: header.info.lines }));
+    return result;
+  }
+  for (const { info, record } of body) {
+    result.rows++;
+    const parsed = parseRow(record, info.lines, file, columns, header.record.length, dict, diagnostics);
+    if (parsed) result.records.push(parsed);
+  }
+  return result;
+}
+
+function detectDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const counts = [',', '\t', ';'].map((d) => [d, firstLine.split(d).length] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/** Excel exports often carry a title line above the header: take the first line naming ≥ 3 fields. */
+function findHeader(records: { record: string[] }[]): number {
+  for (let i = 0; i < Math.min(records.length, MAX_HEADER_SEARCH); i++) {
+    const fields = new Set(records[i]!.record.map(fieldOfHeader).filter(Boolean));
+    if (fields.size >= 3) return i;
+  }
+  return 0;
+}
+
+interface ColumnMap {
+  index: Partial<Record<Field, number>>;
+  extra: { name: string; index: number }[];
+}
+
+function mapHeader(header: string[], file: string, line: number, diagnostics: Diagnostic[]): ColumnMap | undefined {
+  const index: Partial<Record<Field, number>> = {};
+  const extra: ColumnMap['extra'] = [];
+  header.forEach((raw, i) => {
+    const name = toHalfWidth(raw).trim();
+    const field = fieldOfHeader(name);
+    if (!field) {
+      if (name !== '') extra.push({ name, index: i });
+      return;
+    }
+    const first = index[field];
+    if (first !== undefined) {
+      diagnostics.push(
+        error('DUPLICATE_COLUMN', { first: header[first]!, second: raw, column: field }, { file, line, column: i + 1 }),
+      );
+      return;
+    }
+    index[field] = i;
+  });
+  let ok = true;
+  for (const field of requiredFields) {
+    if (index[field] === undefined) {
+      ok = false;
+      diagnostics.push(
+        error(
+          'MISSING_COLUMN',
+          {
+            column: field,
+            aliases: fieldAliases[field].slice(0, 4).map((a) => `"${a}"`).join(' / '),
+            found: header.map((h) => h.trim()).join(', '),
+          },
+          { file, line },
+        ),
+      );
+    }
+  }
+  return ok && !diagnostics.some((d) => d.code === 'DUPLICATE_COLUMN') ? { index, extra } : undefined;
+}
+
+function parseRow(
+  record: string[],
+  line: number,
+  file: string,
+  columns: ColumnMap,
+  headerLength: number,
+  dict: Dictionaries,
+  diagnostics: Diagnostic[],
+): ActivityRecord | undefined {
+  const before = diagnostics.length;
+  const cell = (field: Field) => {
+    const i = columns.index[field];
+    return i === undefined ? { raw: '', column: undefined } : { raw: toHalfWidth(record[i] ?? '').trim(), column: i + 1 };
+  };
+  const at = (column?: number) => ({ file, line, column });
+  if (record.length < headerLength) {
+    const missing = requiredFields.find((f) => (columns.index[f] ?? 0) >= record.length);
+    if (missing) {
+      diagnostics.push(
+        error('ROW_SHORT', { got: record.length, expected: headerLength, column: missing }, at(record.length + 1)),
+      );
+      return undefined;
+    }
+  } else if (record.length > headerLength && record.slice(headerLength).some((f) => f.trim() !== '')) {
+    diagnostics.push(warning('ROW_LONG', { got: record.length, expected: headerLength }, at(headerLength + 1)));
+  }
+
+  const year = cell('year');
+  const yearText = year.raw.replace(/年$/, '');
+  let yearValue: number | undefined;
+  if (year.raw === '') diagnostics.push(error('EMPTY_VALUE', { column: 'year' }, at(year.column)));
+  else if (!/^(19|20)\d{2}$/.test(yearText)) diagnostics.push(error('BAD_YEAR', { value: year.raw }, at(year.column)));
+  else yearValue = Number(yearText);
+
+  const sectorCell = cell('sector');
+  let sector: Sector | undefined;
+  if (sectorCell.raw === '') diagnostics.push(error('EMPTY_VALUE', { column: 'sector' }, at(sectorCell.column)));
+  else {
+    sector = dict.sectors.find(sectorCell.raw);
+    if (!sector) {
+      const suggestion = dict.sectors.suggest(sectorCell.raw);
+      diagnostics.push(
+        warning('UNKNOWN_SECTOR', { value: sectorCell.raw, suggestion: suggestion?.zh ?? '' }, at(sectorCell.column)),
+      );
+    }
+  }
+
+  const fuelCell = cell('fuel');
+  let fuel: Fuel | undefined;
+  if (fuelCell.raw === '') diagnostics.push(error('EMPTY_VALUE', { column: 'fuel' }, at(fuelCell.column)));
+  else {
+    fuel = dict.fuels.find(fuelCell.raw);
+    if (!fuel) {
+      const suggestion = dict.fuels.suggest(fuelCell.raw);
+      diagnostics.push(error('UNKNOWN_FUEL', { value: fuelCell.raw, suggestion: suggestion?.zh ?? '' }, at(fuelCell.column)));
+    }
+  }
+
+  const quantityCell = cell('quantity');
+  let quantity: Decimal | undefined;
+  if (quantityCell.raw === '') diagnostics.push(error('EMPTY_VALUE', { column: 'quantity' }, at(quantityCell.column)));
+  else {
+    quantity = parseDecimal(quantityCell.raw);
+    if (!quantity) diagnostics.push(error('BAD_NUMBER', { value: quantityCell.raw }, at(quantityCell.column)));
+    else if (quantity.isNegative() && !quantity.isZero()) {
+      diagnostics.push(error('NEGATIVE_QUANTITY', { value: quantityCell.raw }, at(quantityCell.column)));
+      quantity = undefined;
+    }
+  }
+
+  const unitCell = cell('unit');
+  const unit = parseUnit(unitCell.raw);
+  if (unitCell.raw === '') diagnostics.push(error('EMPTY_VALUE', { column: 'unit' }, at(unitCell.column)));
+  else if (!unit) diagnostics.push(error('UNKNOWN_UNIT', { value: unitCell.raw }, at(unitCell.column)));
+
+  const useCell = cell('use');
+  const use = parseUse(useCell.raw);
+  if (!use) diagnostics.push(error('BAD_USE', { value: useCell.raw }, at(useCell.column)));
+
+  let dimension: Dimension | undefined;
+  if (fuel && unit) {
+    dimension = unitFitsFuel(fuel, unit.dimension);
+    if (!dimension) {
+      diagnostics.push(
+        error(
+          'UNIT_MISMATCH',
+          {
+            unit: unitCell.raw,
+            fuel: fuel.zh,
+            expected: fuel.dimension,
+            examples: unitExamples[fuel.dimension].join(', '),
+          },
+          at(unitCell.column),
+        ),
+      );
+    }
+  }
+  if (fuel && use && use !== 'energy') {
+    const fits = use === 'output' ? fuel.kind !== 'fossil' : fuel.kind === 'fossil';
+    if (!fits) diagnostics.push(error('USE_NOT_ALLOWED', { use, fuel: fuel.zh }, at(useCell.column)));
+  }
+
+  if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
+  const extra: Record<string, string> = {};
+  for (const { name, index } of columns.extra) extra[name] = (record[index] ?? '').trim();
+  return {
+    file,
+    line,
+    year: yearValue!,
+    sectorLabel: sectorCell.raw,
+    sector,
+    fuel: fuel!,
+    quantity: quantity!.times(unit!.toBase),
+    dimension: dimension!,
+    use: use!,
+    extra,
+  };
+}
+
+/** A fuel may be given in its own dimension or in standard coal; fossil fuels also by heat content. */
+function unitFitsFuel(fuel: Fuel, unitDimension: Dimension): Dimension | undefined {
+  if (unitDimension === fuel.dimension || unitDimension === 'standard-coal') return unitDimension;
+  if (unitDimension === 'heat' && fuel.kind === 'fossil') return 'heat';
+  return undefined;
+}
