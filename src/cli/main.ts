@@ -57,6 +57,26 @@ function buildProgram(ctx: CliContext): Command {
       await calcCommand(files, options, ctx);
     });
 
+  calcOptions(
+    program
+      .command('validate')
+      .description(t('check activity data only and list every problem (file:line:column, what, fix)', '只检查输入数据，列出全部问题（文件:行:列、问题、改法）'))
+      .argument('<file...>', t('activity CSV files (- for standard input)', '活动水平 CSV 文件（- 表示标准输入）')),
+  )
+    .option('-f, --format <format>', t('text (problems on stderr) or json (on stdout)', 'text（问题输出到 stderr）或 json（输出到 stdout）'))
+    .action(async (files: string[], options) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      await validateCommand(files, options, ctx);
+    });
+
+  program
+    .command('template')
+    .description(t('print an empty input CSV with the accepted columns, fuels and units', '打印空白输入模板（列名、可用品种和单位）'))
+    .action(async () => {
+      const { templateCommand } = await import('./commands/template.js');
+      await templateCommand(ctx);
+    });
+
   return program;
 }
 

@@ -53,6 +53,9 @@ export function parseActivity(text: string, file: string, dict: Dictionaries): P
   try {
     records = parse(text, {
       bom: true,
+      // `template` writes # lines with help; a whole line starting with # is a comment
+      comment: '#',
+      comment_no_infix: true,
       delimiter: detectDelimiter(text),
       relax_column_count: true,
       skip_empty_lines: true,
@@ -87,7 +90,7 @@ export function parseActivity(text: string, file: string, dict: Dictionaries): P
 }
 
 function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const firstLine = text.split(/\r?\n/, 50).find((l) => l.trim() !== '' && !l.startsWith('#')) ?? '';
   const counts = [',', '\t', ';'].map((d) => [d, firstLine.split(d).length] as const);
   return counts.sort((a, b) => b[1] - a[1])[0]![0];
 }

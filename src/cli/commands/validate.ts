@@ -1,0 +1,55 @@
+import { runCalculation } from '../../core/calc/run.js';
+import { diagnosticToJson, hasErrors } from '../../core/diagnostics.js';
+import { UsageError } from '../../core/calc/select-factors.js';
+import { loadBundled } from '../../bundled.js';
+import { ExitError, printDiagnostics, type CliContext } from '../context.js';
+import { readInputFiles } from '../io.js';
+import { resolveFactorArgs } from '../user-factors.js';
+import { parseCalcRequest, type CalcCliOptions } from './calc.js';
+
+/**
+ * Checks input the way calc reads it (same parser, same factor lookups) and lists every
+ * problem. Problems go to stderr as `file:line:column: message (fix)`; with --format json the
+ * list is the result and goes to stdout.
+ */
+export async function validateCommand(files: string[], options: CalcCliOptions, ctx: CliContext): Promise<void> {
+  if (options.format !== undefined && options.format !== 'text' && options.format !== 'json') {
+    throw new UsageError(`--format must be text or json, not "${options.format}"`, `--format 只能是 text 或 json，不是“${options.format}”`);
+  }
+  const request = parseCalcRequest(options);
+  const inputs = readInputFiles(files);
+  const { dict, registry } = loadBundled();
+  const userTables = resolveFactorArgs(options.factors ?? [], registry, dict.fuels);
+  if (userTables.diagnostics.length > 0) {
+    printDiagnostics(ctx, userTables.diagnostics);
+    throw new ExitError(2);
+  }
+  request.factors = userTables.refs;
+  const report = runCalculation(inputs, dict, registry, request);
+  const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = report.diagnostics.length - errors;
+  const rows = report.inputs.reduce((n, i) => n + i.rows, 0);
+  if (options.format === 'json') {
+    ctx.stdout.write(
+      JSON.stringify(
+        {
+          valid: errors === 0,
+          inputs: report.inputs.map((i) => ({ path: i.path, sha256: i.sha256, rows: i.rows, encoding: i.encoding })),
+          errors,
+          warnings,
+          problems: report.diagnostics.map((d) => diagnosticToJson(d, ctx.lang)),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+  } else {
+    printDiagnostics(ctx, report.diagnostics);
+    const summary =
+      ctx.lang === 'zh'
+        ? `${errors === 0 ? '通过' : '未通过'}：${inputs.length} 个文件，${rows} 行数据，${errors} 个错误，${warnings} 条警告\n`
+        : `${errors === 0 ? 'valid' : 'invalid'}: ${inputs.length} file${inputs.length === 1 ? '' : 's'}, ${rows} data rows, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`;
+    ctx.stderr.write(summary);
+  }
+  if (hasErrors(report.diagnostics)) throw new ExitError(1);
+}
