@@ -44,7 +44,8 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 export function describe(d: Diagnostic, lang: Lang): { message: string; fix: string | undefined } {
   const entry = messages[d.code];
-  const text = entry[lang];
+  // entries without a fix are allowed: the message alone says what to do
+  const text: { message: (p: Diagnostic['params']) => string; fix?: (p: Diagnostic['params']) => string } = entry[lang];
   return {
     message: text.message(d.params),
     fix: text.fix?.(d.params),

@@ -105,7 +105,7 @@ export function calculateLines(
     let tcePerUnit: Decimal | undefined;
     if (fuel.kind === 'electricity' && options.electricityMethod === 'coal') {
       if (!factors.powerCoalRate) {
-        report(error('NO_FACTOR', { kind: 'power-coal-rate', fuel: fuel.zh, table: '(none bundled)' }, at), 'coal-rate');
+        report(error('NO_FACTOR', { kind: 'power-coal-rate', fuel: fuel.zh, fuelEn: fuel.en, table: '(none bundled)' }, at), 'coal-rate');
         continue;
       }
       let choice = coalRateByYear.get(year);
@@ -122,7 +122,7 @@ export function calculateLines(
         tables.push(use(factors.standardCoal));
         tcePerUnit = tcePerBaseUnit(row);
       } else if (dimension !== 'standard-coal') {
-        report(error('NO_FACTOR', { kind: 'standard-coal', fuel: fuel.zh, table: tableRef(factors.standardCoal) }, at), `sc:${fuel.id}`);
+        report(error('NO_FACTOR', { kind: 'standard-coal', fuel: fuel.zh, fuelEn: fuel.en, table: tableRef(factors.standardCoal) }, at), `sc:${fuel.id}`);
         continue;
       }
     }
@@ -131,7 +131,7 @@ export function calculateLines(
       const row = rowForFuel(factors.combustion, fuel.id, fuels);
       const needsCombustion = group.use === 'energy' || dimension === 'heat';
       if (!row && needsCombustion) {
-        report(error('NO_FACTOR', { kind: 'combustion', fuel: fuel.zh, table: tableRef(factors.combustion) }, at), `cb:${fuel.id}`);
+        report(error('NO_FACTOR', { kind: 'combustion', fuel: fuel.zh, fuelEn: fuel.en, table: tableRef(factors.combustion) }, at), `cb:${fuel.id}`);
         continue;
       }
       const heatPerUnit = row ? heatPerBaseUnit(row) : undefined;
@@ -139,7 +139,7 @@ export function calculateLines(
       let physical: Decimal;
       if (dimension === 'standard-coal') {
         if (!tcePerUnit) {
-          report(error('NO_FACTOR', { kind: 'standard-coal', fuel: fuel.zh, table: tableRef(factors.standardCoal) }, at), `sc:${fuel.id}`);
+          report(error('NO_FACTOR', { kind: 'standard-coal', fuel: fuel.zh, fuelEn: fuel.en, table: tableRef(factors.standardCoal) }, at), `sc:${fuel.id}`);
           continue;
         }
         physical = quantity.dividedBy(tcePerUnit);
@@ -189,7 +189,7 @@ export function calculateLines(
       } else {
         const row = rowForFuel(factors.heat, fuel.id, fuels);
         if (!row) {
-          report(error('NO_FACTOR', { kind: 'heat', fuel: fuel.zh, table: tableRef(factors.heat) }, at), `heat:${fuel.id}`);
+          report(error('NO_FACTOR', { kind: 'heat', fuel: fuel.zh, fuelEn: fuel.en, table: tableRef(factors.heat) }, at), `heat:${fuel.id}`);
           continue;
         }
         tables.push(use(factors.heat));
@@ -301,7 +301,7 @@ function qualityWarnings(records: readonly ActivityRecord[], lines: LineResult[]
             'SCALE_OUTLIER',
             {
               ratio: ratio.greaterThanOrEqualTo(1) ? ratio.toSignificantDigits(3).toString() : ratio.toSignificantDigits(2).toString(),
-              fuel: r.fuel.zh,
+              fuel: r.fuel.zh, fuelEn: r.fuel.en,
               typical: typical.toSignificantDigits(6).toString(),
               unit: r.dimension === 'standard-coal' ? 'tce' : baseUnitOf(r.dimension),
             },
@@ -323,7 +323,7 @@ function qualityWarnings(records: readonly ActivityRecord[], lines: LineResult[]
     const hasInput = lines.some((l) => l.year === year && l.energyIndustry);
     if (!hasInput) {
       const l = lines.find((x) => x.year === year && x.use === 'output')!;
-      out.push(warning('OUTPUT_WITHOUT_INPUT', { year, fuel: l.fuel.zh }, l.first));
+      out.push(warning('OUTPUT_WITHOUT_INPUT', { year, fuel: l.fuel.zh, fuelEn: l.fuel.en }, l.first));
     }
   }
   return out;

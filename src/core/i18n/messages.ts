@@ -2,6 +2,9 @@
  * Every message the user can see, in both languages. Params are filled in by name.
  * A message says what is wrong and what was found; the fix says what to do.
  */
+import { factorsMessages } from './factors-messages.js';
+import { intensityMessages } from './intensity-messages.js';
+
 type P = Record<string, string | number>;
 interface Text {
   message: (p: P) => string;
@@ -13,6 +16,10 @@ interface Entry {
 }
 
 const s = (v: unknown): string => String(v ?? '');
+/** the fuel as English readers know it, with the Chinese name that appears in their data */
+const fuelEn = (p: P): string => (p.fuelEn ? `${s(p.fuelEn)} (${s(p.fuel)})` : s(p.fuel));
+const DIMENSION_EN: Record<string, string> = { mass: 'by weight (t)', volume: 'by volume (m3)', electricity: 'in kWh', heat: 'in GJ' };
+const DIMENSION_ZH: Record<string, string> = { mass: '按质量（吨）', volume: '按体积（立方米）', electricity: '按电量（千瓦时）', heat: '按热量（吉焦）' };
 
 export const messages = {
   FILE_EMPTY: {
@@ -101,11 +108,11 @@ export const messages = {
   },
   UNIT_MISMATCH: {
     en: {
-      message: (p) => `unit "${s(p.unit)}" does not fit ${s(p.fuel)}, which is counted in ${s(p.expected)}`,
-      fix: (p) => `give ${s(p.fuel)} in ${s(p.examples)}, or in tce`,
+      message: (p) => `unit "${s(p.unit)}" does not fit ${fuelEn(p)}, which is counted ${DIMENSION_EN[s(p.expected)] ?? s(p.expected)}`,
+      fix: (p) => `give ${fuelEn(p)} in ${s(p.examples)}, or in tce`,
     },
     zh: {
-      message: (p) => `计量单位“${s(p.unit)}”不适用于${s(p.fuel)}（应按${s(p.expected)}计量）`,
+      message: (p) => `计量单位“${s(p.unit)}”不适用于${s(p.fuel)}（应${DIMENSION_ZH[s(p.expected)] ?? s(p.expected)}计量）`,
       fix: (p) => `${s(p.fuel)}请用 ${s(p.examples)}，或吨标准煤`,
     },
   },
@@ -114,12 +121,12 @@ export const messages = {
     zh: { message: (p) => `用途“${s(p.value)}”不是 energy（燃料）、feedstock（原料）、output（产出）之一`, fix: () => '普通燃料消费留空；原料用能填“原料”；本地发电供热量填“产出”' },
   },
   USE_NOT_ALLOWED: {
-    en: { message: (p) => `use=${s(p.use)} does not apply to ${s(p.fuel)}`, fix: (p) => (p.use === 'output' ? 'output rows are electricity or heat generated in the city' : 'feedstock rows are fuels used as raw material, not electricity or heat') },
+    en: { message: (p) => `use=${s(p.use)} does not apply to ${fuelEn(p)}`, fix: (p) => (p.use === 'output' ? 'output rows are electricity or heat generated in the city' : 'feedstock rows are fuels used as raw material, not electricity or heat') },
     zh: { message: (p) => `用途 ${s(p.use)} 不适用于${s(p.fuel)}`, fix: (p) => (p.use === 'output' ? '“产出”仅用于本地发电量、供热量' : '“原料”仅用于作原料的化石能源，不用于电力、热力') },
   },
   NO_FACTOR: {
     en: {
-      message: (p) => `no ${s(p.kind)} factor for ${s(p.fuel)} in table ${s(p.table)}`,
+      message: (p) => `no ${s(p.kind)} factor for ${fuelEn(p)} in table ${s(p.table)}`,
       fix: () => 'pass --factors with a table that has this fuel, or give the quantity in tce',
     },
     zh: {
@@ -147,7 +154,7 @@ export const messages = {
   },
   SCALE_OUTLIER: {
     en: {
-      message: (p) => `quantity is ${s(p.ratio)}× the typical ${s(p.fuel)} figure of this sector in other years (${s(p.typical)} ${s(p.unit)})`,
+      message: (p) => `quantity is ${s(p.ratio)}× the typical ${fuelEn(p)} figure of this sector in other years (${s(p.typical)} ${s(p.unit)})`,
       fix: () => 'check the unit: 吨 vs 万吨, 千瓦时 vs 万千瓦时',
     },
     zh: {
@@ -174,7 +181,7 @@ export const messages = {
     zh: { message: (p) => `没有 ${s(p.dataYear)} 年的供电标准煤耗，使用 ${s(p.factorYear)} 年数值`, fix: () => '可用 --factors 提供该年的供电煤耗表' },
   },
   OUTPUT_WITHOUT_INPUT: {
-    en: { message: (p) => `${s(p.year)}: ${s(p.fuel)} output is netted but no fuel input of the power and heat sector is listed`, fix: () => 'list the plants\' fuel input (sector 电力、热力生产和供应业), or drop the output row; electricity from wind, solar and hydro is not entered as output' },
+    en: { message: (p) => `${s(p.year)}: ${fuelEn(p)} output is netted but no fuel input of the power and heat sector is listed`, fix: () => 'list the plants\' fuel input (sector 电力、热力生产和供应业), or drop the output row; electricity from wind, solar and hydro is not entered as output' },
     zh: { message: (p) => `${s(p.year)} 年：扣除了${s(p.fuel)}产出，但没有电力、热力生产和供应业的燃料投入`, fix: () => '补充电厂、热厂的燃料投入，或删去产出行；风电、光伏、水电不作为产出填写' },
   },
   // factor tables
@@ -214,6 +221,8 @@ export const messages = {
     en: { message: (p) => `table ${s(p.ref)} is defined twice (${s(p.other)})`, fix: () => 'give the new file another version' },
     zh: { message: (p) => `因子表 ${s(p.ref)} 重复定义（${s(p.other)}）`, fix: () => '为新文件另起一个版本号' },
   },
+  ...factorsMessages,
+  ...intensityMessages,
 } satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof messages;

@@ -58,6 +58,8 @@ export function parseActivity(text: string, file: string, dict: Dictionaries): P
       comment_no_infix: true,
       delimiter: detectDelimiter(text),
       relax_column_count: true,
+      // a stray quote inside an unquoted cell (12" pipe) is text, as Excel reads it
+      relax_quotes: true,
       skip_empty_lines: true,
       info: true,
     }) as unknown as typeof records;
@@ -236,7 +238,7 @@ function parseRow(
           'UNIT_MISMATCH',
           {
             unit: unitCell.raw,
-            fuel: fuel.zh,
+            fuel: fuel.zh, fuelEn: fuel.en,
             expected: fuel.dimension,
             examples: unitExamples[fuel.dimension].join(', '),
           },
@@ -247,7 +249,7 @@ function parseRow(
   }
   if (fuel && use && use !== 'energy') {
     const fits = use === 'output' ? fuel.kind !== 'fossil' : fuel.kind === 'fossil';
-    if (!fits) diagnostics.push(error('USE_NOT_ALLOWED', { use, fuel: fuel.zh }, at(useCell.column)));
+    if (!fits) diagnostics.push(error('USE_NOT_ALLOWED', { use, fuel: fuel.zh, fuelEn: fuel.en }, at(useCell.column)));
   }
 
   if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;

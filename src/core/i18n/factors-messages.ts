@@ -1,0 +1,47 @@
+/**
+ * Messages of `factors check` and `calc --compare-factors`, in both languages; spread into
+ * messages.ts so every diagnostic is looked up in one place.
+ */
+type P = Record<string, string | number>;
+interface Text {
+  message: (p: P) => string;
+  fix?: (p: P) => string;
+}
+interface Entry {
+  en: Text;
+  zh: Text;
+}
+
+const s = (v: unknown): string => String(v ?? '');
+
+export const factorsMessages = {
+  TABLE_GRID_NO_YEAR: {
+    en: {
+      message: (p) => `a grid table describes one data year, but applies_to is "${s(p.value)}"; calc chooses grid factors by year and cannot use this table`,
+      fix: () => 'write the single year the factors describe, e.g. "# applies_to: 2023"',
+    },
+    zh: {
+      message: (p) => `电网因子表只对应一个数据年份，但 applies_to 为“${s(p.value)}”；calc 按年份选择电网因子，无法使用此表`,
+      fix: () => '写明因子对应的单一年份，例如“# applies_to: 2023”',
+    },
+  },
+  COMPARE_GRID_YEAR: {
+    en: {
+      message: (p) =>
+        `comparison: the ${s(p.factorYear)} grid factor of ${s(p.table)} replaces the grid factor of ${s(p.dataYear)} data (base run: ${s(p.baseTable)})`,
+      fix: () => 'part of the change is the year of the grid factor, not only the new publication',
+    },
+    zh: {
+      message: (p) => `对比：${s(p.dataYear)} 年数据的电网因子改用 ${s(p.table)} 的 ${s(p.factorYear)} 年因子（原计算：${s(p.baseTable)}）`,
+      fix: () => '变化中有一部分来自电网因子年份不同，而不只是新发布的因子',
+    },
+  },
+  COMPARE_SAME_TABLE: {
+    en: { message: (p) => `comparison: ${s(p.table)} is already the ${s(p.kind)} table of this run; nothing changes for it` },
+    zh: { message: (p) => `对比：${s(p.table)} 已是本次计算所用的 ${s(p.kind)} 类因子表，该项没有变化` },
+  },
+  COMPARE_NOT_USED: {
+    en: { message: (p) => `comparison: the data use no ${s(p.kind)} factor, so ${s(p.table)} changes nothing` },
+    zh: { message: (p) => `对比：数据未用到 ${s(p.kind)} 类因子，${s(p.table)} 不会带来变化` },
+  },
+} satisfies Record<string, Entry>;

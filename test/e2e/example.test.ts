@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/core/decimal.js';
+import { repoRoot, runCli } from '../helpers/run-cli.js';
+
+/**
+ * End-to-end run of the bundled illustrative inventory examples/jinchang-2021.csv (see
+ * examples/README.md): it must reproduce the published aggregates it was built to match
+ * (5.317 Mtce, 9.078 TWh, 7.967 TWh industrial) and its default CSV output must not drift.
+ */
+
+const EXAMPLE = 'examples/jinchang-2021.csv';
+const GOLDEN = join(repoRoot, 'test/fixtures/golden/jinchang-2021.csv');
+
+interface JsonRow {
+  year: number;
+  sector_code: string | null;
+  fuel: string | null;
+  use: string;
+  quantity: string | null;
+  unit: string | null;
+  energy_tce: string;
+  feedstock_tce: string;
+  co2_t: string;
+}
+interface JsonResult {
+  totals: Record<string, string>;
+  rows: JsonRow[];
+  warnings: { code: string; line: number | null }[];
+}
+
+/** The one warning the example is expected to raise (see examples/README.md): the power sector's 厂用电 and 线损 row. */
+const POWER_ROW_LINE = 36;
+const expectedStderr = (stderr: string) => {
+  const lines = stderr.split('\n').filter((l) => l.trim() !== '');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(
+    new RegExp(`^examples/jinchang-2021\\.csv:${POWER_ROW_LINE}: warning: electricity consumed by the power and heat sector`),
+  );
+};
+
+const sum = (values: (string | null)[]) => values.reduce((acc, v) => acc.plus(new Decimal(v ?? '0')), new Decimal(0));
+const isIndustrialDivision = (code: string | null) => code !== null && /^\d{2}$/.test(code) && Number(code) >= 6 && Number(code) <= 46;
+
+describe('examples/jinchang-2021.csv', () => {
+  const run = runCli(['calc', EXAMPLE, '-f', 'json', '--decimals', 'full', '--by', 'year,sector,fuel,use']);
+  const result = JSON.parse(run.stdout) as JsonResult;
+
+  it('runs cleanly, with only the expected power-sector warning', () => {
+    expect(run.code).toBe(0);
+    expectedStderr(run.stderr);
+    expect(result.warnings.map((w) => [w.code, w.line])).toEqual([['POWER_SECTOR_ELECTRICITY', POWER_ROW_LINE]]);
+  });
+
+  it('matches the published total energy consumption (531.7万tce) within 1 %', () => {
+    const energy = new Decimal(result.totals.energy_tce!);
+    expect(energy.minus(5_317_000).abs().dividedBy(5_317_000).toNumber()).toBeLessThan(0.01);
+    // the command line given in examples/README.md prints the same total
+    const totalsRun = runCli(['calc', EXAMPLE, '--totals', '-f', 'json']);
+    expect(totalsRun.code).toBe(0);
+    expectedStderr(totalsRun.stderr);
+    const totals = (JSON.parse(totalsRun.stdout) as JsonResult).totals;
+    expect(new Decimal(totals.energy_tce!).toFixed(6)).toBe(energy.toFixed(6));
+  });
+
+  it('consumes exactly 90.78亿kWh of electricity, 79.67亿kWh of it in industry (divisions 06–46)', () => {
+    const electricity = result.rows.filter((r) => r.fuel === 'electricity' && r.use === 'energy');
+    expect(electricity.every((r) => r.unit === 'kWh')).toBe(true);
+    expect(sum(electricity.map((r) => r.quantity)).toString()).toBe('9078000000');
+    expect(sum(electricity.filter((r) => isIndustrialDivision(r.sector_code)).map((r) => r.quantity)).toString()).toBe('7967000000');
+  });
+
+  it('nets the coal plants’ electricity and heat output, and carries feedstock rows', () => {
+    const output = result.rows.filter((r) => r.use === 'output');
+    expect(output.map((r) => [r.sector_code, r.fuel, r.quantity, r.unit])).toEqual([
+      ['44', 'electricity', '-4200000000', 'kWh'], // output rows print as negative (netted) quantities,
+      ['44', 'heat', '-14200000', 'GJ'],
+    ]);
+    expect(output.every((r) => new Decimal(r.energy_tce).isNegative())).toBe(true);
+    const feedstock = result.rows.filter((r) => r.use === 'feedstock');
+    expect(feedstock.map((r) => [r.sector_code, r.fuel])).toEqual([
+      ['26', 'raw_coal'],
+      ['26', 'natural_gas'],
+    ]);
+    expect(feedstock.every((r) => new Decimal(r.co2_t).isZero())).toBe(true);
+    expect(sum(feedstock.map((r) => r.feedstock_tce)).toString()).toBe(result.totals.feedstock_tce);
+  });
+
+  it('covers at least 12 sectors and 10 fuels', () => {
+    expect(new Set(result.rows.map((r) => r.sector_code)).size).toBeGreaterThanOrEqual(12);
+    expect(new Set(result.rows.map((r) => r.fuel)).size).toBeGreaterThanOrEqual(10);
+  });
+
+  it('adds up: the rows sum exactly to the totals', () => {
+    expect(sum(result.rows.map((r) => r.co2_t)).equals(new Decimal(result.totals.co2_t!))).toBe(true);
+    expect(sum(result.rows.map((r) => r.energy_tce)).equals(new Decimal(result.totals.energy_tce!))).toBe(true);
+  });
+});
+
+describe('golden: default CSV output of examples/jinchang-2021.csv', () => {
+  /*
+   * test/fixtures/golden/jinchang-2021.csv was generated once with the CLI
+   * (`LC_ALL=C LANG=C node bin/jinchang-carbon.js calc examples/jinchang-2021.csv`) and read by hand.
+   * Rows checked against the bundled factors (GB/T 2589-2020 coefficients, GB/T 32151.22-2024
+   * Table C.1, MEE 2021 Gansu grid 0.4955 tCO2/MWh, GB/T 32150 heat 0.11 tCO2/GJ):
+   *  - 09 diesel 21,800 t: 21800 × 1.4571 = 31764.78 tce;
+   *    21800 × 42.652 GJ/t × 20.2/1000 tC/GJ × 0.98 × 44/12 = 67490.8300938… → 67490.830094 tCO2
+   *  - 44 diesel 1,350 t: 1350 × 1.4571 = 1967.085 tce; 1350 × 42.652 × 20.2/1000 × 0.98 × 44/12 = 4179.478010 tCO2
+   *  - 32 coke 24.6万t: 246000 × 0.9714 = 238964.4 tce; 246000 × 28.435 × 29.5/1000 × 0.93 × 44/12 = 703663.030950 tCO2
+   *  - 26 raw coal 38万t energy + 52万t feedstock: (900000 × 0.7143 = 642870 tce, of it 520000 × 0.7143 = 371436 feedstock);
+   *    CO2 on the 380000 t burnt only: 380000 × 20.908 × 26.1/1000 × 0.93 × 44/12 = 707116.505040 t
+   *  - 26 natural gas 3,200万m3 energy + 9,600万m3 feedstock: 128000000 × 1.33/1000 = 170240 tce (127680 feedstock);
+   *    CO2 3200 × 389.31 GJ/10^4m3 × 15.3/1000 × 0.99 × 44/12 = 69190.041888 t
+   *  - 32 electricity 517,000万kWh: 5.17e9 × 0.1229/1000 = 635393 tce; 5.17e9/1000 × 0.4955 = 2561735 tCO2 (scope 2)
+   *  - 44 electricity 56,000万kWh used − 420,000万kWh output: (5.6e8 − 4.2e9) × 0.1229/1000 = −447356 tce,
+   *    CO2 only on the 5.6e8 kWh used: 277480 t; 44 heat 65 − 1,420万GJ: −13550000 × 0.03412 = −462326 tce, CO2 650000 × 0.11 = 71500 t
+   */
+  it('prints exactly the stored CSV', () => {
+    const run = runCli(['calc', EXAMPLE]);
+    expect(run.code).toBe(0);
+    expectedStderr(run.stderr);
+    expect(run.stdout).toBe(readFileSync(GOLDEN, 'utf8'));
+  });
+
+  it('has the hand-checked diesel row', () => {
+    const golden = readFileSync(GOLDEN, 'utf8').split('\n');
+    const header = golden[0]!.split(',');
+    const line = golden.find((l) => l.startsWith('2021,09,') && l.includes(',diesel,'));
+    expect(line).toBeDefined();
+    const cells = Object.fromEntries(line!.split(',').map((v, i) => [header[i] ?? String(i), v]));
+    const t = new Decimal(21800);
+    expect(cells.quantity).toBe('21800');
+    expect(cells.energy_tce).toBe(t.times('1.4571').toFixed(6));
+    const co2 = t.times('42.652').times('20.2').dividedBy(1000).times('0.98').times(44).dividedBy(12);
+    expect(cells.co2_t).toBe(co2.toFixed(6, Decimal.ROUND_HALF_EVEN));
+  });
+});
