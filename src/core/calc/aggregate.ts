@@ -49,17 +49,74 @@ export interface Totals {
   energy_industries_co2_t: Decimal;
 }
 
-export function aggregate(lines: readonly LineResult[], by: readonly string[], fuelOrder: Map<string, number>): OutputRow[] {
-  const rows = new Map<string, { row: OutputRow; lines: LineResult[] }>();
-  for (const line of sortLines(lines, fuelOrder)) {
+export interface RowOrder {
+  fuel: Map<string, number>;
+  /** sector code → position in the dictionary (divisions by code, then sections, balance rows, households) */
+  sector: Map<string, number>;
+}
+
+/**
+ * Sums lines into rows by the grouped-by dimensions. A fuel's consumption, feedstock use and
+ * netted output always stay apart, so a row's quantity is never a mix of what was burned and
+ * what was generated.
+ */
+export function aggregate(lines: readonly LineResult[], by: readonly string[], order: RowOrder): OutputRow[] {
+  const splitUse = by.includes('fuel') && !by.includes('use');
+  const rows = new Map<string, { row: OutputRow; lines: LineResult[]; rank: (string | number)[] }>();
+  for (const line of lines) {
     const key: Record<string, string> = {};
     for (const dim of by) key[dim] = dimValue(line, dim);
-    const id = by.map((d) => key[d]).join('\u0000');
+    const id = by.map((d) => key[d]).join('\u0000') + (splitUse ? `\u0000${line.use}` : '');
     const entry = rows.get(id);
     if (entry) entry.lines.push(line);
-    else rows.set(id, { row: emptyRow(key, line, by), lines: [line] });
+    else {
+      const row = emptyRow(key, line, by);
+      if (splitUse) row.use = line.use;
+      rows.set(id, { row, lines: [line], rank: rankOf(line, by, splitUse, order) });
+    }
   }
-  return [...rows.values()].map(({ row, lines: group }) => fill(row, group));
+  return [...rows.values()]
+    .sort((a, b) => compareRanks(a.rank, b.rank))
+    .map(({ row, lines: group }) => fill(row, group));
+}
+
+const USE_RANK: Record<string, number> = { energy: 0, feedstock: 1, output: 2 };
+
+/** Yearbook order: year, sector as the dictionary lists it, fuel as the dictionary lists it, use. */
+function rankOf(line: LineResult, by: readonly string[], splitUse: boolean, order: RowOrder): (string | number)[] {
+  const rank: (string | number)[] = [];
+  const dims = splitUse ? [...by, 'use'] : by;
+  const ordered = ['year', 'sector', 'fuel', 'use'].filter((d) => dims.includes(d));
+  for (const dim of [...ordered, ...dims.filter((d) => !ordered.includes(d))]) {
+    switch (dim) {
+      case 'year':
+        rank.push(line.year);
+        break;
+      case 'sector':
+        rank.push(line.sector ? (order.sector.get(line.sector.code) ?? 9000) : 10000, line.sectorLabel);
+        break;
+      case 'fuel':
+        rank.push(order.fuel.get(line.fuel.id) ?? 9000);
+        break;
+      case 'use':
+        rank.push(USE_RANK[line.use] ?? 9);
+        break;
+      default:
+        rank.push(dimValue(line, dim));
+    }
+  }
+  return rank;
+}
+
+function compareRanks(a: (string | number)[], b: (string | number)[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x).localeCompare(String(y), 'zh');
+  }
+  return a.length - b.length;
 }
 
 function dimValue(line: LineResult, dim: string): string {
@@ -116,9 +173,9 @@ function fill(row: OutputRow, lines: LineResult[]): OutputRow {
   if (!row.use) row.use = [...new Set(lines.map((l) => l.use))].join('+');
   const fuels = new Set(lines.map((l) => l.fuel.id));
   const dims = new Set(lines.map((l) => l.dimension));
-  if (fuels.size === 1 && dims.size === 1) {
-    // output rows are netted: they count against the quantity consumed
-    row.quantity = lines.reduce((acc, l) => (l.use === 'output' ? acc.minus(l.quantity) : acc.plus(l.quantity)), ZERO);
+  const uses = new Set(lines.map((l) => l.use));
+  if (fuels.size === 1 && dims.size === 1 && uses.size === 1) {
+    row.quantity = lines.reduce((acc, l) => acc.plus(l.quantity), ZERO);
     row.unit = baseUnit[lines[0]!.dimension];
   }
   for (const l of lines) {
@@ -154,23 +211,6 @@ export function totalsOf(rows: readonly OutputRow[]): Totals {
     n2o_t: add((r) => r.n2o),
     energy_industries_co2_t: energyIndustries,
   };
-}
-
-/** Stable order: year, then sector by division code (households after industries), then fuel as listed in the dictionary. */
-function sortLines(lines: readonly LineResult[], fuelOrder: Map<string, number>): LineResult[] {
-  const sectorRank = (l: LineResult) => {
-    if (!l.sector) return `9${l.sectorLabel}`;
-    if (/^\d{2}$/.test(l.sector.code)) return `1${l.sector.code}`;
-    if (l.sector.level === 'households') return `3${l.sector.code}`;
-    return `2${l.sector.code}`;
-  };
-  return [...lines].sort(
-    (a, b) =>
-      a.year - b.year ||
-      sectorRank(a).localeCompare(sectorRank(b)) ||
-      (fuelOrder.get(a.fuel.id) ?? 999) - (fuelOrder.get(b.fuel.id) ?? 999) ||
-      a.use.localeCompare(b.use),
-  );
 }
 
 export function isZero(d: Decimal | undefined): boolean {

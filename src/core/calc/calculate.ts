@@ -290,9 +290,10 @@ function qualityWarnings(records: readonly ActivityRecord[], lines: LineResult[]
   for (const rows of series.values()) {
     const years = new Set(rows.map((r) => r.year));
     if (years.size < 3) continue;
+    // the median over all years is robust to the one year that is off
+    const sorted = rows.map((o) => o.quantity).sort((a, b) => a.comparedTo(b));
+    const typical = sorted[Math.floor((sorted.length - 1) / 2)]!;
     for (const r of rows) {
-      const others = rows.filter((o) => o.year !== r.year).map((o) => o.quantity).sort((a, b) => a.comparedTo(b));
-      const typical = others[Math.floor(others.length / 2)]!;
       if (typical.isZero() || r.quantity.isZero()) continue;
       const ratio = r.quantity.dividedBy(typical);
       if (ratio.greaterThanOrEqualTo(100) || ratio.lessThanOrEqualTo(new Decimal('0.01'))) {
@@ -311,9 +312,11 @@ function qualityWarnings(records: readonly ActivityRecord[], lines: LineResult[]
       }
     }
   }
-  // power plants that list grid electricity: often their own use, already in the fuel input
+  // Plants' own use (厂用电) listed with no output row: the own use came from fuel already
+  // counted, so it is counted twice. With gross generation entered as output it balances.
+  const outputYears = new Set(records.filter((r) => r.use === 'output' && r.fuel.kind === 'electricity').map((r) => r.year));
   for (const r of records) {
-    if (r.sector?.energyIndustry && r.fuel.kind === 'electricity' && r.use === 'energy') {
+    if (r.sector?.energyIndustry && r.fuel.kind === 'electricity' && r.use === 'energy' && !outputYears.has(r.year)) {
       out.push(warning('POWER_SECTOR_ELECTRICITY', {}, { file: r.file, line: r.line }));
     }
   }

@@ -4,7 +4,7 @@ import type { FactorRegistry } from '../factors/registry.js';
 import { tableRef, type FactorTable } from '../factors/table.js';
 import { decodeText, type Encoding } from '../input/decode.js';
 import { parseActivity, type ActivityRecord, type Dictionaries } from '../input/activity.js';
-import { aggregate, builtInDims, totalsOf, type OutputRow, type Totals } from './aggregate.js';
+import { aggregate, builtInDims, totalsOf, type OutputRow, type RowOrder, type Totals } from './aggregate.js';
 import { calculateLines, type ElectricityMethod, type LineResult } from './calculate.js';
 import { selectFactors, UsageError } from './select-factors.js';
 
@@ -46,6 +46,8 @@ export interface CalcReport {
   /** totals of each year, for intensity and multi-year files */
   years: { year: number; totals: Totals }[];
   lines: LineResult[];
+  /** yearbook row order, for anyone aggregating `lines` again (aggregate(report.lines, by, report.order)) */
+  order: RowOrder;
   records: number;
   diagnostics: Diagnostic[];
 }
@@ -116,6 +118,10 @@ export function runCalculation(
       `未知的 --grid “${grid}”（可选：${regions.join(', ')}）`,
     );
   }
+  const order: RowOrder = {
+    fuel: new Map(dict.fuels.all.map((f, i) => [f.id, i])),
+    sector: new Map(dict.sectors.all.map((s, i) => [s.code, i])),
+  };
   const options = {
     by,
     grid,
@@ -132,6 +138,7 @@ export function runCalculation(
     totals: totalsOf([]),
     years: [],
     lines: [],
+    order,
     records: read.records.length,
     diagnostics,
   });
@@ -145,12 +152,11 @@ export function runCalculation(
   );
   const diagnostics = [...read.diagnostics, ...calc.diagnostics];
   if (hasErrors(diagnostics)) return empty(diagnostics);
-  const fuelOrder = new Map(dict.fuels.all.map((f, i) => [f.id, i]));
-  const rows = aggregate(calc.lines, by, fuelOrder);
+  const rows = aggregate(calc.lines, by, order);
   const yearList = [...new Set(calc.lines.map((l) => l.year))].sort((a, b) => a - b);
   const years = yearList.map((year) => ({
     year,
-    totals: totalsOf(aggregate(calc.lines.filter((l) => l.year === year), ['year'], fuelOrder)),
+    totals: totalsOf(aggregate(calc.lines.filter((l) => l.year === year), ['year'], order)),
   }));
   const used = calc.tablesUsed.sort((a, b) => tableRef(a).localeCompare(tableRef(b)));
   for (const t of used) {
@@ -165,6 +171,7 @@ export function runCalculation(
     totals: totalsOf(rows),
     years,
     lines: calc.lines,
+    order,
     records: read.records.length,
     diagnostics,
   };

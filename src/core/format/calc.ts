@@ -200,7 +200,11 @@ export function calcJson(report: CalcReport, options: RenderOptions): unknown {
 export function renderCalc(report: CalcReport, format: OutputFormat, options: RenderOptions): string {
   const machine = format === 'csv' || format === 'tsv' || format === 'json';
   const decimals = options.decimals ?? (machine ? 6 : 2);
-  if (format === 'json') return JSON.stringify(calcJson(report, { ...options, decimals }), null, 2) + '\n';
+  if (format === 'json') {
+    const json = calcJson(report, { ...options, decimals }) as Record<string, unknown>;
+    if (options.totalsOnly) delete json.rows;
+    return JSON.stringify(json, null, 2) + '\n';
+  }
   const gwp = report.options.gwp;
   if (options.totalsOnly) {
     const pairs = Object.entries(totalsJson(report.totals, decimals));

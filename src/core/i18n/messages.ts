@@ -154,22 +154,23 @@ export const messages = {
   },
   SCALE_OUTLIER: {
     en: {
-      message: (p) => `quantity is ${s(p.ratio)}× the typical ${fuelEn(p)} figure of this sector in other years (${s(p.typical)} ${s(p.unit)})`,
+      message: (p) => `quantity is ${s(p.ratio)}× the typical ${fuelEn(p)} figure of this sector across years (${s(p.typical)} ${s(p.unit)})`,
       fix: () => 'check the unit: 吨 vs 万吨, 千瓦时 vs 万千瓦时',
     },
     zh: {
-      message: (p) => `消费量是本部门其他年份${s(p.fuel)}常见值（${s(p.typical)} ${s(p.unit)}）的 ${s(p.ratio)} 倍`,
+      message: (p) => `消费量是本部门各年份${s(p.fuel)}常见值（${s(p.typical)} ${s(p.unit)}）的 ${s(p.ratio)} 倍`,
       fix: () => '请核对单位：吨还是万吨，千瓦时还是万千瓦时',
     },
   },
   POWER_SECTOR_ELECTRICITY: {
     en: {
-      message: () => 'electricity consumed by the power and heat sector: if this is the plants\' own use (厂用电) of their own generation, it is already counted in their fuel input',
-      fix: () => 'enter only electricity bought from the grid here, and local generation as use=output',
+      message: () =>
+        "the power and heat sector consumes electricity but no generation is entered as output: if this is the plants' own use (厂用电) of their own generation, its energy is counted twice (once in the fuel burned, once here)",
+      fix: () => 'enter the plants\' gross generation as a row with use=output (then own use balances), or keep here only electricity bought from the grid',
     },
     zh: {
-      message: () => '电力、热力生产和供应业的电力消费：若为电厂自发自用（厂用电），其能耗和排放已计入燃料投入，会重复计算',
-      fix: () => '此处只填从电网购入的电量；本地发电量以 用途=产出 填写',
+      message: () => '电力、热力生产和供应业有电力消费，但没有以“产出”填写发电量：若为电厂自发自用（厂用电），其能耗已含在燃料投入中，会被重复计算',
+      fix: () => '以 用途=产出 填写电厂的发电量（毛发电量），厂用电即可平衡；否则此处只填从电网购入的电量',
     },
   },
   GRID_YEAR_MISMATCH: {
