@@ -250,3 +250,15 @@ describe('validate and template', () => {
     expect(runCli(['template', '--lang', 'zh']).stdout).toMatch(/\n年份,部门,能源品种,消费量,计量单位,用途,备注\n$/);
   });
 });
+
+describe('fuzz through the real CLI: a data problem is never a crash', () => {
+  it('truncated and binary files exit 0 or 1, never with a stack trace', () => {
+    const example = readFileSync(join(repoRoot, 'examples/jinchang-2021.csv'));
+    const inputs: Buffer[] = [example.subarray(0, 500), example.subarray(0, 1234), Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), Buffer.from([0xff, 0xfe, 0x41, 0x00]), Buffer.from('\u0000\u0001garbage')];
+    for (const input of inputs) {
+      const run = runCli(['calc', '-'], { input });
+      expect([0, 1]).toContain(run.code);
+      expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
+  });
+});

@@ -63,7 +63,10 @@ export interface RowOrder {
 export function aggregate(lines: readonly LineResult[], by: readonly string[], order: RowOrder): OutputRow[] {
   const splitUse = by.includes('fuel') && !by.includes('use');
   const rows = new Map<string, { row: OutputRow; lines: LineResult[]; rank: (string | number)[] }>();
-  for (const line of lines) {
+  // Sum in one fixed order whatever the order of the input, so that re-ordering or splitting
+  // files cannot change even the 50th significant digit.
+  const ordered = [...lines].sort((a, b) => compareRanks(fullRank(a, order), fullRank(b, order)));
+  for (const line of ordered) {
     const key: Record<string, string> = {};
     for (const dim of by) key[dim] = dimValue(line, dim);
     const id = by.map((d) => key[d]).join('\u0000') + (splitUse ? `\u0000${line.use}` : '');
@@ -81,6 +84,14 @@ export function aggregate(lines: readonly LineResult[], by: readonly string[], o
 }
 
 const USE_RANK: Record<string, number> = { energy: 0, feedstock: 1, output: 2 };
+
+function fullRank(line: LineResult, order: RowOrder): (string | number)[] {
+  return [
+    ...rankOf(line, ['year', 'sector', 'fuel', 'use'], false, order),
+    line.dimension,
+    JSON.stringify(Object.entries(line.extra).sort()),
+  ];
+}
 
 /** Yearbook order: year, sector as the dictionary lists it, fuel as the dictionary lists it, use. */
 function rankOf(line: LineResult, by: readonly string[], splitUse: boolean, order: RowOrder): (string | number)[] {

@@ -27,8 +27,8 @@ export const messages = {
     zh: { message: () => '文件是空的', fix: () => '加上表头和数据行；`jinchang-carbon template` 可打印模板' },
   },
   NO_DATA_ROWS: {
-    en: { message: () => 'the file has a header but no data rows', fix: () => 'add one row per year, sector and fuel' },
-    zh: { message: () => '文件只有表头，没有数据行', fix: () => '按年份、部门、能源品种每行填一条数据' },
+    en: { message: () => 'the file has a header but no data rows; it adds nothing', fix: () => 'add one row per year, sector and fuel, or leave the file out' },
+    zh: { message: () => '文件只有表头，没有数据行，不计入任何数据', fix: () => '按年份、部门、能源品种每行填一条数据，或不使用该文件' },
   },
   ENCODING_INVALID: {
     en: {

@@ -80,7 +80,8 @@ export function parseActivity(text: string, file: string, dict: Dictionaries): P
   result.extraColumns = columns.extra.map((e) => e.name);
   const body = nonBlank.slice(headerIndex + 1);
   if (body.length === 0) {
-    diagnostics.push(error('NO_DATA_ROWS', {}, { file, line: header.info.lines }));
+    // a header-only file (an empty month, a split file) adds nothing; say so, do not fail
+    diagnostics.push(warning('NO_DATA_ROWS', {}, { file, line: header.info.lines }));
     return result;
   }
   for (const { info, record } of body) {
