@@ -1,4 +1,5 @@
 import { loadBundled } from '../../bundled.js';
+import { rowForFuel } from '../../core/calc/factors-for-calc.js';
 import { unitExamples } from '../../core/units.js';
 import type { CliContext } from '../context.js';
 
@@ -7,9 +8,19 @@ import type { CliContext } from '../context.js';
  * `jinchang-carbon template > data.csv` gives a file the tool accepts as it is.
  */
 export async function templateCommand(ctx: CliContext): Promise<void> {
-  const { dict } = loadBundled();
+  const { dict, registry } = loadBundled();
   const zh = ctx.lang === 'zh';
-  const fuels = dict.fuels.all.map((f) => (zh ? f.zh : `${f.zh} ${f.id}`));
+  // list only the fuels the default tables can compute, so the template never invites an error
+  const standardCoal = registry.defaultFor('standard-coal')!;
+  const combustion = registry.defaultFor('combustion')!;
+  const heat = registry.defaultFor('heat')!;
+  const computable = dict.fuels.all.filter((f) => {
+    if (!rowForFuel(standardCoal, f.id, dict.fuels)) return false;
+    if (f.kind === 'fossil') return rowForFuel(combustion, f.id, dict.fuels) !== undefined;
+    if (f.kind === 'heat') return rowForFuel(heat, f.id, dict.fuels) !== undefined;
+    return true;
+  });
+  const fuels = computable.map((f) => (zh ? f.zh : `${f.zh} ${f.id}`));
   const units = Object.values(unitExamples).flat();
   const lines = zh
     ? [
