@@ -262,3 +262,21 @@ describe('fuzz through the real CLI: a data problem is never a crash', () => {
     }
   });
 });
+
+describe('electricity by the coal-consumption method', () => {
+  it('needs a power-coal-rate table and says so (exit 2)', () => {
+    const run = runCli(['calc', handCheck, '--electricity-method', 'coal']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^usage error: --electricity-method coal needs a power-coal-rate table/);
+  });
+
+  it("values electricity at that year's rate from the user's table", () => {
+    const run = runCli(['calc', handCheck, '--electricity-method', 'coal', '--factors', 'test/fixtures/user-factors/coal-rate-test.csv', '-f', 'json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    // 10,000,000 kWh × 310 gce/kWh (test table, 2022) = 3,100 tce; fuels unchanged: 1330 + 485.7 + 291.42
+    expect(json.rows.find((r: { fuel: string }) => r.fuel === 'electricity').energy_tce).toBe('3100.000000');
+    expect(json.totals.energy_tce).toBe('5207.120000');
+    expect(json.meta.factors.map((f: { id: string }) => f.id)).toContain('test-coal-rate');
+  });
+});

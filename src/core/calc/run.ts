@@ -100,6 +100,12 @@ export function runCalculation(
   const electricityMethod = request.electricityMethod ?? 'equivalent';
   const gwp = request.gwp ?? 'ar5';
   const factors = selectFactors(registry, { factors: request.factors, gwp });
+  if (electricityMethod === 'coal' && !factors.powerCoalRate) {
+    throw new UsageError(
+      '--electricity-method coal needs a power-coal-rate table (gce/kWh of thermal power supply by year); none is bundled because no public source for the series could be confirmed. Pass your own with --factors <file> (see factors/README.md)',
+      '--electricity-method coal 需要供电标准煤耗表（按年份，克标准煤/千瓦时）；因未能核实公开来源，本工具未内置。请用 --factors <文件> 提供（格式见 factors/README.md）',
+    );
+  }
   const read = readInputs(files, dict, request);
   for (const dim of by) {
     if (!(builtInDims as readonly string[]).includes(dim) && !read.extraColumns.has(dim)) {
