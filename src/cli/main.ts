@@ -52,6 +52,7 @@ function buildProgram(ctx: CliContext): Command {
     ),
   )
     .option('--totals', t('print only the city totals', '只输出全市合计'))
+    .option('--compare-factors <table>', t('recompute with this table (id[@version] or file) instead of the one of its kind, and show row by row what changes (repeatable)', '用该因子表（id[@版本] 或文件）替换同类因子表重新计算，逐行显示变化（可重复）'), collect, [])
     .action(async (files: string[], options) => {
       const { calcCommand } = await import('./commands/calc.js');
       await calcCommand(files, options, ctx);
@@ -75,6 +76,96 @@ function buildProgram(ctx: CliContext): Command {
     .action(async () => {
       const { templateCommand } = await import('./commands/template.js');
       await templateCommand(ctx);
+    });
+
+  const factors = program
+    .command('factors')
+    .description(t('browse, compare and validate the versioned factor tables', '浏览、比较、校验带版本的因子表'));
+  outputOptions(
+    factors
+      .command('list')
+      .description(t('every bundled factor table: id, version, kind, year, region, default', '全部内置因子表：编号、版本、类型、年份、地区、是否默认')),
+  )
+    .option('--kind <kind>', t('only tables of this kind (standard-coal, combustion, grid, heat, non-co2, gwp, targets, ...)', '只列出该类型（standard-coal、combustion、grid、heat、non-co2、gwp、targets 等）'))
+    .action(async (options) => {
+      const { factorsList } = await import('./commands/factors.js');
+      await factorsList(options, ctx);
+    });
+  outputOptions(
+    factors
+      .command('show')
+      .description(t('one table: its provenance (source, table numbers, checks) and its values', '显示一个因子表：出处（来源、表号、核对情况）及数值'))
+      .argument('<table>', t('table id[@version], or a table file', '因子表 id[@版本] 或因子表文件')),
+  ).action(async (ref: string, options) => {
+    const { factorsShow } = await import('./commands/factors.js');
+    await factorsShow(ref, options, ctx);
+  });
+  outputOptions(
+    factors
+      .command('diff')
+      .description(t('compare two tables of the same kind row by row: added, removed, changed (old, new, change, %)', '逐行比较同类两个因子表：新增、删除、变化（原值、新值、变化量、变化率）'))
+      .argument('<a>', t('old table id[@version] or file', '原因子表 id[@版本] 或文件'))
+      .argument('<b>', t('new table id[@version] or file', '新因子表 id[@版本] 或文件')),
+  )
+    .option('--all', t('also list the values that did not change', '同时列出未变化的数值'))
+    .action(async (a: string, b: string, options) => {
+      const { factorsDiff } = await import('./commands/factors.js');
+      await factorsDiff(a, b, options, ctx);
+    });
+  outputOptions(
+    factors
+      .command('check')
+      .description(t('validate your own table files as bundled ones are validated; every problem as file:line:column (exit 1 if any)', '按内置因子表的标准校验自己的因子表文件；逐条列出问题（文件:行:列），有错误时退出码为 1'))
+      .argument('<path...>', t('table files, or folders of them', '因子表文件或其所在文件夹')),
+  ).action(async (paths: string[], options) => {
+    const { factorsCheck } = await import('./commands/factors.js');
+    await factorsCheck(paths, options, ctx);
+  });
+
+  outputOptions(
+    calcOptions(
+      program
+        .command('intensity')
+        .description(t('energy and carbon intensity per GDP at comparable prices: year-on-year and cumulative declines, targets met or missed', '按可比价计算单位 GDP 能耗和二氧化碳排放强度：逐年和累计下降率、目标是否完成'))
+        .argument('<indicators>', t('CSV of year,gdp,gdp_index,energy_tce,co2_t (- for standard input)', '指标 CSV：年份、地区生产总值、指数、能源消费量、二氧化碳排放量（- 表示标准输入）')),
+    ),
+  )
+    .option('--data <file...>', t('activity CSV files: energy and CO2 per year computed as calc does (calc options apply)', '活动水平 CSV：按 calc 方法计算各年能耗和 CO2（calc 选项适用）'))
+    .option('--base-year <year>', t('base year of comparable prices (default: the first year)', '可比价基年（默认第一年）'))
+    .option('--period <from-to>', t('period to assess, e.g. 2020-2025 (repeatable; default: each five-year plan the data covers)', '评估时期，如 2020-2025（可重复；默认数据涉及的各五年规划期）'), collect, [])
+    .option('--region <region>', t('whose targets: gansu, national, ... (national where the region has none)', '采用哪个地区的目标：gansu、national 等（该地区无目标时用全国目标）'), 'gansu')
+    .option('--target <spec>', t('your own target, indicator:from-to:percent, e.g. energy_intensity:2020-2025:13.5 (repeatable)', '自定目标，指标:起始年-目标年:百分比，如 energy_intensity:2020-2025:13.5（可重复）'), collect, [])
+    .option('--targets <table>', t('targets table: a file (validated like any factor table) or a table id[@version]', '目标表：文件（按因子表标准校验）或因子表 id[@版本]'))
+    .option('--assessment-basis', t('also deduct feedstock and newly added renewable energy from energy, as China assesses energy intensity since 2021', '按 2021 年以来的考核口径，从能耗中扣除原料用能和新增可再生能源消费量'))
+    .option('--co2-view <view>', t('CO2 of --data used for carbon intensity: consumption, territorial, total', '碳强度所用 --data 的 CO2 口径：consumption、territorial、total'), 'consumption')
+    .action(async (file: string, options) => {
+      const { intensityCommand } = await import('./commands/intensity.js');
+      await intensityCommand(file, options, ctx);
+    });
+
+
+  calcOptions(
+    program
+      .command('report')
+      .description(t('the annual report: one self-contained HTML file with charts (or Markdown); Chinese unless --lang en', '年度报告：自包含的 HTML（含图表）或 Markdown；默认中文，--lang en 为英文'))
+      .argument('<file...>', t('activity CSV files (- for standard input)', '活动水平 CSV 文件（- 表示标准输入）')),
+  )
+    .option('--indicators <csv>', t('GDP by year (year,gdp,gdp_index[,energy_tce,co2_t]) for energy and carbon intensity against targets', '各年地区生产总值（年份、地区生产总值、指数[、能耗、排放]），用于计算能耗强度、碳排放强度及目标完成情况'))
+    .option('-o, --output <file>', t('write report.html or report.md (default: Markdown on standard output)', '写入 report.html 或 report.md（默认以 Markdown 输出到标准输出）'))
+    .option('-f, --format <format>', t('stdout format: md or html', '标准输出格式：md 或 html'))
+    .option('--title <text>', t('title of the report (default: built from --city and the year)', '报告标题（默认由 --city 和年份生成）'))
+    .option('--city <name>', t('city or region named in the title', '标题中的城市或地区名称'))
+    .option('--year <year>', t('year of the headline figures and breakdowns (default: the latest year of the data)', '概要与分项所用年份（默认数据中最近一年）'))
+    .option('--decimals <n>', t('decimals printed in tables (default 2; "full" for every digit)', '表格小数位（默认 2；full 为全部位数）'))
+    .option('--region <region>', t('whose intensity targets: gansu, national, ...', '采用哪个地区的强度目标：gansu、national 等'), 'gansu')
+    .option('--target <spec>', t('your own target, indicator:from-to:percent (repeatable)', '自定目标，指标:起始年-目标年:百分比（可重复）'), collect, [])
+    .option('--co2-view <view>', t('CO2 used for carbon intensity: consumption, territorial, total', '碳强度所用 CO2 口径：consumption、territorial、total'), 'consumption')
+    .option('--base-year <year>', t('base year of comparable prices (default: the first year)', '可比价基年（默认第一年）'))
+    .option('--assessment-basis', t('energy intensity also on the assessment basis (feedstock and new renewables deducted)', '同时按考核口径计算能耗强度（扣除原料用能和新增可再生能源）'))
+    .action(async (files: string[], options, command: Command) => {
+      const { reportCommand } = await import('./commands/report.js');
+      const explicit = command.optsWithGlobals().lang as Lang | undefined;
+      await reportCommand(files, options, ctx, explicit ?? 'zh');
     });
 
   return program;

@@ -183,3 +183,11 @@ describe('aggregation', () => {
     expect(r.rows.map((x) => x.key.category).sort()).toEqual(['I.1.1', 'I.3.1', 'I.3.2', 'I.4.4']);
   });
 });
+
+describe('CEADs sectors', () => {
+  it('groups by the CEADs 47-sector numbers, in numeric order', () => {
+    const csv = header + '2022,32,原煤,1,万吨,\n2022,09,原煤,1,万吨,\n2022,城镇居民生活,原煤,1,万吨,\n2022,30,原煤,1,万吨,\n';
+    const r = calc(csv, { by: ['ceads'] });
+    expect(r.rows.map((x) => x.key.ceads)).toEqual(['5', '27', '29', '46']);
+  });
+});

@@ -23,6 +23,8 @@ export interface CalcCliOptions {
   decimals?: string;
   totals?: boolean;
   strict?: boolean;
+  /** --compare-factors: tables to put in place of the ones of their kind, to show what changes */
+  compareFactors?: string[];
 }
 
 export function parseCalcRequest(options: CalcCliOptions): CalcRequest {
@@ -78,7 +80,7 @@ export function stdoutFormat(value: string | undefined, ctx: CliContext): Output
 export async function calcCommand(files: string[], options: CalcCliOptions, ctx: CliContext): Promise<void> {
   const request = parseCalcRequest(options);
   const decimals = parseDecimalsOption(options.decimals);
-  const format = options.output ? formatFromPath(options.output, ['csv', 'tsv', 'json', 'md']) : stdoutFormat(options.format, ctx);
+  const format = options.output ? formatFromPath(options.output, ['csv', 'tsv', 'json', 'md', 'xlsx']) : stdoutFormat(options.format, ctx);
   if (options.output) assertNotAnInput(options.output, files);
   const inputs = readInputFiles(files);
   const { dict, registry } = loadBundled();
@@ -94,7 +96,17 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
     summariseErrors(ctx, report.diagnostics);
     throw new ExitError(1);
   }
+  if (options.compareFactors?.length) {
+    const { compareCommand } = await import('./compare.js');
+    await compareCommand({ inputs, dict, registry, request, report }, options, ctx);
+    return;
+  }
   const tool = { name: toolName, version: toolVersion() };
+  if (format === 'xlsx') {
+    const { calcWorkbook } = await import('../xlsx.js');
+    writeFileAtomic(options.output!, await calcWorkbook(report, { lang: ctx.lang, tool }));
+    return;
+  }
   const text = renderCalc(report, format as OutputFormat, {
     lang: ctx.lang,
     decimals,

@@ -2,7 +2,7 @@ import { Decimal, ZERO } from '../decimal.js';
 import { baseUnit } from '../units.js';
 import type { LineResult } from './calculate.js';
 
-export const builtInDims = ['year', 'sector', 'fuel', 'scope', 'category', 'use'] as const;
+export const builtInDims = ['year', 'sector', 'fuel', 'scope', 'category', 'use', 'ceads'] as const;
 export type BuiltInDim = (typeof builtInDims)[number];
 
 /** A row of the result: the lines that share the grouped-by values, summed. */
@@ -125,7 +125,7 @@ function compareRanks(a: (string | number)[], b: (string | number)[]): number {
     const y = b[i]!;
     if (x === y) continue;
     if (typeof x === 'number' && typeof y === 'number') return x - y;
-    return String(x).localeCompare(String(y), 'zh');
+    return String(x).localeCompare(String(y), 'zh', { numeric: true });
   }
   return a.length - b.length;
 }
@@ -144,6 +144,9 @@ function dimValue(line: LineResult, dim: string): string {
       return line.category;
     case 'use':
       return line.use;
+    case 'ceads':
+      // CEADs 47-sector number(s) of the sector, for comparison with CEADs city inventories
+      return line.sector?.ceads ?? '';
     default:
       return line.extra[dim] ?? '';
   }

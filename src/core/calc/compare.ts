@@ -37,7 +37,7 @@ export interface FactorComparison {
   tables: TableChange[];
   rows: ComparedRow[];
   totals: Record<keyof Totals, Change>;
-  /** rows of the grid choice where the comparison run used a factor of another year than the data's */
+  /** data years for which the comparison run took a grid factor of another year, from another table than the base run */
   gridYears: { dataYear: number; factorYear: number; table: string; baseTable: string }[];
 }
 
@@ -125,7 +125,7 @@ export function compareReports(before: CalcReport, after: CalcReport): FactorCom
     const table = line.tables.find((ref) => after.factors.some((t) => t.meta.kind === 'grid' && tableRef(t) === ref)) ?? '';
     const baseLine = before.lines.find((l) => l.year === line.year && l.gridFactor);
     const baseTable = baseLine?.tables.find((ref) => before.factors.some((t) => t.meta.kind === 'grid' && tableRef(t) === ref)) ?? '';
-    gridYears.push({ dataYear: line.year, factorYear: line.gridFactor.year, table, baseTable });
+    if (table !== baseTable) gridYears.push({ dataYear: line.year, factorYear: line.gridFactor.year, table, baseTable });
   }
   return { tables, rows, totals, gridYears };
 }

@@ -94,6 +94,9 @@ export function calcTabular(report: CalcReport, options: { lang: Lang; decimals:
       case 'use':
         add('use', lbl('use'), false, (r) => (machine ? r.use : useName(r.use, lang)));
         break;
+      case 'ceads':
+        add('ceads', 'CEADs', false, (r) => r.key.ceads ?? '');
+        break;
       default:
         add(dim, dim, false, (r) => r.key[dim] ?? '');
     }
