@@ -40,3 +40,15 @@ export { Decimal } from './core/decimal.js';
 export { formatDiagnostic } from './core/diagnostics.js';
 export type { Diagnostic } from './core/diagnostics.js';
 export { renderCalc, calcJson } from './core/format/calc.js';
+export {
+  parseIndicators,
+  computeIntensity,
+  mergeActivityTotals,
+  activityTotals,
+  targetsFromTables,
+  mergeTargets,
+  parseTargetOption,
+  renderIntensity,
+  intensityJson,
+} from './core/intensity/index.js';
+export type { IndicatorYear, IntensityOptions, IntensityResult, IntensityYear, IntensityPeriod, PeriodIndicator, Target, Co2View } from './core/intensity/index.js';

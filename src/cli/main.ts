@@ -27,7 +27,7 @@ function buildProgram(ctx: CliContext): Command {
 
   const calcOptions = (cmd: Command) =>
     cmd
-      .option('--by <dims>', t('group by: year, sector, fuel, scope, category, use, or an input column', '分组：year, sector, fuel, scope, category, use 或输入中的列名'), 'year,sector,fuel')
+      .option('--by <dims>', t('group by: year, sector, fuel, scope, category (GPC), use, ceads, or an input column', '分组：year、sector、fuel、scope、category（GPC）、use、ceads 或输入中的列名'), 'year,sector,fuel')
       .option('--factors <table>', t('factor table id[@version] or a table file (repeatable, one per kind)', '因子表 id[@版本] 或因子表文件（可重复，每类一个）'), collect, [])
       .option('--grid <region>', t('grid factor region: gansu, northwest, national, or any bundled region', '电网因子地区：gansu、northwest、national 或其他已收录地区'), 'gansu')
       .option('--grid-year <year>', t('year of the grid factor (default: the data year, else the nearest published)', '电网因子年份（默认取数据年份，没有则取最近年份）'))

@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadBundled } from '../../bundled.js';
+import { runCalculation, type CalcReport } from '../../core/calc/run.js';
+import { UsageError } from '../../core/calc/select-factors.js';
+import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
+import type { OutputFormat } from '../../core/format/calc.js';
+import { parseFactorTable, tableRef, type FactorTable } from '../../core/factors/table.js';
+import { decodeText } from '../../core/input/decode.js';
+import {
+  activityTotals,
+  co2Views,
+  computeIntensity,
+  fallbackWarnings,
+  mergeActivityTotals,
+  mergeTargets,
+  parseIndicators,
+  parseTargetOption,
+  renderIntensity,
+  targetsFromTables,
+  type Co2View,
+  type IndicatorYear,
+  type Target,
+} from '../../core/intensity/index.js';
+import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
+import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic } from '../io.js';
+import { resolveFactorArgs } from '../user-factors.js';
+import { toolName, toolVersion } from '../version.js';
+import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from './calc.js';
+
+export interface IntensityCliOptions extends CalcCliOptions {
+  data?: string[];
+  baseYear?: string;
+  period?: string[];
+  region?: string;
+  target?: string[];
+  targets?: string;
+  assessmentBasis?: boolean;
+  co2View?: string;
+}
+
+interface Period {
+  from: number;
+  to: number;
+}
+
+function parsePeriods(values: readonly string[]): Period[] {
+  return values.map((v) => {
+    const m = /^\s*(\d{4})\s*[-–—~:]\s*(\d{4})\s*$/.exec(v);
+    if (!m) throw new UsageError(`--period "${v}" is not from-to, e.g. 2020-2025`, `--period “${v}”格式应为 起始年-终止年，如 2020-2025`);
+    const from = Number(m[1]);
+    const to = Number(m[2]);
+    if (to <= from) throw new UsageError(`--period "${v}": ${to} is not after ${from}`, `--period “${v}”：${to} 不晚于 ${from}`);
+    return { from, to };
+  });
+}
+
+function parseYear(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}$/.test(value)) throw new UsageError(`${option} "${value}" is not a four-digit year`, `${option} “${value}”不是四位年份`);
+  return Number(value);
+}
+
+/** `--targets <file|id>`: a user's targets table (validated like any table) or a bundled one by id[@version]. */
+function resolveTargetsTable(arg: string, ctx: CliContext): FactorTable {
+  const { dict, registry } = loadBundled();
+  let table: FactorTable | undefined;
+  if (existsSync(arg)) {
+    const parsed = parseFactorTable(readFileSync(arg), arg, dict.fuels);
+    if (!parsed.table) {
+      printDiagnostics(ctx, parsed.diagnostics);
+      throw new ExitError(2);
+    }
+    table = parsed.table;
+  } else {
+    table = registry.resolve(arg);
+    if (!table) {
+      const known = registry.ofKind('targets').map(tableRef).join(', ');
+      throw new UsageError(
+        `--targets "${arg}" is neither a file nor a bundled table (targets tables: ${known})`,
+        `--targets “${arg}”既不是文件也不是内置因子表（目标表：${known}）`,
+      );
+    }
+  }
+  if (table.meta.kind !== 'targets') {
+    throw new UsageError(
+      `--targets ${arg} is a ${table.meta.kind} table, not a targets table`,
+      `--targets ${arg} 是 ${table.meta.kind} 类因子表，不是目标表（targets）`,
+    );
+  }
+  return table;
+}
+
+export async function intensityCommand(file: string, options: IntensityCliOptions, ctx: CliContext): Promise<void> {
+  // options first: a usage error must come before any reading
+  const request = parseCalcRequest(options);
+  const decimals = parseDecimalsOption(options.decimals);
+  const format = options.output ? formatFromPath(options.output, ['csv', 'tsv', 'json', 'md', 'xlsx']) : stdoutFormat(options.format, ctx);
+  const baseYear = parseYear(options.baseYear, '--base-year');
+  const periods = options.period && options.period.length > 0 ? parsePeriods(options.period) : undefined;
+  const region = (options.region ?? 'gansu').trim().toLowerCase();
+  if (!/^[a-z][a-z0-9-]*$/.test(region)) {
+    throw new UsageError(`--region "${options.region}" is not a region id such as gansu or national`, `--region “${options.region}”不是地区编号，如 gansu、national`);
+  }
+  const explicit: Target[] = (options.target ?? []).map((text) => {
+    const t = parseTargetOption(text);
+    if ('error' in t) throw new UsageError(t.error, t.errorZh);
+    return t;
+  });
+  const co2View = (options.co2View ?? 'consumption') as Co2View;
+  if (!co2Views.includes(co2View)) {
+    throw new UsageError(
+      `--co2-view must be one of ${co2Views.join(', ')}, not "${options.co2View}"`,
+      `--co2-view 只能是 ${co2Views.join('、')}，不是“${options.co2View}”`,
+    );
+  }
+  const dataFiles = options.data ?? [];
+  if (options.output) assertNotAnInput(options.output, [file, ...dataFiles]);
+  const userTable = options.targets !== undefined ? resolveTargetsTable(options.targets, ctx) : undefined;
+
+  const [indicatorFile] = readInputFiles([file]);
+  const dataInputs = readInputFiles(dataFiles);
+  const { dict, registry } = loadBundled();
+
+  const diagnostics: Diagnostic[] = [];
+  let years: IndicatorYear[] = [];
+  const decoded = decodeText(indicatorFile!.bytes, indicatorFile!.path, request.encoding);
+  let indicatorRows = 0;
+  let encoding = 'unknown';
+  if ('diagnostic' in decoded) diagnostics.push(decoded.diagnostic);
+  else {
+    encoding = decoded.encoding;
+    const parsed = parseIndicators(decoded.text, indicatorFile!.path);
+    diagnostics.push(...parsed.diagnostics);
+    years = parsed.years;
+    indicatorRows = parsed.rows;
+  }
+
+  let report: CalcReport | undefined;
+  if (dataInputs.length > 0) {
+    const userTables = resolveFactorArgs(options.factors ?? [], registry, dict.fuels);
+    if (userTables.diagnostics.length > 0) {
+      printDiagnostics(ctx, userTables.diagnostics);
+      throw new ExitError(2);
+    }
+    request.factors = userTables.refs;
+    report = runCalculation(dataInputs, dict, registry, request);
+    diagnostics.push(...report.diagnostics);
+  }
+  if (hasErrors(diagnostics)) fail(ctx, diagnostics);
+
+  if (baseYear !== undefined && !years.some((y) => y.year === baseYear)) {
+    throw new UsageError(
+      `--base-year ${baseYear} is not a year of ${file} (${years.map((y) => y.year).join(', ')})`,
+      `--base-year ${baseYear} 不是 ${file} 中的年份（${years.map((y) => y.year).join(', ')}）`,
+    );
+  }
+  if (report) {
+    const merged = mergeActivityTotals(years, activityTotals(report.years, co2View));
+    years = merged.years;
+    diagnostics.push(...merged.diagnostics);
+  }
+
+  const bundledTargets = registry.ofKind('targets');
+  const targets = mergeTargets(targetsFromTables([bundledTargets, userTable ? [userTable] : []], region), explicit);
+  const result = computeIntensity(years, {
+    baseYear,
+    periods,
+    targets,
+    assessmentBasis: options.assessmentBasis ?? false,
+  });
+  diagnostics.push(...result.diagnostics, ...fallbackWarnings(result.targets_used));
+  if (hasErrors(diagnostics)) fail(ctx, diagnostics);
+  printDiagnostics(ctx, diagnostics);
+
+  const targetTables = [...bundledTargets, ...(userTable ? [userTable] : [])].filter((t) =>
+    result.targets_used.some((u) => u.source === tableRef(t)),
+  );
+  const inputs = [
+    {
+      path: indicatorFile!.path,
+      sha256: createHash('sha256').update(indicatorFile!.bytes).digest('hex'),
+      rows: indicatorRows,
+      encoding,
+      role: 'indicators' as const,
+    },
+    ...(report?.inputs ?? []).map((i) => ({ ...i, role: 'data' as const })),
+  ];
+  const renderOptions = {
+    lang: ctx.lang,
+    decimals,
+    bom: options.bom,
+    style: options.output ? undefined : styleFor(ctx.stdout, ctx.env),
+    tool: { name: toolName, version: toolVersion() },
+    inputs,
+    factors: [...targetTables, ...(report?.factors ?? [])],
+    options: {
+      region,
+      periods: periods ?? null,
+      targetsTable: userTable ? tableRef(userTable) : null,
+      targets: options.target ?? [],
+      data: dataInputs.length > 0,
+      co2View: report ? co2View : null,
+      ...(report
+        ? { grid: report.options.grid, gridYear: report.options.gridYear, electricityMethod: report.options.electricityMethod, gwp: report.options.gwp, factorTables: report.options.factorTables }
+        : {}),
+    },
+  };
+  if (format === 'xlsx') {
+    const { intensityWorkbook } = await import('../xlsx.js');
+    writeFileAtomic(options.output!, await intensityWorkbook(result, { ...renderOptions, diagnostics }));
+    return;
+  }
+  const text = renderIntensity(result, format as OutputFormat, renderOptions);
+  if (options.output) writeFileAtomic(options.output, text);
+  else ctx.stdout.write(text);
+}
+
+function fail(ctx: CliContext, diagnostics: readonly Diagnostic[]): never {
+  printDiagnostics(ctx, diagnostics);
+  summariseErrors(ctx, diagnostics);
+  throw new ExitError(1);
+}

@@ -1,0 +1,141 @@
+import { Decimal } from '../decimal.js';
+import { warning, type Diagnostic } from '../diagnostics.js';
+import { newest } from '../factors/registry.js';
+import { tableRef, type FactorTable } from '../factors/table.js';
+
+export type Indicator = 'energy_intensity' | 'carbon_intensity';
+export const indicators: readonly Indicator[] = ['energy_intensity', 'carbon_intensity'];
+
+/** A reduction target: the intensity of year `to` is to be `reduction_pct` % below that of year `from`. */
+export interface Target {
+  indicator: Indicator;
+  from: number;
+  to: number;
+  reduction_pct: Decimal;
+  /** the region the target belongs to (`national`, `gansu`, …; `user` for --target) */
+  region: string;
+  /** `id@version` of the table, or `--target` */
+  source: string;
+  /** set when the requested region had no target and this region's (national) is used instead */
+  fallback_for?: string | undefined;
+  note?: string | undefined;
+}
+
+export const targetKey = (t: { indicator: Indicator; from: number; to: number }) => `${t.indicator}:${t.from}-${t.to}`;
+
+/**
+ * Targets for `region` from target tables (kind `targets`). Per indicator and period the region's own row
+ * is used, else the `national` row (marked `fallback_for`). Tables later in `tiers` take precedence over
+ * earlier ones (bundled first, then the user's table); within a tier, only the newest version of an id counts.
+ * A region's own row in any tier beats a national fallback in any tier.
+ */
+export function targetsFromTables(tiers: readonly (readonly FactorTable[])[], region: string): Target[] {
+  const own = new Map<string, Target>();
+  const fallback = new Map<string, Target>();
+  for (const tier of tiers) {
+    const byId = new Map<string, FactorTable[]>();
+    for (const t of tier) if (t.meta.kind === 'targets') byId.set(t.meta.id, [...(byId.get(t.meta.id) ?? []), t]);
+    for (const versions of byId.values()) {
+      const table = newest(versions)!;
+      for (const row of table.rows) {
+        const v = row.values;
+        const target: Target = {
+          indicator: v.indicator as Indicator,
+          from: Number(v.from),
+          to: Number(v.to),
+          reduction_pct: v.reduction_pct as Decimal,
+          region: String(v.region),
+          source: tableRef(table),
+          note: v.note === undefined || v.note === '' ? undefined : String(v.note),
+        };
+        if (target.region === region) own.set(targetKey(target), target);
+        else if (target.region === 'national') fallback.set(targetKey(target), { ...target, fallback_for: region });
+      }
+    }
+  }
+  const out = new Map(fallback);
+  for (const [k, t] of own) out.set(k, t);
+  return [...out.values()].sort(compareTargets);
+}
+
+/** Later lists win for the same indicator and period: `mergeTargets(fromTables, fromOptions)`. */
+export function mergeTargets(...lists: readonly (readonly Target[])[]): Target[] {
+  const out = new Map<string, Target>();
+  for (const list of lists) for (const t of list) out.set(targetKey(t), t);
+  return [...out.values()].sort(compareTargets);
+}
+
+function compareTargets(a: Target, b: Target): number {
+  return a.from - b.from || a.to - b.to || a.indicator.localeCompare(b.indicator);
+}
+
+const INDICATOR_ALIASES: Record<string, Indicator> = {
+  energy_intensity: 'energy_intensity',
+  energy: 'energy_intensity',
+  ei: 'energy_intensity',
+  能耗强度: 'energy_intensity',
+  能源强度: 'energy_intensity',
+  carbon_intensity: 'carbon_intensity',
+  carbon: 'carbon_intensity',
+  ci: 'carbon_intensity',
+  碳强度: 'carbon_intensity',
+  碳排放强度: 'carbon_intensity',
+};
+
+/**
+ * `energy_intensity:2020-2025:13.5` (also `energy:…`, `carbon:…`, `碳强度:…`) → a user target.
+ * Returns a reason (English and Chinese) when the text is not one.
+ */
+export function parseTargetOption(text: string): Target | { error: string; errorZh: string } {
+  const m = /^\s*([^:：]+)[:：]\s*(\d{4})\s*[-–—~]\s*(\d{4})\s*[:：]\s*([0-9.]+)\s*%?\s*$/.exec(text);
+  const indicator = m ? INDICATOR_ALIASES[m[1]!.trim().toLowerCase()] : undefined;
+  if (!m || !indicator) {
+    return {
+      error: `--target "${text}" is not indicator:from-to:percent, e.g. energy_intensity:2020-2025:13.5 or carbon_intensity:2020-2025:18`,
+      errorZh: `--target “${text}”格式应为 指标:起始年-目标年:百分比，如 energy_intensity:2020-2025:13.5 或 carbon_intensity:2020-2025:18`,
+    };
+  }
+  const from = Number(m[2]);
+  const to = Number(m[3]);
+  if (to <= from) {
+    return { error: `--target "${text}": the target year must come after ${from}`, errorZh: `--target “${text}”：目标年应晚于 ${from}` };
+  }
+  const pct = new Decimal(m[4]!);
+  if (pct.greaterThanOrEqualTo(100)) {
+    return { error: `--target "${text}": a reduction must be below 100 %`, errorZh: `--target “${text}”：下降幅度应小于 100%` };
+  }
+  return { indicator, from, to, reduction_pct: pct, region: 'user', source: '--target' };
+}
+
+/** Why a region has no target of its own, where we know (shown with the fallback note). */
+export function missingTargetReason(region: string, indicator: Indicator, from: number, to: number): { en: string; zh: string } | undefined {
+  if (region === 'gansu' && indicator === 'carbon_intensity' && from === 2020 && to === 2025) {
+    return {
+      en: "Gansu's 14th FYP carbon-intensity figure is not published; 《甘肃省碳达峰实施方案》 only says the national target is to be met",
+      zh: '甘肃省“十四五”碳强度下降目标未公开数值，《甘肃省碳达峰实施方案》仅要求确保完成国家下达的目标',
+    };
+  }
+  if (region === 'gansu' && from === 2015 && to === 2020) {
+    return { en: "Gansu's 13th FYP target is not bundled: no verifiable source was found", zh: '甘肃省“十三五”目标未收录：未找到可核实的来源' };
+  }
+  return undefined;
+}
+
+/** A warning for each target taken from `national` because the requested region has none (say which was used). */
+export function fallbackWarnings(used: readonly Target[]): Diagnostic[] {
+  return used
+    .filter((t) => t.fallback_for !== undefined)
+    .map((t) => {
+      const why = missingTargetReason(t.fallback_for!, t.indicator, t.from, t.to);
+      return warning('INTENSITY_TARGET_FALLBACK', {
+        region: t.fallback_for!,
+        indicator: t.indicator,
+        from: t.from,
+        to: t.to,
+        pct: t.reduction_pct.toString(),
+        source: t.source,
+        why: why?.en ?? '',
+        whyZh: why?.zh ?? '',
+      });
+    });
+}
