@@ -72,6 +72,11 @@ export function chooseGrid(
   dataYear: number,
   requestedYear: number | undefined,
 ): { choice?: GridChoice; diagnostics: Diagnostic[] } {
+  // a user's own grid table without a single data year applies to every year, as they chose it
+  if (tables.length === 1 && tables[0]!.year === undefined) {
+    const row = tables[0]!.rows.find((r) => r.values.region === region);
+    if (row) return { choice: { table: tables[0]!, factor: decimalOf(row, 'factor'), year: dataYear }, diagnostics: [] };
+  }
   const withRegion = tables
     .filter((t) => t.year !== undefined && t.rows.some((r) => r.values.region === region))
     .sort((a, b) => a.year! - b.year!);
@@ -87,11 +92,10 @@ export function chooseGrid(
   const row = best.rows.find((r) => r.values.region === region)!;
   const diagnostics: Diagnostic[] = [];
   if (best.year !== dataYear) {
-    const reason =
-      requestedYear !== undefined && best.year === requestedYear
-        ? `--grid-year ${requestedYear}`
-        : `no ${target} factor is published; nearest is ${best.year} (${tableRef(best)})`;
-    diagnostics.push(warning('GRID_YEAR_MISMATCH', { factorYear: best.year!, dataYear, region, reason }));
+    const requested = requestedYear !== undefined && best.year === requestedYear ? 'yes' : '';
+    diagnostics.push(
+      warning('GRID_YEAR_MISMATCH', { factorYear: best.year!, dataYear, region, requested, target, table: tableRef(best) }),
+    );
   }
   return { choice: { table: best, factor: decimalOf(row, 'factor'), year: best.year! }, diagnostics };
 }

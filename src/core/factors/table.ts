@@ -81,6 +81,7 @@ export function parseFactorTable(
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const meta: Record<string, string> = {};
+  const metaLine: Record<string, number> = {};
   let headerLine = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
@@ -88,6 +89,7 @@ export function parseFactorTable(
     const m = /^#\s*([a-z_]+)\s*:\s*(.*)$/.exec(line);
     if (m) {
       meta[m[1]!] = m[2]!.trim();
+      metaLine[m[1]!] = i + 1;
       continue;
     }
     if (line.startsWith('#')) continue;
@@ -99,10 +101,10 @@ export function parseFactorTable(
   }
   const kind = meta.kind as FactorKind | undefined;
   if (meta.kind && !factorKinds.includes(meta.kind as FactorKind)) {
-    diagnostics.push(error('TABLE_BAD_KIND', { value: meta.kind, kinds: factorKinds.join(', ') }, at(1)));
+    diagnostics.push(error('TABLE_BAD_KIND', { value: meta.kind, kinds: factorKinds.join(', ') }, at(metaLine.kind)));
   }
   if (meta.id && !/^[a-z0-9][a-z0-9-]*$/.test(meta.id)) {
-    diagnostics.push(error('TABLE_BAD_ID', { value: meta.id }, at(1)));
+    diagnostics.push(error('TABLE_BAD_ID', { value: meta.id }, at(metaLine.id)));
   }
   if (diagnostics.length > 0 || !kind) return { table: undefined, diagnostics };
   if (headerLine === 0) return { table: undefined, diagnostics: [error('TABLE_NO_ROWS', {}, at(lines.length))] };
@@ -136,8 +138,8 @@ export function parseFactorTable(
       const i = index.get(spec.name);
       const raw = i === undefined ? '' : (fields[i] ?? '');
       const column = i === undefined ? undefined : i + 1;
-      const bad = (expectedText: string) => {
-        diagnostics.push(error('TABLE_BAD_VALUE', { column: spec.name, value: raw, expected: expectedText }, at(line, column)));
+      const bad = (expectedText: string, expectedZh: string) => {
+        diagnostics.push(error('TABLE_BAD_VALUE', { column: spec.name, value: raw, expected: expectedText, expectedZh }, at(line, column)));
         ok = false;
       };
       switch (spec.type) {
@@ -145,7 +147,7 @@ export function parseFactorTable(
         case 'optional-decimal': {
           if (raw === '' && spec.type === 'optional-decimal') break;
           const d = parseDecimal(raw);
-          if (!d || d.isNegative()) bad('a number ≥ 0');
+          if (!d || d.isNegative()) bad('a number ≥ 0', '≥ 0 的数字');
           else values[spec.name] = d;
           break;
         }
@@ -156,15 +158,15 @@ export function parseFactorTable(
           } else values[spec.name] = raw;
           break;
         case 'year':
-          if (!/^\d{4}$/.test(raw)) bad('a four-digit year');
+          if (!/^\d{4}$/.test(raw)) bad('a four-digit year', '四位年份');
           else values[spec.name] = Number(raw);
           break;
         case 'region':
-          if (!/^[a-z][a-z0-9-]*$/.test(raw)) bad('a lowercase region id such as gansu');
+          if (!/^[a-z][a-z0-9-]*$/.test(raw)) bad('a lowercase region id such as gansu', '小写地区编号（如 gansu）');
           else values[spec.name] = raw;
           break;
         case 'enum':
-          if (!spec.values!.includes(raw)) bad(`one of ${spec.values!.join(', ')}`);
+          if (!spec.values!.includes(raw)) bad(`one of ${spec.values!.join(', ')}`, `${spec.values!.join('、')} 之一`);
           else values[spec.name] = raw;
           break;
         case 'text':
@@ -173,9 +175,9 @@ export function parseFactorTable(
       }
     }
     if (!ok) continue;
-    ok = checkRowConsistency(kind, values, fuels, (column, value, expectedText) => {
+    ok = checkRowConsistency(kind, values, fuels, (column, value, expectedText, expectedZh) => {
       const i = index.get(column);
-      diagnostics.push(error('TABLE_BAD_VALUE', { column, value, expected: expectedText }, at(line, i === undefined ? undefined : i + 1)));
+      diagnostics.push(error('TABLE_BAD_VALUE', { column, value, expected: expectedText, expectedZh }, at(line, i === undefined ? undefined : i + 1)));
     });
     if (!ok) continue;
     const key = specs.filter((c) => c.key).map((c) => String(values[c.name])).join(' / ');
@@ -196,29 +198,29 @@ function checkRowConsistency(
   kind: FactorKind,
   values: Record<string, CellValue>,
   fuels: FuelDictionary,
-  report: (column: string, value: string, expected: string) => void,
+  report: (column: string, value: string, expected: string, expectedZh: string) => void,
 ): boolean {
   const fuel = typeof values.fuel === 'string' ? fuels.byId.get(values.fuel) : undefined;
   if (kind === 'combustion' && fuel) {
     const want = fuel.dimension === 'mass' || fuel.dimension === 'volume' ? FUEL_NCV_UNIT[fuel.dimension] : undefined;
     if (!want) {
-      report('fuel', fuel.id, 'a fuel that is burned (not electricity or heat)');
+      report('fuel', fuel.id, 'a fuel that is burned (not electricity or heat)', '燃烧的化石能源（不是电力或热力）');
       return false;
     }
     if (values.ncv_unit !== want) {
-      report('ncv_unit', String(values.ncv_unit), `${want} (${fuel.id} is counted by ${fuel.dimension})`);
+      report('ncv_unit', String(values.ncv_unit), `${want} (${fuel.id} is counted by ${fuel.dimension})`, `${want}（${fuel.zh}按${fuel.dimension === 'mass' ? '质量' : '体积'}计量）`);
       return false;
     }
     const rate = values.oxidation_rate as Decimal;
     if (rate.isZero() || rate.greaterThan(1)) {
-      report('oxidation_rate', rate.toString(), 'a fraction between 0 and 1 (0.98, not 98)');
+      report('oxidation_rate', rate.toString(), 'a fraction between 0 and 1 (0.98, not 98)', '0 到 1 之间的小数（写 0.98，不写 98）');
       return false;
     }
   }
   if (kind === 'standard-coal' && fuel) {
     const allowed = FUEL_COAL_UNIT[fuel.dimension] ?? [];
     if (!allowed.includes(String(values.unit))) {
-      report('unit', String(values.unit), `${allowed.join(' or ')} (${fuel.id} is counted by ${fuel.dimension})`);
+      report('unit', String(values.unit), `${allowed.join(' or ')} (${fuel.id} is counted by ${fuel.dimension})`, `${allowed.join(' 或 ')}（${fuel.zh}）`);
       return false;
     }
   }

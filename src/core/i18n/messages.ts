@@ -174,8 +174,18 @@ export const messages = {
     },
   },
   GRID_YEAR_MISMATCH: {
-    en: { message: (p) => `grid factor of ${s(p.factorYear)} (${s(p.region)}) used for ${s(p.dataYear)} data: ${s(p.reason)}`, fix: () => 'pass --grid-year to choose the year explicitly' },
-    zh: { message: (p) => `${s(p.dataYear)} 年数据使用了 ${s(p.factorYear)} 年的电网因子（${s(p.region)}）：${s(p.reason)}`, fix: () => '可用 --grid-year 明确指定因子年份' },
+    en: {
+      message: (p) =>
+        `grid factor of ${s(p.factorYear)} (${s(p.region)}) used for ${s(p.dataYear)} data: ` +
+        (p.requested ? `--grid-year ${s(p.factorYear)}` : `no ${s(p.target)} factor is published; nearest is ${s(p.factorYear)} (${s(p.table)})`),
+      fix: () => 'pass --grid-year to choose the year explicitly',
+    },
+    zh: {
+      message: (p) =>
+        `${s(p.dataYear)} 年数据使用了 ${s(p.factorYear)} 年的电网因子（${s(p.region)}）：` +
+        (p.requested ? `按 --grid-year ${s(p.factorYear)} 指定` : `未发布 ${s(p.target)} 年因子，取最近的 ${s(p.factorYear)} 年（${s(p.table)}）`),
+      fix: () => '可用 --grid-year 明确指定因子年份',
+    },
   },
   COAL_RATE_YEAR_MISMATCH: {
     en: { message: (p) => `no power-supply coal rate published for ${s(p.dataYear)}; the ${s(p.factorYear)} rate is used`, fix: () => 'pass your own power-coal-rate table with --factors for that year' },
@@ -204,7 +214,7 @@ export const messages = {
   },
   TABLE_BAD_VALUE: {
     en: { message: (p) => `${s(p.column)} "${s(p.value)}" is not ${s(p.expected)}`, fix: (p) => `write ${s(p.column)} as ${s(p.expected)}` },
-    zh: { message: (p) => `${s(p.column)}“${s(p.value)}”不是${s(p.expected)}`, fix: (p) => `${s(p.column)}应为${s(p.expected)}` },
+    zh: { message: (p) => `${s(p.column)}“${s(p.value)}”不是${s(p.expectedZh ?? p.expected)}`, fix: (p) => `${s(p.column)}应为${s(p.expectedZh ?? p.expected)}` },
   },
   TABLE_UNKNOWN_FUEL: {
     en: { message: (p) => `unknown fuel id "${s(p.value)}"`, fix: () => 'use an id from factors/dictionary/fuels.csv, e.g. raw_coal, diesel, natural_gas' },

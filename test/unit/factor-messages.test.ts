@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { loadBundled } from '../../src/bundled.js';
+import { chooseGrid } from '../../src/core/calc/factors-for-calc.js';
+import { formatDiagnostic } from '../../src/core/diagnostics.js';
+import { parseFactorTable } from '../../src/core/factors/table.js';
+
+const { dict, registry } = loadBundled();
+
+const head = (kind: string, appliesTo = '2022') =>
+  [
+    '# id: my-table',
+    '# version: 1',
+    `# kind: ${kind}`,
+    '# title: t',
+    '# publisher: p',
+    '# source: s',
+    '# published: 2024',
+    '# region: CN',
+    `# applies_to: ${appliesTo}`,
+    '# units: u',
+  ].join('\n') + '\n';
+
+function parse(text: string) {
+  return parseFactorTable(new TextEncoder().encode(text), 'my.csv', dict.fuels);
+}
+
+describe('factor table messages in both languages', () => {
+  it('a bad value says what was expected in Chinese too', () => {
+    const { diagnostics } = parse(head('combustion') + 'fuel,ncv,ncv_unit,carbon_content,oxidation_rate,note\ndiesel,42.652,GJ/t,20.2,98,\n');
+    expect(diagnostics.map((d) => formatDiagnostic(d, 'zh'))).toEqual([
+      'my.csv:12:5: 错误: oxidation_rate“98”不是0 到 1 之间的小数（写 0.98，不写 98）（改法：oxidation_rate应为0 到 1 之间的小数（写 0.98，不写 98））',
+    ]);
+  });
+
+  it('the grid-year warning is Chinese throughout', () => {
+    const grids = registry.ofKind('grid').filter((t) => t.meta.status !== 'historical');
+    const { diagnostics } = chooseGrid(grids, 'gansu', 2024, undefined);
+    expect(formatDiagnostic(diagnostics[0]!, 'zh')).toBe(
+      '警告: 2024 年数据使用了 2023 年的电网因子（gansu）：未发布 2024 年因子，取最近的 2023 年（mee-grid-2023@2025-12）（改法：可用 --grid-year 明确指定因子年份）',
+    );
+  });
+
+  it("a user's grid table without a single data year applies to every year, without a warning", () => {
+    const { table } = parse(head('grid', '2020-2025') + 'region,factor,note\ngansu,0.5,own measurement\n');
+    const { choice, diagnostics } = chooseGrid([table!], 'gansu', 2024, undefined);
+    expect(choice?.factor.toString()).toBe('0.5');
+    expect(diagnostics).toEqual([]);
+  });
+});
