@@ -115,7 +115,7 @@ function buildProgram(ctx: CliContext): Command {
   outputOptions(
     factors
       .command('check')
-      .description(t('validate your own table files as bundled ones are validated; every problem as file:line:column (exit 1 if any)', '按内置因子表的标准校验自己的因子表文件；逐条列出问题（文件:行:列），有错误时退出码为 1'))
+      .description(t('validate your own table files as bundled ones are validated; every problem on stderr as file:line:column (exit 1 if any); -f or -o also writes a per-file summary', '按内置因子表的标准校验自己的因子表文件；问题逐条输出到 stderr（文件:行:列），有错误时退出码为 1；给出 -f 或 -o 时另输出逐文件汇总'))
       .argument('<path...>', t('table files, or folders of them', '因子表文件或其所在文件夹')),
   ).action(async (paths: string[], options) => {
     const { factorsCheck } = await import('./commands/factors.js');

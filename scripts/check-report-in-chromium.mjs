@@ -1,0 +1,272 @@
+#!/usr/bin/env node
+// Renders the report built from examples/ in headless Chromium and checks what a reader would see:
+// every chart present and drawn (bars, slices, lines with a non-zero size), Chinese text set in a CJK
+// font, no console error, no uncaught exception, no request leaving the file. Keeps a screenshot and
+// an A4 PDF in test/artifacts/ (gitignored). Prints one summary line; exits 1 on any failure.
+//
+//   node scripts/check-report-in-chromium.mjs [--no-install] [--artifacts <dir>] [--html <file>]
+//
+// Installs Debian's chromium and fonts-noto-cjk with apt-get when they are missing (needs root).
+// Talks to Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe): no port, no
+// WebSocket, nothing but Node's standard library.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const started = Date.now();
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const argValue = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const artifacts = resolve(argValue('--artifacts') ?? join(root, 'test', 'artifacts'));
+// --html <file>: check that page instead of building the report (the tests use it to see the check fail)
+const givenHtml = argValue('--html');
+const noInstall = process.argv.includes('--no-install');
+const TIMEOUT_MS = 90_000;
+
+function fail(message) {
+  console.error(`report-in-chromium: FAIL: ${message}`);
+  process.exit(1);
+}
+const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+
+// 1. Chromium and a CJK font, from Debian
+function chromiumPath() {
+  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(p)) return p;
+  return undefined;
+}
+function hasCjkFont() {
+  const r = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  return r.status === 0 && /Noto Sans CJK|Source Han Sans|WenQuanYi/i.test(r.stdout);
+}
+if (!chromiumPath() || !hasCjkFont()) {
+  if (noInstall) fail('chromium or fonts-noto-cjk is missing (run without --no-install, as root, to install them)');
+  if (process.getuid?.() !== 0) fail('chromium or fonts-noto-cjk is missing; install them: sudo apt-get install chromium fonts-noto-cjk');
+  const t0 = Date.now();
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']]) {
+    const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
+    if (r.status !== 0) fail(`apt-get ${args.join(' ')} failed (exit ${r.status})`);
+  }
+  console.error(`report-in-chromium: installed chromium and fonts-noto-cjk in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (!chromiumPath()) fail('chromium is still missing after apt-get install');
+}
+
+// 2. The report, from the examples alone
+mkdirSync(artifacts, { recursive: true });
+const reportPath = givenHtml ? resolve(givenHtml) : join(artifacts, 'report.html');
+if (!givenHtml) buildReport();
+
+function buildReport() {
+  if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
+    const r = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) fail('the build (tsc -p tsconfig.build.json) failed');
+  }
+  const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.csv'));
+  const indicators = examples.find((f) => /indicators/i.test(f));
+  const activity = examples.filter((f) => f !== indicators).map((f) => `examples/${f}`);
+  if (activity.length === 0) fail('no activity CSV in examples/');
+  if (!indicators) fail('no examples/*indicators*.csv');
+  const cli = spawnSync(
+    process.execPath,
+    [join(root, 'bin', 'jinchang-carbon.js'), 'report', ...activity, '--indicators', `examples/${indicators}`, '--city', '金昌市', '-o', reportPath],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+  );
+  if (cli.status !== 0) fail(`jinchang-carbon report exited ${cli.status}:\n${cli.stderr}`);
+}
+
+const { REPORT_CHARTS } = await import(pathToFileURL(join(root, 'dist', 'core', 'report', 'build.js')).href);
+
+// 3. Chromium over the DevTools pipe (fd 3: commands in, fd 4: replies and events out)
+const profile = mkdtempSync(join(tmpdir(), 'jc-chromium-'));
+const browser = spawn(
+  chromiumPath(),
+  [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-extensions',
+    '--hide-scrollbars',
+    // no name resolves: whatever the page might ask for cannot leave the machine
+    '--host-resolver-rules=MAP * ~NOTFOUND',
+    '--remote-debugging-pipe',
+    `--user-data-dir=${profile}`,
+    'about:blank',
+  ],
+  { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+);
+let browserLog = '';
+function removeProfile() {
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  } catch {
+    // a temporary profile left behind is not a failure of the report
+  }
+}
+browser.stderr.on('data', (d) => (browserLog = (browserLog + d).slice(-4000)));
+const killer = setTimeout(() => {
+  browser.kill('SIGKILL');
+  fail(`timed out after ${TIMEOUT_MS / 1000} s\n${browserLog}`);
+}, TIMEOUT_MS);
+
+const toBrowser = browser.stdio[3];
+const fromBrowser = browser.stdio[4];
+let nextId = 1;
+const pending = new Map();
+const listeners = [];
+let buffer = '';
+fromBrowser.setEncoding('utf8');
+fromBrowser.on('data', (chunk) => {
+  buffer += chunk;
+  let end;
+  while ((end = buffer.indexOf('\0')) >= 0) {
+    const message = JSON.parse(buffer.slice(0, end));
+    buffer = buffer.slice(end + 1);
+    if (message.id !== undefined && pending.has(message.id)) {
+      const { resolve: ok, reject, method } = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.error) reject(new Error(`${method}: ${message.error.message}`));
+      else ok(message.result);
+    } else if (message.method) for (const l of listeners) l(message);
+  }
+});
+browser.on('exit', (code) => {
+  for (const { reject } of pending.values()) reject(new Error(`chromium exited (${code})\n${browserLog}`));
+});
+function send(method, params = {}, sessionId) {
+  const id = nextId++;
+  toBrowser.write(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }) + '\0');
+  return new Promise((ok, reject) => pending.set(id, { resolve: ok, reject, method }));
+}
+function once(method, sessionId) {
+  return new Promise((ok) => {
+    const l = (m) => {
+      if (m.method === method && m.sessionId === sessionId) {
+        listeners.splice(listeners.indexOf(l), 1);
+        ok(m.params);
+      }
+    };
+    listeners.push(l);
+  });
+}
+
+const problems = [];
+const consoleErrors = [];
+const requests = [];
+try {
+  const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
+  const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
+  const s = (method, params) => send(method, params, sessionId);
+  listeners.push((m) => {
+    if (m.sessionId !== sessionId) return;
+    if (m.method === 'Runtime.consoleAPICalled' && ['error', 'assert'].includes(m.params.type)) {
+      consoleErrors.push(`console.${m.params.type}: ${m.params.args.map((a) => a.value ?? a.description ?? '').join(' ')}`);
+    } else if (m.method === 'Runtime.exceptionThrown') {
+      consoleErrors.push(`uncaught: ${m.params.exceptionDetails.exception?.description ?? m.params.exceptionDetails.text}`);
+    } else if (m.method === 'Log.entryAdded' && m.params.entry.level === 'error') {
+      consoleErrors.push(`${m.params.entry.source}: ${m.params.entry.text}${m.params.entry.url ? ` (${m.params.entry.url})` : ''}`);
+    } else if (m.method === 'Network.requestWillBeSent') {
+      requests.push(m.params.request.url);
+    }
+  });
+  await s('Runtime.enable');
+  await s('Log.enable');
+  await s('Page.enable');
+  await s('Network.enable');
+  await s('DOM.enable');
+  await s('CSS.enable');
+  // A4 at 150 dpi is 1240 × 1754 px
+  await s('Emulation.setDeviceMetricsOverride', { width: 1240, height: 1754, deviceScaleFactor: 1, mobile: false });
+  const loaded = once('Page.loadEventFired', sessionId);
+  const nav = await s('Page.navigate', { url: pathToFileURL(reportPath).href });
+  if (nav.errorText) throw new Error(`navigation failed: ${nav.errorText}`);
+  await loaded;
+  await s('Runtime.evaluate', { expression: 'document.fonts.ready.then(() => true)', awaitPromise: true });
+
+  // every chart: there, not empty, and drawn with a real size
+  const { result } = await s('Runtime.evaluate', {
+    returnByValue: true,
+    expression: `(() => {
+      const ids = ${JSON.stringify(REPORT_CHARTS)};
+      return ids.map((id) => {
+        const svg = document.querySelector('svg[data-chart="' + id + '"]');
+        if (!svg) return { id, found: false };
+        const box = svg.getBoundingClientRect();
+        const marks = [...svg.querySelectorAll('rect.bar, path.slice, path.line, circle.point')];
+        const drawn = marks.filter((m) => { const b = m.getBBox(); return b.width > 0 && b.height > 0; });
+        const texts = [...svg.querySelectorAll('text')].filter((t) => t.getComputedTextLength() > 0).length;
+        return { id, found: true, empty: svg.dataset.empty === 'true', width: box.width, height: box.height, marks: marks.length, drawn: drawn.length, texts };
+      });
+    })()`,
+  });
+  const charts = result.value;
+  for (const c of charts) {
+    if (!c.found) problems.push(`chart ${c.id} is missing`);
+    else if (c.empty) problems.push(`chart ${c.id} has no data`);
+    else if (!(c.width > 0 && c.height > 0)) problems.push(`chart ${c.id} has no size (${c.width}×${c.height})`);
+    else if (c.drawn === 0) problems.push(`chart ${c.id} draws nothing (${c.marks} marks, none with a size)`);
+    else if (c.texts === 0) problems.push(`chart ${c.id} has no visible label`);
+  }
+
+  // Chinese must be set in a CJK font, not boxes: ask Chromium which fonts it used for the title and a chart label
+  const doc = await s('DOM.getDocument', { depth: 0 });
+  const fontsOf = async (selector) => {
+    const { nodeId } = await s('DOM.querySelector', { nodeId: doc.root.nodeId, selector });
+    if (!nodeId) return [];
+    const { fonts } = await s('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.map((f) => f.familyName);
+  };
+  const titleFonts = await fontsOf('h1');
+  const labelFonts = await fontsOf('svg[data-chart="sector-co2"] .bar-row text');
+  const cjk = (fonts) => fonts.some((f) => /CJK|Source Han|YaHei|PingFang|WenQuanYi|Noto Sans SC/i.test(f));
+  if (!cjk(titleFonts)) problems.push(`the title is not set in a CJK font (used: ${titleFonts.join(', ') || 'none'})`);
+  if (!cjk(labelFonts)) problems.push(`chart labels are not set in a CJK font (used: ${labelFonts.join(', ') || 'none'})`);
+
+  const external = requests.filter((u) => !/^(file|data|about):/.test(u));
+  if (external.length > 0) problems.push(`the page requested ${external.length} URL(s) outside the file: ${external.slice(0, 3).join(', ')}`);
+  if (consoleErrors.length > 0) problems.push(`${consoleErrors.length} console error(s): ${consoleErrors.slice(0, 5).join(' | ')}`);
+
+  // artefacts: a full-page screenshot and the A4 print
+  const { result: size } = await s('Runtime.evaluate', { returnByValue: true, expression: 'JSON.stringify([document.documentElement.scrollWidth, document.documentElement.scrollHeight])' });
+  const [w, h] = JSON.parse(size.value);
+  const shot = await s('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width: w, height: h, scale: 1 } });
+  writeFileSync(join(artifacts, 'report.png'), Buffer.from(shot.data, 'base64'));
+  // print at the paper's own width, as a reader's browser would, not the emulated screen's
+  await s('Emulation.clearDeviceMetricsOverride');
+  const pdf = await s('Page.printToPDF', { preferCSSPageSize: true, printBackground: true });
+  const pdfBytes = Buffer.from(pdf.data, 'base64');
+  writeFileSync(join(artifacts, 'report.pdf'), pdfBytes);
+  const pages = (pdfBytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  const mediaBox = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdfBytes.toString('latin1'));
+  if (mediaBox && (Math.abs(Number(mediaBox[1]) - 595.92) > 2 || Math.abs(Number(mediaBox[2]) - 842.88) > 2)) {
+    problems.push(`the print is not A4 (MediaBox ${mediaBox[1]}×${mediaBox[2]} pt)`);
+  }
+
+  const exited = new Promise((ok) => browser.once('exit', ok));
+  await send('Browser.close').catch(() => {});
+  await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);
+  browser.kill('SIGKILL');
+  clearTimeout(killer);
+  removeProfile();
+  const drawnCharts = charts.filter((c) => c.found && !c.empty && c.drawn > 0).length;
+  const summary = `${drawnCharts}/${REPORT_CHARTS.length} charts drawn, ${consoleErrors.length} console errors, CJK font: ${titleFonts.find((f) => /CJK|Han|YaHei|PingFang|WenQuanYi/i.test(f)) ?? 'none'}, ${pages} print pages, ${h}px page; artefacts in ${artifacts.startsWith(root) ? artifacts.slice(root.length + 1) : artifacts}/; ${seconds()} s`;
+  if (problems.length > 0) {
+    for (const p of problems) console.error(`  - ${p}`);
+    fail(summary);
+  }
+  console.log(`report-in-chromium: ok: ${summary}`);
+  process.exit(0);
+} catch (e) {
+  browser.kill('SIGKILL');
+  removeProfile();
+  fail(`${e.message}\n${browserLog}`);
+}

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { loadBundled } from '../../bundled.js';
+import { runCalculation } from '../../core/calc/run.js';
+import { UsageError } from '../../core/calc/select-factors.js';
+import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
+import { tableRef } from '../../core/factors/table.js';
+import type { Lang } from '../../core/i18n/lang.js';
+import { decodeText } from '../../core/input/decode.js';
+import {
+  activityTotals,
+  co2Views,
+  computeIntensity,
+  fallbackWarnings,
+  mergeActivityTotals,
+  mergeTargets,
+  parseIndicators,
+  parseTargetOption,
+  targetsFromTables,
+  type Co2View,
+  type Target,
+} from '../../core/intensity/index.js';
+import { buildReport, renderReportHtml, renderReportMarkdown, type ReportIntensity } from '../../core/report/index.js';
+import { ExitError, printDiagnostics, summariseErrors, type CliContext } from '../context.js';
+import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic } from '../io.js';
+import { resolveFactorArgs } from '../user-factors.js';
+import { toolName, toolVersion } from '../version.js';
+import { parseCalcRequest, parseDecimalsOption, type CalcCliOptions } from './calc.js';
+
+export interface ReportCliOptions extends CalcCliOptions {
+  indicators?: string;
+  title?: string;
+  city?: string;
+  year?: string;
+  region?: string;
+  target?: string[];
+  co2View?: string;
+  assessmentBasis?: boolean;
+  baseYear?: string;
+}
+
+function parseYear(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}$/.test(value)) throw new UsageError(`${option} "${value}" is not a four-digit year`, `${option} “${value}”不是四位年份`);
+  return Number(value);
+}
+
+/**
+ * `report <file...> --indicators <csv>`: the annual report as one HTML file (charts inline) or as
+ * Markdown. Its language is Chinese unless `--lang en` is given (`reportLang`); messages on stderr
+ * follow the usual --lang / locale rule.
+ */
+export async function reportCommand(files: string[], options: ReportCliOptions, ctx: CliContext, reportLang: Lang): Promise<void> {
+  // every option is checked before anything is read
+  const request = parseCalcRequest(options);
+  const decimals = parseDecimalsOption(options.decimals) ?? 2;
+  let format: 'html' | 'md';
+  if (options.output) format = formatFromPath(options.output, ['html', 'md']) as 'html' | 'md';
+  else if (options.format === undefined || options.format === 'md') format = 'md';
+  else if (options.format === 'html') format = 'html';
+  else throw new UsageError(`--format of report must be md or html, not "${options.format}"`, `report 的 --format 只能是 md 或 html，不是“${options.format}”`);
+  const year = parseYear(options.year, '--year');
+  const baseYear = parseYear(options.baseYear, '--base-year');
+  const region = (options.region ?? 'gansu').trim().toLowerCase();
+  if (!/^[a-z][a-z0-9-]*$/.test(region)) {
+    throw new UsageError(`--region "${options.region}" is not a region id such as gansu or national`, `--region “${options.region}”不是地区编号，如 gansu、national`);
+  }
+  const explicit: Target[] = (options.target ?? []).map((text) => {
+    const t = parseTargetOption(text);
+    if ('error' in t) throw new UsageError(t.error, t.errorZh);
+    return t;
+  });
+  const co2View = (options.co2View ?? 'consumption') as Co2View;
+  if (!co2Views.includes(co2View)) {
+    throw new UsageError(`--co2-view must be one of ${co2Views.join(', ')}, not "${options.co2View}"`, `--co2-view 只能是 ${co2Views.join('、')}，不是“${options.co2View}”`);
+  }
+  if (options.output) assertNotAnInput(options.output, [...files, ...(options.indicators ? [options.indicators] : [])]);
+
+  const inputs = readInputFiles(files);
+  const [indicatorFile] = options.indicators ? readInputFiles([options.indicators]) : [];
+  const { dict, registry } = loadBundled();
+  const userTables = resolveFactorArgs(options.factors ?? [], registry, dict.fuels);
+  if (userTables.diagnostics.length > 0) {
+    printDiagnostics(ctx, userTables.diagnostics);
+    throw new ExitError(2);
+  }
+  request.factors = userTables.refs;
+  const calc = runCalculation(inputs, dict, registry, request);
+  const diagnostics: Diagnostic[] = [...calc.diagnostics];
+
+  let intensity: ReportIntensity | undefined;
+  const intensityDiagnostics: Diagnostic[] = [];
+  if (indicatorFile) {
+    const decoded = decodeText(indicatorFile.bytes, indicatorFile.path, request.encoding);
+    if ('diagnostic' in decoded) intensityDiagnostics.push(decoded.diagnostic);
+    else {
+      const parsed = parseIndicators(decoded.text, indicatorFile.path);
+      intensityDiagnostics.push(...parsed.diagnostics);
+      if (!hasErrors(parsed.diagnostics) && !hasErrors(calc.diagnostics)) {
+        if (baseYear !== undefined && !parsed.years.some((y) => y.year === baseYear)) {
+          throw new UsageError(
+            `--base-year ${baseYear} is not a year of ${indicatorFile.path} (${parsed.years.map((y) => y.year).join(', ')})`,
+            `--base-year ${baseYear} 不是 ${indicatorFile.path} 中的年份（${parsed.years.map((y) => y.year).join(', ')}）`,
+          );
+        }
+        const merged = mergeActivityTotals(parsed.years, activityTotals(calc.years, co2View));
+        intensityDiagnostics.push(...merged.diagnostics);
+        const bundledTargets = registry.ofKind('targets');
+        const targets = mergeTargets(targetsFromTables([bundledTargets], region), explicit);
+        const result = computeIntensity(merged.years, { baseYear, targets, assessmentBasis: options.assessmentBasis ?? false });
+        // the report lists result.diagnostics itself; the fallbacks are said once here
+        intensityDiagnostics.push(...fallbackWarnings(result.targets_used));
+        intensity = {
+          result,
+          co2View,
+          region,
+          file: { path: indicatorFile.path, sha256: createHash('sha256').update(indicatorFile.bytes).digest('hex'), rows: parsed.rows },
+          targetTables: bundledTargets.filter((t) => result.targets_used.some((u) => u.source === tableRef(t))),
+        };
+      }
+    }
+  }
+  const all = [...diagnostics, ...intensityDiagnostics, ...(intensity?.result.diagnostics ?? [])];
+  printDiagnostics(ctx, all);
+  if (hasErrors(all)) {
+    summariseErrors(ctx, all);
+    throw new ExitError(1);
+  }
+  if (year !== undefined && !calc.years.some((y) => y.year === year)) {
+    throw new UsageError(
+      `--year ${year} is not a year of the activity data (${calc.years.map((y) => y.year).join(', ')})`,
+      `--year ${year} 不是活动数据中的年份（${calc.years.map((y) => y.year).join(', ')}）`,
+    );
+  }
+
+  const doc = buildReport({
+    calc,
+    lang: reportLang,
+    tool: { name: toolName, version: toolVersion() },
+    city: options.city,
+    title: options.title,
+    year,
+    decimals,
+    intensity,
+    diagnostics: intensityDiagnostics,
+  });
+  const text = format === 'html' ? renderReportHtml(doc) : renderReportMarkdown(doc);
+  if (options.output) writeFileAtomic(options.output, text);
+  else ctx.stdout.write(text);
+}

@@ -1,0 +1,404 @@
+/**
+ * Excel workbooks (.xlsx) of a result, for the people who carry the figures on in Excel or WPS:
+ * one sheet per breakdown, numbers as number cells, a provenance sheet. exceljs is loaded only
+ * here, and only when a workbook is asked for, so `calc` to stdout never pays for it.
+ */
+import type { Workbook, Worksheet } from 'exceljs';
+import { aggregate, type OutputRow, type Totals } from '../core/calc/aggregate.js';
+import type { CalcReport } from '../core/calc/run.js';
+import { Decimal } from '../core/decimal.js';
+import { describe, type Diagnostic } from '../core/diagnostics.js';
+import { calcTabular } from '../core/format/calc.js';
+import { label, type LabelKey } from '../core/format/labels.js';
+import { neutralise } from '../core/format/tabular.js';
+import type { FactorTable } from '../core/factors/table.js';
+import type { Lang } from '../core/i18n/lang.js';
+import type { IntensityResult, IntensityYear } from '../core/intensity/compute.js';
+import { intensityNotes } from '../core/intensity/format.js';
+
+export interface WorkbookOptions {
+  lang: Lang;
+  tool: { name: string; version: string };
+}
+
+/** A cell as given: text (neutralised against formula injection), an exact figure, a plain number, or empty. */
+export type Cell = string | Decimal | number | null | undefined;
+
+export interface SheetColumn {
+  header: string;
+  /** number cells get this Excel format; the value itself keeps 6 decimals */
+  numFmt?: string | undefined;
+  width?: number | undefined;
+}
+
+/** Exact decimals become number cells rounded to 6 places, as the CSV prints them by default. */
+export function cellValue(cell: Cell): string | number | null {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'number') return cell;
+  if (typeof cell === 'string') return neutralise(cell);
+  return Number(cell.toDecimalPlaces(6, Decimal.ROUND_HALF_EVEN).toString());
+}
+
+const TCE_FMT = '#,##0.00';
+const T_FMT = '#,##0.00';
+
+export async function newWorkbook(tool: { name: string; version: string }): Promise<Workbook> {
+  const mod = await import('exceljs');
+  // a CommonJS package: Node gives its exports as `default`, the typings describe them as the namespace
+  const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `${tool.name} ${tool.version}`;
+  // fixed dates: the same input gives the same workbook properties
+  wb.created = new Date(Date.UTC(2000, 0, 1));
+  wb.modified = wb.created;
+  return wb;
+}
+
+/** Adds a sheet with a bold, frozen header row and an auto-filter. */
+export function addTableSheet(wb: Workbook, name: string, columns: readonly SheetColumn[], rows: readonly Cell[][]): Worksheet {
+  const ws = wb.addWorksheet(sheetName(name), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(columns.map((c) => neutralise(c.header)));
+  ws.getRow(1).font = { bold: true };
+  for (const row of rows) ws.addRow(row.map(cellValue));
+  columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width ?? Math.min(48, Math.max(10, displayWidth(c.header) + 2));
+    if (c.numFmt) col.numFmt = c.numFmt;
+  });
+  if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
+  return ws;
+}
+
+/** Excel refuses sheet names over 31 characters or with : \ / ? * [ ]. */
+function sheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+}
+
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+const TOTAL_KEYS: { key: keyof Totals; label: LabelKey; unit: 'tce' | 't' }[] = [
+  { key: 'energy_tce', label: 'energy_total', unit: 'tce' },
+  { key: 'feedstock_tce', label: 'feedstock_total', unit: 'tce' },
+  { key: 'scope1_co2_t', label: 'scope1_total', unit: 't' },
+  { key: 'energy_industries_co2_t', label: 'energy_industries_total', unit: 't' },
+  { key: 'scope2_co2_t', label: 'scope2_total', unit: 't' },
+  { key: 'co2_t', label: 'co2_total', unit: 't' },
+  { key: 'territorial_co2_t', label: 'territorial_co2_t', unit: 't' },
+  { key: 'consumption_co2_t', label: 'consumption_co2_t', unit: 't' },
+  { key: 'co2e_t', label: 'co2e_total', unit: 't' },
+  { key: 'ch4_t', label: 'ch4_t', unit: 't' },
+  { key: 'n2o_t', label: 'n2o_t', unit: 't' },
+];
+
+const SHEETS = {
+  totals: { en: 'Totals', zh: '全市合计' },
+  sector: { en: 'By sector', zh: '分部门' },
+  fuel: { en: 'By fuel', zh: '分能源品种' },
+  rows: { en: 'Rows', zh: '明细' },
+  provenance: { en: 'Provenance', zh: '数据来源' },
+  warnings: { en: 'Warnings', zh: '警告' },
+} as const;
+
+const WORDS = {
+  key: { en: 'key', zh: '键' },
+  item: { en: 'Item', zh: '项目' },
+  unit: { en: 'Unit', zh: '单位' },
+  allYears: { en: 'All years', zh: '全部年份' },
+  fuelId: { en: 'Fuel id', zh: '品种编号' },
+  severity: { en: 'Severity', zh: '级别' },
+  code: { en: 'Code', zh: '代码' },
+  file: { en: 'File', zh: '文件' },
+  line: { en: 'Line', zh: '行' },
+  column: { en: 'Column', zh: '列' },
+  message: { en: 'Message', zh: '说明' },
+  fix: { en: 'Fix', zh: '改法' },
+  error: { en: 'error', zh: '错误' },
+  warning: { en: 'warning', zh: '警告' },
+  none: { en: 'no warnings', zh: '无警告' },
+} as const;
+
+/** The calc result as a workbook: totals, by sector, by fuel, rows, provenance, warnings. */
+export async function calcWorkbook(report: CalcReport, options: WorkbookOptions): Promise<Uint8Array> {
+  const { lang } = options;
+  const w = (k: keyof typeof WORDS) => WORDS[k][lang];
+  const l = (k: LabelKey) => label(k, lang);
+  const wb = await newWorkbook(options.tool);
+  const unitText = (u: 'tce' | 't') => (lang === 'zh' ? (u === 'tce' ? '吨标准煤' : '吨') : u);
+
+  // totals: all years, then each year
+  const years = report.years;
+  addTableSheet(
+    wb,
+    SHEETS.totals[lang],
+    [
+      { header: w('key'), width: 24 },
+      { header: w('item'), width: 48 },
+      { header: w('unit'), width: 10 },
+      { header: w('allYears'), numFmt: T_FMT, width: 18 },
+      ...years.map((y) => ({ header: String(y.year), numFmt: T_FMT, width: 18 })),
+    ],
+    TOTAL_KEYS.map((t) => [t.key, l(t.label).trim(), unitText(t.unit), report.totals[t.key], ...years.map((y) => y.totals[t.key])]),
+  );
+
+  const measures = (r: OutputRow): Cell[] => [r.energyTce, r.feedstockTce, r.co2, r.scope1Co2, r.scope2Co2, r.co2e];
+  const measureColumns: SheetColumn[] = [
+    { header: l('energy_tce'), numFmt: TCE_FMT, width: 16 },
+    { header: l('feedstock_tce'), numFmt: TCE_FMT, width: 16 },
+    { header: l('co2_t'), numFmt: T_FMT, width: 16 },
+    { header: l('scope1_co2_t'), numFmt: T_FMT, width: 16 },
+    { header: l('scope2_co2_t'), numFmt: T_FMT, width: 16 },
+    { header: l('co2e_t'), numFmt: T_FMT, width: 16 },
+  ];
+  const bySector = aggregate(report.lines, ['year', 'sector'], report.order);
+  addTableSheet(
+    wb,
+    SHEETS.sector[lang],
+    [{ header: l('year'), width: 8 }, { header: l('sector_code'), width: 8 }, { header: l('sector'), width: 36 }, ...measureColumns],
+    bySector.map((r) => [r.year ?? null, r.sectorCode ?? '', (lang === 'zh' ? r.sectorZh : r.sectorEn) ?? '', ...measures(r)]),
+  );
+  const byFuel = aggregate(report.lines, ['year', 'fuel'], report.order);
+  addTableSheet(
+    wb,
+    SHEETS.fuel[lang],
+    [
+      { header: l('year'), width: 8 },
+      { header: w('fuelId'), width: 18 },
+      { header: l('fuel'), width: 18 },
+      { header: l('quantity'), numFmt: '#,##0.######', width: 16 },
+      { header: l('unit'), width: 8 },
+      ...measureColumns,
+    ],
+    byFuel.map((r) => [r.year ?? null, r.fuelId ?? '', (lang === 'zh' ? r.fuelZh : r.fuelEn) ?? '', r.quantity ?? null, r.unit ?? '', ...measures(r)]),
+  );
+
+  // the rows exactly as `calc` prints them to CSV, with number cells where the CSV has numbers
+  const table = calcTabular(report, { lang, decimals: 'full', machine: true });
+  addTableSheet(
+    wb,
+    SHEETS.rows[lang],
+    table.columns.map((c) => ({
+      header: c.key === 'fuel' && table.columns.some((o) => o.key === 'fuel_name') ? w('fuelId') : c.label,
+      numFmt: c.numeric ? (c.key === 'quantity' ? '#,##0.######' : T_FMT) : undefined,
+      width: c.numeric ? 16 : c.key === 'sector' ? 36 : 12,
+    })),
+    table.rows.map((row) =>
+      row.map((cell, i) => {
+        const column = table.columns[i]!;
+        if (column.key === 'year' && /^\d{4}$/.test(cell)) return Number(cell);
+        return column.numeric ? (cell === '' ? null : new Decimal(cell)) : cell;
+      }),
+    ),
+  );
+
+  addProvenanceSheet(wb, report, options);
+  addWarningsSheet(wb, report.diagnostics, lang);
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+const PROVENANCE = {
+  tool: { en: 'Tool', zh: '工具' },
+  version: { en: 'Version', zh: '版本' },
+  inputs: { en: 'Inputs', zh: '输入文件' },
+  path: { en: 'Path', zh: '路径' },
+  rows: { en: 'Rows', zh: '行数' },
+  encoding: { en: 'Encoding', zh: '编码' },
+  factors: { en: 'Factor tables', zh: '因子表' },
+  id: { en: 'Id', zh: '编号' },
+  kind: { en: 'Kind', zh: '类型' },
+  title: { en: 'Title', zh: '名称' },
+  publisher: { en: 'Publisher', zh: '发布机构' },
+  source: { en: 'Source', zh: '出处' },
+  published: { en: 'Published', zh: '发布日期' },
+  options: { en: 'Options', zh: '选项' },
+  option: { en: 'Option', zh: '选项' },
+  value: { en: 'Value', zh: '取值' },
+} as const;
+
+/** Inputs with their sha256, every factor table used with its hash and source, and the options: enough to redo the figures. */
+export function addProvenanceSheet(
+  wb: Workbook,
+  report: Pick<CalcReport, 'inputs' | 'factors'> & { options: object },
+  options: WorkbookOptions,
+  extraInputs: { path: string; sha256: string; rows: number | string; encoding?: string }[] = [],
+): Worksheet {
+  const lang = options.lang;
+  const p = (k: keyof typeof PROVENANCE) => PROVENANCE[k][lang];
+  const ws = wb.addWorksheet(SHEETS.provenance[lang]);
+  const bold = (row: number) => {
+    ws.getRow(row).font = { bold: true };
+  };
+  const add = (cells: Cell[]) => ws.addRow(cells.map(cellValue)).number;
+  bold(add([p('tool'), options.tool.name]));
+  add([p('version'), options.tool.version]);
+  add([]);
+  bold(add([p('inputs')]));
+  bold(add([p('path'), 'sha256', p('rows'), p('encoding')]));
+  for (const i of [...report.inputs, ...extraInputs]) add([i.path, i.sha256, typeof i.rows === 'number' ? i.rows : i.rows, i.encoding ?? '']);
+  add([]);
+  bold(add([p('factors')]));
+  bold(add([p('id'), p('version'), 'sha256', p('kind'), p('title'), p('publisher'), p('source'), p('published')]));
+  for (const f of report.factors) {
+    add([f.meta.id, f.meta.version, f.sha256, f.meta.kind, f.meta.title, f.meta.publisher, f.meta.source, f.meta.published]);
+  }
+  add([]);
+  bold(add([p('options')]));
+  bold(add([p('option'), p('value')]));
+  for (const [k, v] of Object.entries(report.options)) add([k, optionText(v)]);
+  ws.getColumn(1).width = 34;
+  ws.getColumn(2).width = 66;
+  ws.getColumn(3).width = 66;
+  for (const c of [4, 5, 6, 7, 8]) ws.getColumn(c).width = 24;
+  return ws;
+}
+
+function optionText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.join(',');
+  if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}=${optionText(x)}`).join('; ');
+  return String(v);
+}
+
+export function addWarningsSheet(wb: Workbook, diagnostics: readonly Diagnostic[], lang: Lang): Worksheet {
+  const w = (k: keyof typeof WORDS) => WORDS[k][lang];
+  const rows: Cell[][] = diagnostics.map((d) => {
+    const { message, fix } = describe(d, lang);
+    return [w(d.severity), d.code, d.file ?? '', d.line ?? null, d.column ?? null, message, fix ?? ''];
+  });
+  return addTableSheet(
+    wb,
+    SHEETS.warnings[lang],
+    [
+      { header: w('severity'), width: 8 },
+      { header: w('code'), width: 24 },
+      { header: w('file'), width: 28 },
+      { header: w('line'), width: 6 },
+      { header: w('column'), width: 6 },
+      { header: w('message'), width: 80 },
+      { header: w('fix'), width: 60 },
+    ],
+    rows.length > 0 ? rows : [['', '', '', null, null, w('none'), '']],
+  );
+}
+
+const INTENSITY_LABELS: Record<string, { en: string; zh: string }> = {
+  year: { en: 'Year', zh: '年份' },
+  gdp: { en: 'GDP (10⁸ CNY)', zh: '地区生产总值(亿元)' },
+  gdp_index: { en: 'GDP index (previous year = 100)', zh: '地区生产总值指数(上年=100)' },
+  gdp_constant: { en: 'GDP, comparable prices (10⁸ CNY)', zh: '可比价地区生产总值(亿元)' },
+  energy_tce: { en: 'Energy (tce)', zh: '能源消费量(吨标准煤)' },
+  co2_t: { en: 'CO2 (t)', zh: '二氧化碳(吨)' },
+  energy_intensity: { en: 'Energy intensity (tce per 10⁴ CNY)', zh: '能耗强度(吨标准煤/万元)' },
+  carbon_intensity: { en: 'Carbon intensity (tCO2 per 10⁴ CNY)', zh: '碳排放强度(吨CO2/万元)' },
+  energy_intensity_reduction_pct: { en: 'Energy intensity decline vs previous year (%)', zh: '能耗强度比上年下降(%)' },
+  carbon_intensity_reduction_pct: { en: 'Carbon intensity decline vs previous year (%)', zh: '碳排放强度比上年下降(%)' },
+  feedstock_tce: { en: 'Feedstock (tce)', zh: '原料用能(吨标准煤)' },
+  new_renewable_tce: { en: 'New renewables (tce)', zh: '新增可再生能源(吨标准煤)' },
+  energy_assessed_tce: { en: 'Energy, assessment basis (tce)', zh: '考核口径能耗(吨标准煤)' },
+  energy_intensity_assessed: { en: 'Energy intensity, assessment basis', zh: '考核口径能耗强度' },
+  energy_intensity_assessed_reduction_pct: { en: 'Assessed energy intensity decline vs previous year (%)', zh: '考核口径能耗强度比上年下降(%)' },
+  sources: { en: 'Energy / CO2 from', zh: '能耗/排放来源' },
+  from: { en: 'From', zh: '起始年' },
+  to: { en: 'To', zh: '目标年' },
+  plan: { en: 'Five-year plan', zh: '五年规划' },
+  measure: { en: 'Measure', zh: '指标' },
+  through: { en: 'Through', zh: '截至' },
+  from_value: { en: 'Intensity at start', zh: '起始年强度' },
+  through_value: { en: 'Intensity at end', zh: '截至年强度' },
+  reduction_pct: { en: 'Cumulative decline (%)', zh: '累计下降(%)' },
+  average_annual_pct: { en: 'Average annual decline (%)', zh: '年均下降(%)' },
+  target_pct: { en: 'Target (%)', zh: '目标(%)' },
+  target_region: { en: 'Target region', zh: '目标地区' },
+  target_source: { en: 'Target source', zh: '目标来源' },
+  status: { en: 'Status', zh: '完成情况' },
+  met: { en: 'Met', zh: '是否完成' },
+  required_annual_pct: { en: 'Needed per remaining year (%)', zh: '剩余年份需年均下降(%)' },
+  planned_annual_pct: { en: 'Uniform annual rate of the target (%)', zh: '目标对应年均下降(%)' },
+};
+
+const INTENSITY_SHEETS = {
+  years: { en: 'Intensity by year', zh: '分年度强度' },
+  periods: { en: 'Periods and targets', zh: '分时期目标' },
+  notes: { en: 'Notes', zh: '说明' },
+} as const;
+
+/** The intensity result as a workbook: years, periods against targets, notes, provenance, warnings. */
+export async function intensityWorkbook(
+  result: IntensityResult,
+  options: WorkbookOptions & {
+    inputs?: readonly { path: string; sha256: string; rows: number; encoding?: string }[] | undefined;
+    factors?: readonly FactorTable[] | undefined;
+    options?: Record<string, unknown> | undefined;
+    diagnostics?: readonly Diagnostic[] | undefined;
+  },
+): Promise<Uint8Array> {
+  const { lang } = options;
+  const h = (k: string) => ({ header: INTENSITY_LABELS[k]?.[lang] ?? k, numFmt: k === 'year' ? undefined : '#,##0.0000', width: 16 });
+  const wb = await newWorkbook(options.tool);
+  const assessed = result.assessment_basis;
+  const yearKeys: (keyof IntensityYear)[] = [
+    'year',
+    'gdp',
+    'gdp_index',
+    'gdp_constant',
+    'energy_tce',
+    'co2_t',
+    'energy_intensity',
+    'carbon_intensity',
+    'energy_intensity_reduction_pct',
+    'carbon_intensity_reduction_pct',
+    ...(assessed ? ['feedstock_tce', 'new_renewable_tce', 'energy_assessed_tce', 'energy_intensity_assessed', 'energy_intensity_assessed_reduction_pct'] as const : []),
+  ];
+  addTableSheet(
+    wb,
+    INTENSITY_SHEETS.years[lang],
+    [...yearKeys.map(h), { header: INTENSITY_LABELS.sources![lang], width: 24 }],
+    result.years.map((y) => [...yearKeys.map((k) => (k === 'year' ? y.year : (y[k] as Decimal | null))), Object.entries(y.sources).map(([k, v]) => `${k}: ${v}`).join('; ')]),
+  );
+  const lines = result.periods.flatMap((p) => [p.energy_intensity, ...(p.energy_intensity_assessed ? [p.energy_intensity_assessed] : []), p.carbon_intensity].map((l) => ({ p, l })));
+  addTableSheet(
+    wb,
+    INTENSITY_SHEETS.periods[lang],
+    [
+      { header: INTENSITY_LABELS.from![lang], width: 8 },
+      { header: INTENSITY_LABELS.to![lang], width: 8 },
+      { header: INTENSITY_LABELS.plan![lang], width: 8 },
+      { header: INTENSITY_LABELS.measure![lang], width: 26 },
+      { header: INTENSITY_LABELS.through![lang], width: 8 },
+      ...(['from_value', 'through_value', 'reduction_pct', 'average_annual_pct', 'target_pct'] as const).map(h),
+      { header: INTENSITY_LABELS.target_region![lang], width: 12 },
+      { header: INTENSITY_LABELS.target_source![lang], width: 24 },
+      { header: INTENSITY_LABELS.status![lang], width: 12 },
+      { header: INTENSITY_LABELS.met![lang], width: 8 },
+      ...(['required_annual_pct', 'planned_annual_pct'] as const).map(h),
+    ],
+    lines.map(({ p, l }) => [
+      p.from,
+      p.to,
+      p.plan,
+      l.measure,
+      l.through,
+      l.from_value,
+      l.through_value,
+      l.reduction_pct,
+      l.average_annual_pct,
+      l.target_pct,
+      l.target?.region ?? '',
+      l.target?.source ?? '',
+      l.status,
+      l.met === null ? '' : String(l.met),
+      l.required_annual_pct,
+      l.planned_annual_pct,
+    ]),
+  );
+  const notes = intensityNotes(result, lang, options.options ?? {});
+  addTableSheet(wb, INTENSITY_SHEETS.notes[lang], [{ header: INTENSITY_SHEETS.notes[lang], width: 140 }], notes.map((n) => [n]));
+  addProvenanceSheet(wb, { inputs: [], factors: [...(options.factors ?? [])], options: options.options ?? {} }, options, [...(options.inputs ?? [])]);
+  addWarningsSheet(wb, options.diagnostics ?? result.diagnostics, lang);
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

@@ -1,0 +1,105 @@
+import type { Decimal } from '../../decimal.js';
+import { compactNumber, emptyChart, GRID, INK, legend, MUTED, niceTicks, PALETTE, px, svgOpen, toPixelNumber, xml } from './common.js';
+
+export interface LinePoint {
+  /** a year */
+  x: number;
+  y: Decimal;
+  /** the figure in the point's tooltip (and its label when the series has labels) */
+  text: string;
+}
+
+export interface LineSeries {
+  name: string;
+  points: readonly LinePoint[];
+  color?: string | undefined;
+  /** a target path is drawn dashed */
+  dashed?: boolean | undefined;
+  /** print each point's text beside it */
+  labels?: boolean | undefined;
+  /** kind of line, for data attributes and tests: data or target */
+  kind?: 'data' | 'target' | undefined;
+}
+
+export interface LineChartSpec {
+  id: string;
+  title: string;
+  series: readonly LineSeries[];
+  lang: 'zh' | 'en';
+  unit?: string | undefined;
+  width?: number | undefined;
+  height?: number | undefined;
+  emptyText: string;
+}
+
+/**
+ * Years along x, values on a zero-based y axis (a trend read against zero is not exaggerated).
+ * Each series is a <path class="line"> through <circle class="point">s carrying exact values.
+ */
+export function lineChart(spec: LineChartSpec): string {
+  const width = spec.width ?? 680;
+  const frame = { id: spec.id, title: spec.title, width, height: 0 };
+  const series = spec.series.filter((s) => s.points.length > 0);
+  if (series.length === 0) return emptyChart(frame, spec.emptyText);
+  const colors = series.map((s, i) => s.color ?? PALETTE[i % PALETTE.length]!);
+
+  const leg = legend(series.map((s, i) => ({ name: s.name, color: colors[i]!, dashed: s.dashed, kind: 'line' as const })), 0, 4, width);
+  const top = leg.height + 16;
+  const height = spec.height ?? 260 + leg.height;
+  const xs = series.flatMap((s) => s.points.map((p) => p.x));
+  let x0 = Math.min(...xs);
+  let x1 = Math.max(...xs);
+  if (x0 === x1) {
+    x0 -= 1;
+    x1 += 1;
+  }
+  const ys = series.flatMap((s) => s.points.map((p) => toPixelNumber(p.y)));
+  const ticks = niceTicks(Math.min(0, ...ys), Math.max(0, ...ys), 5);
+  const yMin = ticks[0]!;
+  const yMax = ticks[ticks.length - 1]!;
+  const yLabelWidth = Math.max(...ticks.map((t) => compactNumber(t, spec.lang).length)) * 7 + 12;
+  const left = Math.max(44, yLabelWidth);
+  const right = width - 56;
+  const bottom = height - (spec.unit ? 40 : 26);
+  const sx = (x: number) => left + ((x - x0) / (x1 - x0)) * (right - left);
+  const sy = (y: number) => bottom - ((y - yMin) / (yMax - yMin || 1)) * (bottom - top);
+
+  const out: string[] = [svgOpen({ ...frame, height })];
+  out.push(leg.svg);
+  out.push('<g class="axis">');
+  for (const t of ticks) {
+    const ty = sy(t);
+    out.push(`<line x1="${px(left)}" y1="${px(ty)}" x2="${px(right)}" y2="${px(ty)}" stroke="${t === 0 ? MUTED : GRID}"/>`);
+    out.push(`<text x="${px(left - 6)}" y="${px(ty + 4)}" text-anchor="end" fill="${MUTED}" font-size="11">${xml(compactNumber(t, spec.lang))}</text>`);
+  }
+  const first = Math.min(...xs);
+  const last = Math.max(...xs);
+  const step = last - first > 24 ? 5 : last - first > 12 ? 2 : 1;
+  for (let y = first; y <= last; y += step) {
+    out.push(`<text x="${px(sx(y))}" y="${px(bottom + 16)}" text-anchor="middle" fill="${MUTED}" font-size="11">${y}</text>`);
+  }
+  if (spec.unit) out.push(`<text x="${px(left)}" y="${px(height - 6)}" fill="${MUTED}" font-size="11">${xml(spec.unit)}</text>`);
+  out.push('</g>');
+
+  series.forEach((s, i) => {
+    const pts = [...s.points].sort((a, b) => a.x - b.x);
+    const d = pts.map((p, j) => `${j === 0 ? 'M' : 'L'} ${px(sx(p.x))} ${px(sy(toPixelNumber(p.y)))}`).join(' ');
+    const color = colors[i]!;
+    out.push(`<g class="series" data-series="${xml(s.name)}" data-kind="${s.kind ?? 'data'}">`);
+    if (pts.length > 1) {
+      out.push(`<path class="line" d="${d}" fill="none" stroke="${color}" stroke-width="2.5" stroke-linejoin="round"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+    }
+    for (const p of pts) {
+      const cx = sx(p.x);
+      const cy = sy(toPixelNumber(p.y));
+      out.push(
+        `<circle class="point" data-x="${p.x}" data-value="${xml(p.y.toString())}" cx="${px(cx)}" cy="${px(cy)}" r="${s.dashed ? 2.5 : 3.5}" fill="${s.dashed ? '#fff' : color}" stroke="${color}" stroke-width="1.5">` +
+          `<title>${xml(s.name)} ${p.x}: ${xml(p.text)}</title></circle>`,
+      );
+      if (s.labels) out.push(`<text class="point-label" x="${px(cx)}" y="${px(cy - 8)}" text-anchor="middle" fill="${INK}" font-size="10.5">${xml(p.text)}</text>`);
+    }
+    out.push('</g>');
+  });
+  out.push('</svg>');
+  return out.join('');
+}

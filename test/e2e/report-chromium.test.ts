@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/run-cli.js';
+
+// The check itself runs in .ci/run (it installs Chromium there); here it runs only where Chromium
+// already is, and shows that it passes on the report and fails on a broken page.
+const script = join(repoRoot, 'scripts', 'check-report-in-chromium.mjs');
+const haveChromium = existsSync('/usr/bin/chromium') && spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout?.includes('CJK');
+const tmp = mkdtempSync(join(tmpdir(), 'jc-chromium-test-'));
+
+function check(args: string[]) {
+  const r = spawnSync(process.execPath, [script, '--no-install', '--artifacts', tmp, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe.skipIf(!haveChromium)('report in headless Chromium', () => {
+  it('draws every chart of the examples report, in a CJK font, without console errors', () => {
+    const r = check([]);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('  - '))).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^report-in-chromium: ok: 8\/8 charts drawn, 0 console errors, CJK font: /);
+    expect(readFileSync(join(tmp, 'report.png')).subarray(1, 4).toString()).toBe('PNG');
+    expect(readFileSync(join(tmp, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 120_000);
+
+  it('fails on a page with a console error, a request out, and missing or empty charts', () => {
+    const page = join(tmp, 'broken.html');
+    writeFileSync(
+      page,
+      '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><h1>报告</h1>' +
+        '<svg data-chart="sector-co2" width="100" height="40"><g class="bar-row"><text x="1" y="20">部门</text></g><rect class="bar" x="0" y="0" width="0" height="10"/></svg>' +
+        '<script>console.error("boom")</script><img src="http://127.0.0.1:9/x.png"></body></html>',
+    );
+    const r = check(['--html', page]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('chart sector-co2 draws nothing');
+    expect(r.stderr).toContain('chart fuel-co2 is missing');
+    expect(r.stderr).toContain('console.error: boom');
+    expect(r.stderr).toContain('outside the file: http://127.0.0.1:9/x.png');
+    expect(r.stderr).toMatch(/report-in-chromium: FAIL: 0\/8 charts drawn/);
+  }, 120_000);
+});

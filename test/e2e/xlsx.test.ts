@@ -1,0 +1,146 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJSModule from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/core/decimal.js';
+import { runCli } from '../helpers/run-cli.js';
+
+// exceljs is CommonJS: its exports arrive as the default import
+const ExcelJS = ExcelJSModule as unknown as typeof import('exceljs');
+const tmp = mkdtempSync(join(tmpdir(), 'jc-xlsx-'));
+const example = 'examples/jinchang-2021.csv';
+
+async function readBook(path: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+type Sheet = import('exceljs').Worksheet;
+
+function header(ws: Sheet): string[] {
+  return (ws.getRow(1).values as unknown[]).slice(1).map(String);
+}
+
+function column(ws: Sheet, name: string): unknown[] {
+  const i = header(ws).indexOf(name);
+  expect(i, `${ws.name} has a column ${name}`).toBeGreaterThanOrEqual(0);
+  const out: unknown[] = [];
+  ws.eachRow((row, n) => {
+    if (n > 1) out.push(row.getCell(i + 1).value);
+  });
+  return out;
+}
+
+describe('calc -o result.xlsx', () => {
+  const out = join(tmp, 'result.xlsx');
+  const run = runCli(['calc', example, '-o', out]);
+  const json = JSON.parse(runCli(['calc', example, '-f', 'json']).stdout);
+  const csv = runCli(['calc', example, '-f', 'csv']).stdout.trim().split('\n');
+
+  it('writes a workbook with a sheet per breakdown', async () => {
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    const wb = await readBook(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Totals', 'By sector', 'By fuel', 'Rows', 'Provenance', 'Warnings']);
+  });
+
+  it('reads back with the same totals as calc -f json', async () => {
+    const ws = (await readBook(out)).getWorksheet('Totals')!;
+    const keys = column(ws, 'key');
+    const all = column(ws, 'All years');
+    const y2021 = column(ws, '2021');
+    for (const [key, value] of Object.entries(json.totals as Record<string, string>)) {
+      const i = keys.indexOf(key);
+      expect(i, key).toBeGreaterThanOrEqual(0);
+      expect(typeof all[i]).toBe('number');
+      expect(all[i], key).toBe(Number(value));
+      expect(y2021[i], key).toBe(Number(value));
+    }
+  });
+
+  it('has the rows of the CSV, numbers as number cells, summing to the totals', async () => {
+    const ws = (await readBook(out)).getWorksheet('Rows')!;
+    expect(ws.rowCount).toBe(csv.length);
+    const co2 = column(ws, 'CO2 (t)');
+    expect(co2.every((v) => typeof v === 'number')).toBe(true);
+    const sum = co2.reduce((acc: Decimal, v) => acc.plus(new Decimal(v as number)), new Decimal(0));
+    // each cell carries 6 decimals: the sum is off by at most half a unit of the 6th per row
+    expect(sum.minus(json.totals.co2_t).abs().toNumber()).toBeLessThanOrEqual(csv.length * 5e-7);
+    expect(column(ws, 'Year').every((v) => v === 2021)).toBe(true);
+  });
+
+  it('sums by sector and by fuel to the same CO2', async () => {
+    const wb = await readBook(out);
+    for (const name of ['By sector', 'By fuel']) {
+      const co2 = column(wb.getWorksheet(name)!, 'CO2 (t)') as number[];
+      const sum = co2.reduce((acc, v) => acc.plus(v), new Decimal(0));
+      expect(sum.minus(json.totals.co2_t).abs().toNumber(), name).toBeLessThanOrEqual(co2.length * 5e-7);
+    }
+  });
+
+  it('records the inputs and factor tables with their sha256', async () => {
+    const ws = (await readBook(out)).getWorksheet('Provenance')!;
+    const cells: string[] = [];
+    ws.eachRow((row) => (row.values as unknown[]).forEach((v) => cells.push(String(v))));
+    expect(cells).toContain(json.meta.inputs[0].sha256);
+    for (const f of json.meta.factors) {
+      expect(cells).toContain(f.id);
+      expect(cells).toContain(f.sha256);
+    }
+    expect(cells).toContain('jinchang-carbon');
+  });
+
+  it('names its sheets in Chinese with --lang zh', async () => {
+    const zh = join(tmp, 'zh.xlsx');
+    expect(runCli(['--lang', 'zh', 'calc', example, '-o', zh]).code).toBe(0);
+    const wb = await readBook(zh);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['全市合计', '分部门', '分能源品种', '明细', '数据来源', '警告']);
+  });
+});
+
+describe('xlsx and formula injection', () => {
+  it('writes text that starts with = + - @ as text, never as a formula', async () => {
+    const out = join(tmp, 'injection.xlsx');
+    const run = runCli(['calc', 'test/fixtures/report/injection.csv', '--by', 'year,sector,fuel,note', '-o', out]);
+    expect(run.code).toBe(0);
+    const wb = await readBook(out);
+    let formulas = 0;
+    const texts: string[] = [];
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula) formulas++;
+          if (typeof cell.value === 'string') texts.push(cell.value);
+        }),
+      );
+    }
+    expect(formulas).toBe(0);
+    expect(texts).toContain("'=SUM(1+2)");
+    expect(texts).toContain("'@SUM(A1)");
+    expect(texts).toContain("'+1");
+    expect(texts).toContain("'-交通");
+    expect(texts.some((t) => /^[=+@]/.test(t))).toBe(false);
+  });
+});
+
+describe('intensity -o intensity.xlsx', () => {
+  it('writes years and periods with the same figures as intensity -f json', async () => {
+    const out = join(tmp, 'intensity.xlsx');
+    const args = ['intensity', 'examples/jinchang-indicators.csv', '--data', example];
+    expect(runCli([...args, '-o', out]).code).toBe(0);
+    const json = JSON.parse(runCli([...args, '-f', 'json']).stdout);
+    const wb = await readBook(out);
+    const years = wb.worksheets[0]!;
+    const intensity = column(years, 'Energy intensity (tce per 10⁴ CNY)');
+    const yearCol = column(years, 'Year');
+    for (const y of json.years as { year: number; energy_intensity: string | null }[]) {
+      const i = yearCol.indexOf(y.year);
+      expect(i).toBeGreaterThanOrEqual(0);
+      if (y.energy_intensity === null) expect(intensity[i]).toBeNull();
+      else expect(intensity[i]).toBe(Number(new Decimal(y.energy_intensity).toDecimalPlaces(6).toString()));
+    }
+    expect(wb.worksheets.map((w) => w.name)).toContain('Periods and targets');
+  });
+});
