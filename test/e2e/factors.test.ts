@@ -210,10 +210,12 @@ describe('factors check', () => {
     );
   });
 
-  it('a grid table without a single year passes with a warning that calc cannot use it', () => {
+  it('a grid table without a single year passes, warning that calc applies it to every year', () => {
     const r = runCli(['factors', 'check', 'test/fixtures/factors/warn/grid-range.csv']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('grid-range.csv:9: warning: a grid table describes one data year, but applies_to is "2020-2024"');
+    expect(r.stderr).toContain(
+      'grid-range.csv:9: warning: a grid table normally describes one data year, but applies_to is "2020-2024"; given with --factors, calc applies it to every data year',
+    );
   });
 
   it('-f json puts the result on stdout', () => {

@@ -2,27 +2,17 @@
  * Messages of `factors check` and `calc --compare-factors`, in both languages; spread into
  * messages.ts so every diagnostic is looked up in one place.
  */
-type P = Record<string, string | number>;
-interface Text {
-  message: (p: P) => string;
-  fix?: (p: P) => string;
-}
-interface Entry {
-  en: Text;
-  zh: Text;
-}
-
-const s = (v: unknown): string => String(v ?? '');
+import { s, type MessageEntry as Entry, type MessageParams as P } from './types.js';
 
 export const factorsMessages = {
   TABLE_GRID_NO_YEAR: {
     en: {
-      message: (p) => `a grid table describes one data year, but applies_to is "${s(p.value)}"; calc chooses grid factors by year and cannot use this table`,
-      fix: () => 'write the single year the factors describe, e.g. "# applies_to: 2023"',
+      message: (p) => `a grid table normally describes one data year, but applies_to is "${s(p.value)}"; given with --factors, calc applies it to every data year`,
+      fix: () => 'if the factors describe one year, write it, e.g. "# applies_to: 2023", so calc can warn when the data year differs',
     },
     zh: {
-      message: (p) => `电网因子表只对应一个数据年份，但 applies_to 为“${s(p.value)}”；calc 按年份选择电网因子，无法使用此表`,
-      fix: () => '写明因子对应的单一年份，例如“# applies_to: 2023”',
+      message: (p) => `电网因子表通常只对应一个数据年份，但 applies_to 为“${s(p.value)}”；用 --factors 指定时，calc 将其用于所有数据年份`,
+      fix: () => '若因子只对应一个年份，请写明，例如“# applies_to: 2023”，以便数据年份不同时给出提示',
     },
   },
   COMPARE_GRID_YEAR: {

@@ -2,17 +2,7 @@
  * Messages of the `intensity` command (indicators file, GDP chaining, targets, --data merge).
  * Merged into the catalogue in messages.ts; same shape: what is wrong, then what to do.
  */
-type P = Record<string, string | number>;
-interface Text {
-  message: (p: P) => string;
-  fix?: (p: P) => string;
-}
-interface Entry {
-  en: Text;
-  zh: Text;
-}
-
-const s = (v: unknown): string => String(v ?? '');
+import { s, type MessageEntry as Entry, type MessageParams as P } from './types.js';
 
 const INDICATOR_NAMES: Record<string, { en: string; zh: string }> = {
   energy_intensity: { en: 'energy intensity', zh: '能耗强度' },

@@ -5,17 +5,7 @@
 import { factorsMessages } from './factors-messages.js';
 import { intensityMessages } from './intensity-messages.js';
 
-type P = Record<string, string | number>;
-interface Text {
-  message: (p: P) => string;
-  fix?: (p: P) => string;
-}
-interface Entry {
-  en: Text;
-  zh: Text;
-}
-
-const s = (v: unknown): string => String(v ?? '');
+import { s, type MessageEntry as Entry, type MessageParams as P } from './types.js';
 /** the fuel as English readers know it, with the Chinese name that appears in their data */
 const fuelEn = (p: P): string => (p.fuelEn ? `${s(p.fuelEn)} (${s(p.fuel)})` : s(p.fuel));
 const DIMENSION_EN: Record<string, string> = { mass: 'by weight (t)', volume: 'by volume (m3)', electricity: 'in kWh', heat: 'in GJ' };
