@@ -27,7 +27,6 @@ function buildProgram(ctx: CliContext): Command {
 
   const calcOptions = (cmd: Command) =>
     cmd
-      .option('--by <dims>', t('group by: year, sector, fuel, scope, category (GPC), use, ceads, or an input column', '分组：year、sector、fuel、scope、category（GPC）、use、ceads 或输入中的列名'), 'year,sector,fuel')
       .option('--factors <table>', t('factor table id[@version] or a table file (repeatable, one per kind)', '因子表 id[@版本] 或因子表文件（可重复，每类一个）'), collect, [])
       .option('--grid <region>', t('grid factor region: gansu, northwest, national, or any bundled region', '电网因子地区：gansu、northwest、national 或其他已收录地区'), 'gansu')
       .option('--grid-year <year>', t('year of the grid factor (default: the data year, else the nearest published)', '电网因子年份（默认取数据年份，没有则取最近年份）'))
@@ -51,6 +50,7 @@ function buildProgram(ctx: CliContext): Command {
         .argument('<file...>', t('activity CSV files (- for standard input)', '活动水平 CSV 文件（- 表示标准输入）')),
     ),
   )
+    .option('--by <dims>', t('group by: year, sector, fuel, scope, category (GPC), use, ceads, or an input column', '分组：year、sector、fuel、scope、category（GPC）、use、ceads 或输入中的列名'), 'year,sector,fuel')
     .option('--totals', t('print only the city totals', '只输出全市合计'))
     .option('--compare-factors <table>', t('recompute with this table (id[@version] or file) instead of the one of its kind, and show row by row what changes (repeatable)', '用该因子表（id[@版本] 或文件）替换同类因子表重新计算，逐行显示变化（可重复）'), collect, [])
     .action(async (files: string[], options) => {
