@@ -1,21 +1,52 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UsageError } from '../core/calc/select-factors.js';
-import type { InputFile } from '../core/calc/run.js';
+import type { InputFile, InputSource } from '../core/calc/run.js';
+import { readWhole } from '../core/input/fast-source.js';
 
 /** Reads each named file, or standard input for `-`. A missing file is a usage error (exit 2). */
 export function readInputFiles(paths: readonly string[]): InputFile[] {
   return paths.map((path) => {
     if (path === '-') return { path: '-', bytes: readFileSync(0) };
-    if (!existsSync(path)) {
-      throw new UsageError(`no such file: ${path}`, `找不到文件：${path}`);
-    }
-    if (statSync(path).isDirectory()) {
-      throw new UsageError(`${path} is a folder; give the CSV files in it`, `${path} 是文件夹；请给出其中的 CSV 文件`);
-    }
+    checkInputPath(path);
     return { path, bytes: readFileSync(path) };
   });
+}
+
+function checkInputPath(path: string): number {
+  if (!existsSync(path)) {
+    throw new UsageError(`no such file: ${path}`, `找不到文件：${path}`);
+  }
+  const stat = statSync(path);
+  if (stat.isDirectory()) {
+    throw new UsageError(`${path} is a folder; give the CSV files in it`, `${path} 是文件夹；请给出其中的 CSV 文件`);
+  }
+  return stat.size;
+}
+
+/**
+ * Like readInputFiles, but a named file is read in chunks when the calculation gets to it (and
+ * only read whole if the csv-parse path needs it); standard input is read whole.
+ */
+export function openInputFiles(paths: readonly string[]): InputSource[] {
+  return paths.map((path) => {
+    if (path === '-') return { path: '-', bytes: readFileSync(0) };
+    const size = checkInputPath(path);
+    return {
+      path,
+      size,
+      open: () => {
+        const fd = openSync(path, 'r');
+        return { read: (target, offset, length) => readSync(fd, target, offset, length, null), close: () => closeSync(fd) };
+      },
+    };
+  });
+}
+
+/** The bytes of an input, reading a streamed one whole. */
+export function wholeFile(input: InputSource): InputFile {
+  return 'bytes' in input ? input : { path: input.path, bytes: readWhole(input) };
 }
 
 export type FileFormat = 'csv' | 'tsv' | 'json' | 'md' | 'html' | 'xlsx';

@@ -5,7 +5,8 @@ import type { Decimals } from '../../core/format/number.js';
 import { UsageError } from '../../core/calc/select-factors.js';
 import { loadBundled } from '../../bundled.js';
 import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
-import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic } from '../io.js';
+import { assertNotAnInput, formatFromPath, openInputFiles, wholeFile, writeFileAtomic } from '../io.js';
+import { progressBar } from '../progress.js';
 import { resolveFactorArgs } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
 
@@ -82,7 +83,9 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   const decimals = parseDecimalsOption(options.decimals);
   const format = options.output ? formatFromPath(options.output, ['csv', 'tsv', 'json', 'md', 'xlsx']) : stdoutFormat(options.format, ctx);
   if (options.output) assertNotAnInput(options.output, files);
-  const inputs = readInputFiles(files);
+  const inputs = openInputFiles(files);
+  // JINCHANG_FAST=0 reads every file with csv-parse (the reference path; see docs/PERFORMANCE.md)
+  if (ctx.env.JINCHANG_FAST === '0') request.fast = false;
   const { dict, registry } = loadBundled();
   const userTables = resolveFactorArgs(options.factors ?? [], registry, dict.fuels);
   if (userTables.diagnostics.length > 0) {
@@ -90,7 +93,15 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
     throw new ExitError(2);
   }
   request.factors = userTables.refs;
-  const report = runCalculation(inputs, dict, registry, request);
+  const size = inputs.reduce((a, i) => a + ('bytes' in i ? i.bytes.length : (i.size ?? 0)), 0);
+  const progress = progressBar(ctx.stderr, size, ctx.lang === 'zh' ? '读取' : 'reading');
+  request.onProgress = (done, total) => progress.update(done, total);
+  let report;
+  try {
+    report = runCalculation(inputs, dict, registry, request);
+  } finally {
+    progress.done();
+  }
   printDiagnostics(ctx, report.diagnostics);
   if (hasErrors(report.diagnostics)) {
     summariseErrors(ctx, report.diagnostics);
@@ -98,7 +109,7 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   }
   if (options.compareFactors?.length) {
     const { compareCommand } = await import('./compare.js');
-    await compareCommand({ inputs, dict, registry, request, report }, options, ctx);
+    await compareCommand({ inputs: inputs.map(wholeFile), dict, registry, request, report }, options, ctx);
     return;
   }
   const tool = { name: toolName, version: toolVersion() };

@@ -4,6 +4,8 @@ import type { FactorRegistry } from '../factors/registry.js';
 import { tableRef, type FactorTable } from '../factors/table.js';
 import { decodeText, type Encoding } from '../input/decode.js';
 import { parseActivity, type ActivityRecord, type Dictionaries } from '../input/activity.js';
+import { FastFallback, memorySource, readActivityFast, type FastSource } from '../input/fast-read.js';
+import { readWhole, type StreamedInput } from '../input/fast-source.js';
 import { aggregate, builtInDims, totalsOf, type OutputRow, type RowOrder, type Totals } from './aggregate.js';
 import { calculateLines, type ElectricityMethod, type LineResult } from './calculate.js';
 import { selectFactors, UsageError } from './select-factors.js';
@@ -13,6 +15,9 @@ export interface InputFile {
   path: string;
   bytes: Uint8Array;
 }
+
+/** A file in memory, or one read in chunks (the CLI's files: never held whole unless the csv-parse path needs it). */
+export type InputSource = InputFile | StreamedInput;
 
 export interface CalcRequest {
   by?: string[] | undefined;
@@ -24,6 +29,10 @@ export interface CalcRequest {
   encoding?: Encoding | undefined;
   /** unknown sectors become errors */
   strict?: boolean | undefined;
+  /** false reads every file with csv-parse (the reference path the fast path is tested against) */
+  fast?: boolean | undefined;
+  /** bytes read so far and in all, for a progress bar */
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 export interface InputSummary {
@@ -54,12 +63,52 @@ export interface CalcReport {
 
 export const defaultBy = ['year', 'sector', 'fuel'];
 
-/** Reads every input, collects every problem, and only then calculates. */
-export function readInputs(
-  files: readonly InputFile[],
-  dict: Dictionaries,
-  options: { encoding?: Encoding | undefined; strict?: boolean | undefined } = {},
-): { records: ActivityRecord[]; inputs: InputSummary[]; diagnostics: Diagnostic[]; extraColumns: Set<string> } {
+export interface ReadOptions {
+  encoding?: Encoding | undefined;
+  strict?: boolean | undefined;
+  /** extra columns grouped by: the fast path keeps them apart when it sums rows */
+  keepColumns?: readonly string[] | undefined;
+  /** true: the fast path, whose records are sums by key (runCalculation's default); else one record per row */
+  fast?: boolean | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+export interface ReadResult {
+  /** with the fast path, one record per distinct key (quantities summed exactly), not per row */
+  records: ActivityRecord[];
+  inputs: InputSummary[];
+  diagnostics: Diagnostic[];
+  extraColumns: Set<string>;
+  /** rows that made a record */
+  recordCount?: number;
+  /** with the fast path: the row-level quality warnings, to replace calculateLines' own (it saw summed records) */
+  quality?: Diagnostic[];
+}
+
+/**
+ * Reads every input, collects every problem, and only then calculates. The fast path
+ * (src/core/input/fast-read.ts) streams the bytes and sums rows by key; whatever it cannot read
+ * exactly as csv-parse would, it leaves to csv-parse, which reads the whole file.
+ */
+export function readInputs(files: readonly InputSource[], dict: Dictionaries, options: ReadOptions = {}): ReadResult {
+  if (options.fast === true && files.length > 0) {
+    try {
+      const sources: FastSource[] = files.map((f) =>
+        'bytes' in f ? memorySource(f.path, f.bytes) : { path: f.path, size: f.size, open: () => f.open() },
+      );
+      const fast = readActivityFast(sources, dict, options);
+      if (options.strict) {
+        for (const d of fast.diagnostics) if (d.code === 'UNKNOWN_SECTOR') d.severity = 'error';
+      }
+      return fast;
+    } catch (e) {
+      if (!(e instanceof FastFallback)) throw e;
+    }
+  }
+  return readWholeFiles(files.map((f) => ('bytes' in f ? f : { path: f.path, bytes: readWhole(f) })), dict, options);
+}
+
+function readWholeFiles(files: readonly InputFile[], dict: Dictionaries, options: ReadOptions): ReadResult {
   const records: ActivityRecord[] = [];
   const inputs: InputSummary[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -90,7 +139,7 @@ export function readInputs(
  * and when any is an error the rows and totals are empty.
  */
 export function runCalculation(
-  files: readonly InputFile[],
+  files: readonly InputSource[],
   dict: Dictionaries,
   registry: FactorRegistry,
   request: CalcRequest = {},
@@ -106,7 +155,8 @@ export function runCalculation(
       '--electricity-method coal 需要供电标准煤耗表（按年份，克标准煤/千瓦时）；因未能核实公开来源，本工具未内置。请用 --factors <文件> 提供（格式见 factors/README.md）',
     );
   }
-  const read = readInputs(files, dict, request);
+  const keepColumns = by.filter((d) => !(builtInDims as readonly string[]).includes(d));
+  const read = readInputs(files, dict, { ...request, keepColumns, fast: request.fast ?? true });
   for (const dim of by) {
     if (!(builtInDims as readonly string[]).includes(dim) && !read.extraColumns.has(dim)) {
       throw new UsageError(
@@ -115,7 +165,6 @@ export function runCalculation(
       );
     }
   }
-  const keepColumns = by.filter((d) => !(builtInDims as readonly string[]).includes(d));
   const gridRegionKnown = factors.grid.some((t) => t.rows.some((r) => r.values.region === grid));
   if (!gridRegionKnown) {
     const regions = [...new Set(factors.grid.flatMap((t) => t.rows.map((r) => String(r.values.region))))].sort();
@@ -145,7 +194,7 @@ export function runCalculation(
     years: [],
     lines: [],
     order,
-    records: read.records.length,
+    records: read.recordCount ?? read.records.length,
     diagnostics,
   });
   if (hasErrors(read.diagnostics)) return empty(read.diagnostics);
@@ -156,7 +205,7 @@ export function runCalculation(
     { grid, gridYear: request.gridYear, electricityMethod, keepColumns },
     dict.fuels,
   );
-  const diagnostics = [...read.diagnostics, ...calc.diagnostics];
+  const diagnostics = [...read.diagnostics, ...(read.quality ? withRowQuality(calc.diagnostics, read.quality) : calc.diagnostics)];
   if (hasErrors(diagnostics)) return empty(diagnostics);
   const rows = aggregate(calc.lines, by, order);
   const yearList = [...new Set(calc.lines.map((l) => l.year))].sort((a, b) => a - b);
@@ -164,7 +213,7 @@ export function runCalculation(
     year,
     totals: totalsOf(aggregate(calc.lines.filter((l) => l.year === year), ['year'], order)),
   }));
-  const used = calc.tablesUsed.sort((a, b) => tableRef(a).localeCompare(tableRef(b)));
+  const used = calc.tablesUsed.sort((a, b) => compareRefs(tableRef(a), tableRef(b)));
   for (const t of used) {
     const prior = options.factorTables[t.meta.kind];
     options.factorTables[t.meta.kind] = prior ? `${prior} ${tableRef(t)}` : tableRef(t);
@@ -178,9 +227,38 @@ export function runCalculation(
     years,
     lines: calc.lines,
     order,
-    records: read.records.length,
+    records: read.recordCount ?? read.records.length,
     diagnostics,
   };
 }
+
+/**
+ * calculateLines checks duplicates, scale and power-plant electricity on the records it is given;
+ * the fast path gives it summed records, so those three come from the rows instead, in the same
+ * place (after the calculation's own diagnostics, before OUTPUT_WITHOUT_INPUT).
+ */
+function withRowQuality(calc: Diagnostic[], quality: Diagnostic[]): Diagnostic[] {
+  const perRow = new Set(['DUPLICATE_ROW', 'SCALE_OUTLIER', 'POWER_SECTOR_ELECTRICITY']);
+  const rest = calc.filter((d) => !perRow.has(d.code));
+  let at = rest.length;
+  while (at > 0 && rest[at - 1]!.code === 'OUTPUT_WITHOUT_INPUT') at--;
+  return [...rest.slice(0, at), ...quality, ...rest.slice(at)];
+}
+
+/**
+ * `a.localeCompare(b)` for table refs, without starting ICU (8 ms, a tenth of a small run) when
+ * both are plain ids and versions: ICU's root order for these characters is this one, compared
+ * character by character (test/unit/fast-scan-startup.test.ts checks it against localeCompare).
+ */
+export function compareRefs(a: string, b: string): number {
+  if (!PLAIN_REF.test(a) || !PLAIN_REF.test(b)) return a.localeCompare(b);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const d = REF_ORDER.indexOf(a[i]!) - REF_ORDER.indexOf(b[i]!);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+const REF_ORDER = '_-.@0123456789abcdefghijklmnopqrstuvwxyz';
+const PLAIN_REF = /^[-_.@0-9a-z]*$/;
 
 export { UsageError };

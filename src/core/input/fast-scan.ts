@@ -1,0 +1,212 @@
+/**
+ * Fast path, step 2: the byte scanner. It splits complete lines into fields, hashes each field,
+ * and hands a row to the caller as offsets into the buffer; it never makes a string per row.
+ * What it cannot read the way csv-parse would it reports instead of guessing:
+ *  - `slow` rows (a stray quote, `""` inside quotes, a closing quote followed by text): the row
+ *    is still one line, so the caller parses that line alone with the real parser;
+ *  - `FastFallback` for anything that could change how lines map to records (a quoted field
+ *    running past the line end, a bare CR, a LF in a CRLF file).
+ */
+import { CR, FastFallback, HASH, LF, QUOTE } from './fast-header.js';
+
+export const MAX_FIELDS = 1024;
+
+const P1 = 0x01000193;
+const P2 = 0x5bd1e995;
+export const SEED1 = 0x811c9dc5 | 0;
+export const SEED2 = 0x9747b28c | 0;
+
+export function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/** The same two hashes the scanner computes for a field, over any bytes. */
+export function hashBytes(bytes: Uint8Array, start: number, end: number): [number, number] {
+  // whole little-endian words from the start, then the last bytes one by one (as tokenize does)
+  let h1 = SEED1;
+  let h2 = SEED2;
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    const v = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
+    h1 = Math.imul(h1 ^ v, P1);
+    h2 = Math.imul(h2 ^ v, P2);
+  }
+  for (; i < end; i++) {
+    const c = bytes[i]!;
+    h1 = Math.imul(h1 ^ c, P1);
+    h2 = Math.imul(h2 ^ c, P2);
+  }
+  return [h1, h2];
+}
+
+/** Bytes past the last line end that tokenize may read (whole words): buffers keep this spare. */
+export const SLACK = 8;
+
+/** What the scanner does with a column's bytes */
+export const R_SKIP = 0;
+/** part of the row's key: one hash */
+export const R_KEY = 1;
+/** an extra column: two hashes (the duplicate check) and whether any byte is non-ASCII */
+export const R_EXTRA = 2;
+
+/** One tokenised line: fields as [start, end) offsets into the buffer, with their hashes. */
+export class Fields {
+  readonly start = new Int32Array(MAX_FIELDS);
+  readonly end = new Int32Array(MAX_FIELDS);
+  readonly h1 = new Int32Array(MAX_FIELDS);
+  readonly h2 = new Int32Array(MAX_FIELDS);
+  /** OR of the field's bytes (≥ 0x80: non-ASCII), for R_EXTRA fields */
+  readonly or = new Int32Array(MAX_FIELDS);
+  count = 0;
+  /** the line needs the real parser (see the module comment) */
+  slow = false;
+  lineStart = 0;
+  /** end of the line's content, before CR LF */
+  lineEnd = 0;
+}
+
+/**
+ * Tokenises the line starting at `pos` (buf[limit - 1] must be LF, so every line ends inside the
+ * buffer) into `out`; returns the start of the next line. `#` lines come back with count 0.
+ * `roles[i]` says what to compute for field i (hashes are raw: callers mix them).
+ */
+export function tokenize(buf: Uint8Array, dv: DataView, pos: number, delimiter: number, crlf: boolean, roles: Uint8Array, out: Fields): number {
+  out.lineStart = pos;
+  out.count = 0;
+  out.slow = false;
+  const starts = out.start;
+  const ends = out.end;
+  const h1s = out.h1;
+  const h2s = out.h2;
+  const ors = out.or;
+  let c = buf[pos]!;
+  if (c === HASH) {
+    // a comment line: skip to its end (quotes mean nothing inside)
+    while (buf[pos] !== LF) {
+      if (buf[pos] === CR && !(crlf && buf[pos + 1] === LF)) throw new FastFallback('bare CR');
+      pos++;
+    }
+    if (crlf && buf[pos - 1] !== CR) throw new FastFallback('LF in a CRLF file');
+    out.lineEnd = crlf ? pos - 1 : pos;
+    return pos + 1;
+  }
+  // SWAR: a word may hold a field end when a byte is below 0x23 (LF, CR, ", tab, space) or is the delimiter
+  const dd = Math.imul(delimiter, 0x01010101);
+  let nf = 0;
+  for (;;) {
+    if (nf === MAX_FIELDS) throw new FastFallback('too many fields');
+    let h1 = SEED1;
+    let h2 = SEED2;
+    let or = 0;
+    let s = pos;
+    c = buf[pos]!;
+    if (c === QUOTE) {
+      pos++;
+      s = pos;
+      for (;;) {
+        c = buf[pos]!;
+        if (c === QUOTE) {
+          if (buf[pos + 1] === QUOTE) {
+            out.slow = true; // "" inside quotes: the value is not the bytes
+            pos += 2;
+            continue;
+          }
+          break;
+        }
+        if (c === LF || c === CR) throw new FastFallback('a quoted field runs past the line end');
+        pos++;
+      }
+      ends[nf] = pos;
+      [h1, h2] = hashBytes(buf, s, pos);
+      for (let i = s; i < pos; i++) or |= buf[i]!;
+      pos++; // the closing quote
+      c = buf[pos]!;
+      if (c !== delimiter && c !== LF && c !== CR) {
+        // csv-parse (relax_quotes) goes on reading the field as plain text; let it
+        out.slow = true;
+        while (c !== delimiter && c !== LF && c !== CR) c = buf[++pos]!;
+        ends[nf] = pos;
+      }
+    } else {
+      const role = roles[nf]!;
+      for (;;) {
+        const v = dv.getInt32(pos, true);
+        const x = v ^ dd;
+        const m = (((v - 0x23232323) & ~v) | ((x - 0x01010101) & ~x)) & 0x80808080;
+        if (m !== 0) {
+          // the lowest flagged byte is exact (higher ones may be borrows): the field may end there,
+          // or it is a space, a tab, a quote
+          let j = (31 - Math.clz32(m & -m)) >> 3;
+          for (; j < 4; j++) {
+            c = buf[pos + j]!;
+            if (c === delimiter || c === LF || c === CR || c === QUOTE) break;
+          }
+          if (j < 4) {
+            if (c === QUOTE) {
+              // a stray quote is text, as csv-parse reads it with relax_quotes: the row goes to parseActivity
+              out.slow = true;
+              pos += j;
+              while (c !== delimiter && c !== LF && c !== CR) c = buf[++pos]!;
+              break;
+            }
+            if (role !== R_SKIP) {
+              for (let t = 0; t < j; t++) {
+                const b = buf[pos + t]!;
+                h1 = Math.imul(h1 ^ b, P1);
+                h2 = Math.imul(h2 ^ b, P2);
+                or |= b;
+              }
+            }
+            pos += j;
+            break;
+          }
+        }
+        if (role === R_KEY) h1 = Math.imul(h1 ^ v, P1);
+        else if (role === R_EXTRA) {
+          h1 = Math.imul(h1 ^ v, P1);
+          h2 = Math.imul(h2 ^ v, P2);
+          or |= v;
+        }
+        pos += 4;
+      }
+      ends[nf] = pos;
+    }
+    starts[nf] = s;
+    h1s[nf] = h1;
+    h2s[nf] = h2;
+    ors[nf] = or;
+    nf++;
+    if (c === delimiter) {
+      pos++;
+      continue;
+    }
+    if (c === CR) {
+      if (!crlf || buf[pos + 1] !== LF) throw new FastFallback('bare CR');
+      out.lineEnd = pos;
+      pos += 2;
+    } else {
+      if (crlf) throw new FastFallback('LF in a CRLF file');
+      out.lineEnd = pos;
+      pos++;
+    }
+    break;
+  }
+  out.count = nf;
+  return pos;
+}
+
+/** every field of the line is empty or ASCII whitespace: csv-parse's callers skip it */
+export function blankLine(buf: Uint8Array, f: Fields): boolean {
+  for (let k = 0; k < f.count; k++) {
+    for (let i = f.start[k]!; i < f.end[k]!; i++) {
+      const c = buf[i]!;
+      if (!(c === 32 || c === 9 || c === 11 || c === 12)) return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,301 @@
+/**
+ * The fast path (src/core/input/fast-*.ts) against the csv-parse path: the same records, totals
+ * and diagnostics, byte for byte in the JSON, on every kind of file users have — and proof that
+ * the fast path really ran where it should (a silent fallback would pass the equality tests).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBundled } from '../../src/bundled.js';
+import { runCalculation, type CalcRequest, type InputFile } from '../../src/core/calc/run.js';
+import { calcJson } from '../../src/core/format/calc.js';
+import { FastFallback, memorySource, readActivityFast, type FastResult, type FastSource } from '../../src/core/input/fast-read.js';
+import type { ChunkReader } from '../../src/core/input/fast-source.js';
+import { repoRoot, runCli } from '../helpers/run-cli.js';
+
+const { dict, registry } = loadBundled();
+const tool = { name: 'jinchang-carbon', version: 'test' };
+const fixtures = join(repoRoot, 'test/fixtures/fast');
+const file = (name: string): InputFile => ({ path: `test/fixtures/fast/${name}`, bytes: readFileSync(join(fixtures, name)) });
+
+/** Everything a user sees of a run, as plain data: the JSON and the diagnostics (or the usage error). */
+function outcome(files: InputFile[], request: CalcRequest): unknown {
+  try {
+    const r = runCalculation(files, dict, registry, request);
+    return { json: calcJson(r, { lang: 'en', decimals: 'full', tool }), diagnostics: r.diagnostics, records: r.records };
+  } catch (e) {
+    return { threw: (e as Error).message };
+  }
+}
+
+function sameBothWays(files: InputFile[], request: CalcRequest = {}): void {
+  const fast = outcome(files, { ...request, fast: true });
+  const simple = outcome(files, { ...request, fast: false });
+  expect(fast).toEqual(simple);
+}
+
+/** The fast path's own result, or the reason it stepped aside. */
+function fastOrReason(files: InputFile[], keepColumns: string[] = []): FastResult | string {
+  try {
+    return readActivityFast(files.map((f) => memorySource(f.path, f.bytes)), dict, { keepColumns });
+  } catch (e) {
+    if (e instanceof FastFallback) return e.reason;
+    throw e;
+  }
+}
+
+describe('fast path = csv-parse path, on the fixtures', () => {
+  const names = readdirSync(fixtures).filter((n) => n.endsWith('.csv'));
+  for (const name of names) {
+    it(name, () => {
+      sameBothWays([file(name)]);
+      sameBothWays([file(name)], { by: ['fuel', 'scope'] });
+    });
+  }
+
+  it('takes the fast path for all but a quoted field spanning lines', () => {
+    for (const name of names) {
+      const r = fastOrReason([file(name)]);
+      if (name === 'multiline.csv') expect(r).toBe('a quoted field runs past the line end');
+      else expect(typeof r, `${name}: ${String(r)}`).toBe('object');
+    }
+  });
+
+  it('quoted "1,234.5", CRLF and no final line end', () => {
+    const r = fastOrReason([file('quoted-crlf.csv')]) as FastResult;
+    expect(r.inputs[0]).toMatchObject({ rows: 8, encoding: 'utf8' });
+    const simple = runCalculation([file('quoted-crlf.csv')], dict, registry, { fast: false });
+    expect(simple.totals.energy_tce.toString()).toBe(runCalculation([file('quoted-crlf.csv')], dict, registry).totals.energy_tce.toString());
+  });
+
+  it('GBK: detected, read, and duplicates found across an ideographic space', () => {
+    const r = fastOrReason([file('gbk.csv')]) as FastResult;
+    expect(r.inputs[0]!.encoding).toBe('gbk');
+    expect(r.passes).toBe(2);
+    expect(r.quality.filter((d) => d.code === 'DUPLICATE_ROW').map((d) => d.line)).toEqual([6, 8]);
+  });
+
+  it('a bad number on line 5 gets the csv-parse path message, and every other problem too', () => {
+    const f = file('bad-line5.csv');
+    const fast = runCalculation([f], dict, registry);
+    const simple = runCalculation([f], dict, registry, { fast: false });
+    expect(fast.diagnostics).toEqual(simple.diagnostics);
+    expect(fast.diagnostics[0]).toMatchObject({ code: 'BAD_NUMBER', file: f.path, line: 5, column: 4, params: { value: '1x00' } });
+    expect(fast.diagnostics.length).toBeGreaterThan(5);
+  });
+
+  it('the scale check and duplicates over four years (second pass)', () => {
+    const r = fastOrReason([file('multi-year.csv')]) as FastResult;
+    expect(r.passes).toBe(2);
+    const codes = r.quality.map((d) => d.code);
+    expect(codes).toContain('SCALE_OUTLIER');
+    expect(codes).toContain('DUPLICATE_ROW');
+    sameBothWays([file('multi-year.csv')], { by: ['year', 'sector', 'fuel', '企业'] });
+  });
+
+  it('extra columns named twice, like numbers, or like Object properties', () => {
+    for (const by of [['note'], ['2021', 'fuel'], ['__proto__'], ['constructor', 'year'], ['toString']]) sameBothWays([file('extra-names.csv')], { by });
+    const r = fastOrReason([file('extra-names.csv')]) as FastResult;
+    expect(r.quality.map((d) => [d.code, d.line])).toEqual([['DUPLICATE_ROW', 3]]);
+  });
+
+  it('several files: duplicates across files, strict sectors, grouping by an extra column', () => {
+    const files = [file('gbk.csv'), file('multi-year.csv'), file('tab-uses.csv'), file('gbk.csv')];
+    sameBothWays(files);
+    sameBothWays(files, { strict: true });
+    sameBothWays([file('quoted-crlf.csv'), file('quoted-crlf.csv')], { by: ['enterprise', 'fuel'] });
+    sameBothWays([file('quoted-crlf.csv')], { by: ['no-such-column'] });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// random files (seeded), and the same files read in random pieces
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SECTORS = ['有色金属冶炼和压延加工业', '化学原料和化学制品制造业', '电力、热力生产和供应业', '城乡居民生活', 'C32', '32 有色金属冶炼和压延加工业', 'Construction', '某某新材料厂', '批发和零售业'];
+const FUELS: [string, string[]][] = [
+  ['原煤', ['吨', 't', '万吨', '10^4 t', 'kg', '吨标准煤']],
+  ['raw coal', ['t', '万t']],
+  ['柴油', ['吨', '万吨', 'GJ']],
+  ['天然气', ['万立方米', 'm3', '亿m3', '万m3']],
+  ['电力', ['万千瓦时', 'kWh', '亿千瓦时', 'MWh']],
+  ['热力', ['GJ', '吉焦', '百万千焦']],
+  ['焦炭', ['吨', '万吨']],
+  ['LPG', ['t', 'kg']],
+];
+
+/** A messy but mostly valid activity file, as spreadsheets and databases write them. */
+function randomFile(seed: number): { bytes: Uint8Array; extras: string[] } {
+  const r = prng(seed);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const delimiter = pick([',', ',', ',', ';', '\t']);
+  const eol = r() < 0.3 ? '\r\n' : '\n';
+  const withUse = r() < 0.4;
+  const extras = ['enterprise', '月份', 'note'].filter(() => r() < 0.5);
+  const cols = ['year', 'sector', 'fuel', 'quantity', 'unit', ...(withUse ? ['use'] : []), ...extras];
+  for (let i = cols.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [cols[i], cols[j]] = [cols[j]!, cols[i]!];
+  }
+  const names: Record<string, string[]> = {
+    year: ['year', '年份', '年度'],
+    sector: ['sector', '行业名称', '部门'],
+    fuel: ['fuel', '能源品种', '燃料'],
+    quantity: ['quantity', '消费量', '实物量'],
+    unit: ['unit', '计量单位', '单位'],
+    use: ['use', '用途'],
+  };
+  const cell = (text: string) => {
+    if (text.includes(delimiter) || text.includes('"')) return `"${text.replace(/"/g, '""')}"`;
+    return r() < 0.05 ? `"${text}"` : text;
+  };
+  const lines: string[] = [];
+  if (r() < 0.2) lines.push(`金昌市能源消费统计${delimiter}${delimiter}`);
+  if (r() < 0.2) lines.push('# comment line');
+  lines.push(cols.map((c) => cell(pick(names[c] ?? [c]))).join(delimiter));
+  const years = [2020, 2021, 2022, 2023].slice(0, 1 + Math.floor(r() * 4));
+  const n = 5 + Math.floor(r() * 150);
+  const bad = r() < 0.2;
+  const ragged = r() < 0.2;
+  for (let i = 0; i < n; i++) {
+    if (r() < 0.03) {
+      lines.push(pick(['', '   ', delimiter.repeat(cols.length - 1), '# note']));
+      continue;
+    }
+    const [fuel, units] = pick(FUELS);
+    const year = pick(years);
+    const magnitude = 10 ** Math.floor(r() * 6 - 2);
+    let q = (r() * magnitude).toFixed(Math.floor(r() * 4));
+    const roll = r();
+    if (roll < 0.05 && Number(q) >= 1000) q = Number(q).toLocaleString('en-US', { maximumFractionDigits: 3 });
+    else if (roll < 0.07) q = ` ${q} `;
+    else if (roll < 0.08) q = q.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    else if (roll < 0.09) q = `${Math.floor(r() * 9) + 1}e${Math.floor(r() * 3)}`;
+    else if (roll < 0.1) q = (r() * 1000).toFixed(12);
+    else if (bad && roll < 0.12) q = pick(['', '-3', 'n/a', '1,23']);
+    const values: Record<string, string> = {
+      year: r() < 0.02 ? `${year}年` : String(year),
+      sector: pick(SECTORS),
+      fuel: bad && r() < 0.01 ? '可燃冰' : fuel,
+      quantity: q,
+      unit: bad && r() < 0.02 ? '斤' : pick(units),
+      use: fuel === '电力' && r() < 0.2 ? '发电' : fuel === '原煤' && r() < 0.2 ? '原料' : '',
+      enterprise: pick(['金川集团', '  金川集团', '某化工', '金昌公交公司', '', 'E"1"']),
+      月份: String(1 + Math.floor(r() * 3)),
+      note: pick(['', '', 'a, b', '\u3000', 'x']),
+    };
+    let row = cols.map((c) => cell(values[c]!));
+    if (ragged && r() < 0.03) row = row.slice(0, -1);
+    if (ragged && r() < 0.03) row.push(pick(['', 'extra']));
+    else if (r() < 0.02) row.push('');
+    lines.push(row.join(delimiter));
+  }
+  const text = lines.join(eol) + (r() < 0.8 ? eol : '');
+  const body = new TextEncoder().encode(text);
+  if (r() < 0.2) {
+    const withBom = new Uint8Array(body.length + 3);
+    withBom.set([0xef, 0xbb, 0xbf]);
+    withBom.set(body, 3);
+    return { bytes: withBom, extras };
+  }
+  return { bytes: body, extras };
+}
+
+/** A reader that hands out the bytes in random small pieces, as a pipe does. */
+function choppyReader(bytes: Uint8Array, r: () => number): ChunkReader {
+  let pos = 0;
+  return {
+    read(target, offset, length) {
+      const n = Math.min(length, bytes.length - pos, 1 + Math.floor(r() * 40));
+      if (n <= 0) return 0;
+      target.set(bytes.subarray(pos, pos + n), offset);
+      pos += n;
+      return n;
+    },
+    close() {},
+  };
+}
+
+const plain = (r: FastResult) => ({
+  records: r.records.map((x) => ({ ...x, quantity: x.quantity.toString(), sector: x.sector?.code, fuel: x.fuel.id })),
+  diagnostics: r.diagnostics,
+  quality: r.quality,
+  inputs: r.inputs,
+  recordCount: r.recordCount,
+});
+
+describe('fast path = csv-parse path, on random files (seeded)', () => {
+  it('300 files: identical results; the fast path takes almost all of them', () => {
+    let fastTaken = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const { bytes, extras } = randomFile(seed);
+      const files = [{ path: `random-${seed}.csv`, bytes }];
+      const by = [['year', 'sector', 'fuel'], ['fuel'], ['scope', 'category'], ['year', ...extras.slice(0, 1), 'fuel']][seed % 4]!;
+      const fast = outcome(files, { by, fast: true });
+      const simple = outcome(files, { by, fast: false });
+      expect(fast, `seed ${seed}`).toEqual(simple);
+      if (typeof fastOrReason(files) === 'object') fastTaken++;
+    }
+    expect(fastTaken).toBeGreaterThan(285);
+  });
+
+  it('read in random pieces (buffer sizes 64 B – 1 kB, short reads): the same as read whole', () => {
+    for (let seed = 1; seed <= 80; seed++) {
+      const { bytes } = randomFile(seed * 7919);
+      const whole = fastOrReason([{ path: 'x.csv', bytes }]);
+      if (typeof whole === 'string') continue;
+      const r = prng(seed);
+      for (let k = 0; k < 4; k++) {
+        const source: FastSource = { path: 'x.csv', size: bytes.length, open: () => choppyReader(bytes, r) };
+        // the first buffer must hold the header: 64 B is less than some headers, so start there
+        const chunkSize = Math.max(64 + Math.floor(r() * 960), 0);
+        let pieces: FastResult | string;
+        try {
+          pieces = readActivityFast([source], dict, { chunkSize });
+        } catch (e) {
+          if (!(e instanceof FastFallback)) throw e;
+          pieces = e.reason;
+        }
+        if (typeof pieces === 'string') {
+          // only a header that does not fit the first buffer may send it the other way
+          expect(pieces, `seed ${seed}`).toMatch(/first chunk|no header|no complete line|the first lines/);
+          continue;
+        }
+        expect(plain(pieces), `seed ${seed}, chunk ${chunkSize}`).toEqual(plain(whole));
+      }
+    }
+  });
+});
+
+describe('reading from the command line (streamed files)', () => {
+  it('calc -f json --decimals full is the same with and without the fast path', () => {
+    for (const name of ['quoted-crlf.csv', 'gbk.csv', 'multi-year.csv', 'bom-title.csv']) {
+      const args = ['calc', `test/fixtures/fast/${name}`, '-f', 'json', '--decimals', 'full'];
+      const fast = runCli(args);
+      const simple = runCli(args, { env: { JINCHANG_FAST: '0' } });
+      expect(fast.code).toBe(simple.code);
+      expect(fast.stdout).toBe(simple.stdout);
+      expect(fast.stderr).toBe(simple.stderr);
+    }
+  });
+
+  it('errors exit 1 with the same messages, and no progress bar when stderr is piped', () => {
+    const args = ['calc', 'test/fixtures/fast/bad-line5.csv'];
+    const fast = runCli(args);
+    const simple = runCli(args, { env: { JINCHANG_FAST: '0' } });
+    expect(fast.code).toBe(1);
+    expect(fast.stderr).toBe(simple.stderr);
+    expect(fast.stderr).toContain('test/fixtures/fast/bad-line5.csv:5:4: error:');
+    expect(fast.stderr).not.toContain('\r');
+  });
+});
