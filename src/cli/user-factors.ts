@@ -3,6 +3,8 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { FuelDictionary } from '../core/dictionary/fuels.js';
 import type { FactorRegistry } from '../core/factors/registry.js';
 import { parseFactorTable, tableRef } from '../core/factors/table.js';
+import { loadBundled, type Bundled } from '../bundled.js';
+import { ExitError, printDiagnostics, type CliContext } from './context.js';
 
 /**
  * `--factors` takes a table id (id@version) or a path to the user's own table file. Files are
@@ -39,4 +41,21 @@ export function resolveFactorArgs(
     refs.push(tableRef(parsed.table));
   }
   return { refs, diagnostics };
+}
+
+/**
+ * The bundled tables plus the user's own from `--factors`, for any command that calculates.
+ * A bad user table stops the run before any data is read (exit 2), with every problem printed.
+ */
+export function factorsForRun(
+  args: readonly string[] | undefined,
+  ctx: CliContext,
+): { dict: Bundled['dict']; registry: FactorRegistry; refs: string[] } {
+  const { dict, registry } = loadBundled();
+  const userTables = resolveFactorArgs(args ?? [], registry, dict.fuels);
+  if (userTables.diagnostics.length > 0) {
+    printDiagnostics(ctx, userTables.diagnostics);
+    throw new ExitError(2);
+  }
+  return { dict, registry, refs: userTables.refs };
 }

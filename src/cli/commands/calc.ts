@@ -3,11 +3,10 @@ import { hasErrors } from '../../core/diagnostics.js';
 import { renderCalc, type OutputFormat } from '../../core/format/calc.js';
 import type { Decimals } from '../../core/format/number.js';
 import { UsageError } from '../../core/calc/select-factors.js';
-import { loadBundled } from '../../bundled.js';
 import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
 import { assertNotAnInput, formatFromPath, openInputFiles, wholeFile, writeFileAtomic } from '../io.js';
 import { progressBar } from '../progress.js';
-import { resolveFactorArgs } from '../user-factors.js';
+import { factorsForRun } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
 
 export interface CalcCliOptions {
@@ -86,13 +85,8 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   const inputs = openInputFiles(files);
   // JINCHANG_FAST=0 reads every file with csv-parse (the reference path; see docs/PERFORMANCE.md)
   if (ctx.env.JINCHANG_FAST === '0') request.fast = false;
-  const { dict, registry } = loadBundled();
-  const userTables = resolveFactorArgs(options.factors ?? [], registry, dict.fuels);
-  if (userTables.diagnostics.length > 0) {
-    printDiagnostics(ctx, userTables.diagnostics);
-    throw new ExitError(2);
-  }
-  request.factors = userTables.refs;
+  const { dict, registry, refs } = factorsForRun(options.factors, ctx);
+  request.factors = refs;
   const size = inputs.reduce((a, i) => a + ('bytes' in i ? i.bytes.length : (i.size ?? 0)), 0);
   const progress = progressBar(ctx.stderr, size, ctx.lang === 'zh' ? '读取' : 'reading');
   request.onProgress = (done, total) => progress.update(done, total);

@@ -9,22 +9,19 @@ import { parseFactorTable, tableRef, type FactorTable } from '../../core/factors
 import { decodeText } from '../../core/input/decode.js';
 import {
   activityTotals,
-  co2Views,
   computeIntensity,
   fallbackWarnings,
   mergeActivityTotals,
   mergeTargets,
   parseIndicators,
-  parseTargetOption,
   renderIntensity,
   targetsFromTables,
-  type Co2View,
   type IndicatorYear,
-  type Target,
 } from '../../core/intensity/index.js';
 import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
 import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic } from '../io.js';
-import { resolveFactorArgs } from '../user-factors.js';
+import { factorsForRun } from '../user-factors.js';
+import { parseTargetOptions } from '../target-options.js';
 import { toolName, toolVersion } from '../version.js';
 import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from './calc.js';
 
@@ -98,22 +95,7 @@ export async function intensityCommand(file: string, options: IntensityCliOption
   const format = options.output ? formatFromPath(options.output, ['csv', 'tsv', 'json', 'md', 'xlsx']) : stdoutFormat(options.format, ctx);
   const baseYear = parseYear(options.baseYear, '--base-year');
   const periods = options.period && options.period.length > 0 ? parsePeriods(options.period) : undefined;
-  const region = (options.region ?? 'gansu').trim().toLowerCase();
-  if (!/^[a-z][a-z0-9-]*$/.test(region)) {
-    throw new UsageError(`--region "${options.region}" is not a region id such as gansu or national`, `--region “${options.region}”不是地区编号，如 gansu、national`);
-  }
-  const explicit: Target[] = (options.target ?? []).map((text) => {
-    const t = parseTargetOption(text);
-    if ('error' in t) throw new UsageError(t.error, t.errorZh);
-    return t;
-  });
-  const co2View = (options.co2View ?? 'consumption') as Co2View;
-  if (!co2Views.includes(co2View)) {
-    throw new UsageError(
-      `--co2-view must be one of ${co2Views.join(', ')}, not "${options.co2View}"`,
-      `--co2-view 只能是 ${co2Views.join('、')}，不是“${options.co2View}”`,
-    );
-  }
+  const { region, explicit, co2View } = parseTargetOptions(options);
   const dataFiles = options.data ?? [];
   if (options.output) assertNotAnInput(options.output, [file, ...dataFiles]);
   const userTable = options.targets !== undefined ? resolveTargetsTable(options.targets, ctx) : undefined;
@@ -138,12 +120,7 @@ export async function intensityCommand(file: string, options: IntensityCliOption
 
   let report: CalcReport | undefined;
   if (dataInputs.length > 0) {
-    const userTables = resolveFactorArgs(options.factors ?? [], registry, dict.fuels);
-    if (userTables.diagnostics.length > 0) {
-      printDiagnostics(ctx, userTables.diagnostics);
-      throw new ExitError(2);
-    }
-    request.factors = userTables.refs;
+    request.factors = factorsForRun(options.factors, ctx).refs;
     report = runCalculation(dataInputs, dict, registry, request);
     diagnostics.push(...report.diagnostics);
   }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { loadBundled } from '../../bundled.js';
 import { runCalculation } from '../../core/calc/run.js';
 import { UsageError } from '../../core/calc/select-factors.js';
 import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
@@ -8,21 +7,18 @@ import type { Lang } from '../../core/i18n/lang.js';
 import { decodeText } from '../../core/input/decode.js';
 import {
   activityTotals,
-  co2Views,
   computeIntensity,
   fallbackWarnings,
   mergeActivityTotals,
   mergeTargets,
   parseIndicators,
-  parseTargetOption,
   targetsFromTables,
-  type Co2View,
-  type Target,
 } from '../../core/intensity/index.js';
 import { buildReport, renderReportHtml, renderReportMarkdown, type ReportIntensity } from '../../core/report/index.js';
 import { ExitError, printDiagnostics, summariseErrors, type CliContext } from '../context.js';
 import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic } from '../io.js';
-import { resolveFactorArgs } from '../user-factors.js';
+import { factorsForRun } from '../user-factors.js';
+import { parseTargetOptions } from '../target-options.js';
 import { toolName, toolVersion } from '../version.js';
 import { parseCalcRequest, parseDecimalsOption, type CalcCliOptions } from './calc.js';
 
@@ -60,30 +56,13 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
   else throw new UsageError(`--format of report must be md or html, not "${options.format}"`, `report 的 --format 只能是 md 或 html，不是“${options.format}”`);
   const year = parseYear(options.year, '--year');
   const baseYear = parseYear(options.baseYear, '--base-year');
-  const region = (options.region ?? 'gansu').trim().toLowerCase();
-  if (!/^[a-z][a-z0-9-]*$/.test(region)) {
-    throw new UsageError(`--region "${options.region}" is not a region id such as gansu or national`, `--region “${options.region}”不是地区编号，如 gansu、national`);
-  }
-  const explicit: Target[] = (options.target ?? []).map((text) => {
-    const t = parseTargetOption(text);
-    if ('error' in t) throw new UsageError(t.error, t.errorZh);
-    return t;
-  });
-  const co2View = (options.co2View ?? 'consumption') as Co2View;
-  if (!co2Views.includes(co2View)) {
-    throw new UsageError(`--co2-view must be one of ${co2Views.join(', ')}, not "${options.co2View}"`, `--co2-view 只能是 ${co2Views.join('、')}，不是“${options.co2View}”`);
-  }
+  const { region, explicit, co2View } = parseTargetOptions(options);
   if (options.output) assertNotAnInput(options.output, [...files, ...(options.indicators ? [options.indicators] : [])]);
 
   const inputs = readInputFiles(files);
   const [indicatorFile] = options.indicators ? readInputFiles([options.indicators]) : [];
-  const { dict, registry } = loadBundled();
-  const userTables = resolveFactorArgs(options.factors ?? [], registry, dict.fuels);
-  if (userTables.diagnostics.length > 0) {
-    printDiagnostics(ctx, userTables.diagnostics);
-    throw new ExitError(2);
-  }
-  request.factors = userTables.refs;
+  const { dict, registry, refs } = factorsForRun(options.factors, ctx);
+  request.factors = refs;
   const calc = runCalculation(inputs, dict, registry, request);
   const diagnostics: Diagnostic[] = [...calc.diagnostics];
 

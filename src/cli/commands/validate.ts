@@ -1,10 +1,9 @@
 import { runCalculation } from '../../core/calc/run.js';
 import { diagnosticToJson, hasErrors } from '../../core/diagnostics.js';
 import { UsageError } from '../../core/calc/select-factors.js';
-import { loadBundled } from '../../bundled.js';
 import { ExitError, printDiagnostics, type CliContext } from '../context.js';
 import { readInputFiles } from '../io.js';
-import { resolveFactorArgs } from '../user-factors.js';
+import { factorsForRun } from '../user-factors.js';
 import { parseCalcRequest, type CalcCliOptions } from './calc.js';
 
 /**
@@ -18,13 +17,8 @@ export async function validateCommand(files: string[], options: CalcCliOptions, 
   }
   const request = parseCalcRequest(options);
   const inputs = readInputFiles(files);
-  const { dict, registry } = loadBundled();
-  const userTables = resolveFactorArgs(options.factors ?? [], registry, dict.fuels);
-  if (userTables.diagnostics.length > 0) {
-    printDiagnostics(ctx, userTables.diagnostics);
-    throw new ExitError(2);
-  }
-  request.factors = userTables.refs;
+  const { dict, registry, refs } = factorsForRun(options.factors, ctx);
+  request.factors = refs;
   const report = runCalculation(inputs, dict, registry, request);
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = report.diagnostics.length - errors;

@@ -2,7 +2,7 @@
  * Messages of `factors check` and `calc --compare-factors`, in both languages; spread into
  * messages.ts so every diagnostic is looked up in one place.
  */
-import { s, type MessageEntry as Entry, type MessageParams as P } from './types.js';
+import { s, type MessageEntry as Entry } from './types.js';
 
 export const factorsMessages = {
   TABLE_GRID_NO_YEAR: {

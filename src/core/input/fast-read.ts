@@ -28,7 +28,7 @@ import { parseActivity, type ActivityRecord, type Dictionaries } from './activit
 import { parseUse, type Use } from './columns.js';
 import type { Encoding } from './decode.js';
 import { CR, decoderFor, FastFallback, LF, readLayout, sniff, type Decoder, type FileLayout } from './fast-header.js';
-import { blankLine, fmix, Fields, hashBytes, MAX_FIELDS, R_EXTRA, R_KEY, SEED1, SEED2, SLACK, tokenize } from './fast-scan.js';
+import { blankLine, fmix, Fields, hashBytes, MAX_FIELDS, R_EXTRA, R_KEY, SEED1, SLACK, tokenize } from './fast-scan.js';
 import { bytesReader, type ChunkReader } from './fast-source.js';
 
 export { FastFallback };
