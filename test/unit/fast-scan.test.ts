@@ -12,6 +12,7 @@ import { calcJson } from '../../src/core/format/calc.js';
 import { FastFallback, memorySource, readActivityFast, type FastResult, type FastSource } from '../../src/core/input/fast-read.js';
 import type { ChunkReader } from '../../src/core/input/fast-source.js';
 import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { prng } from '../helpers/prng.js';
 
 const { dict, registry } = loadBundled();
 const tool = { name: 'jinchang-carbon', version: 'test' };
@@ -111,16 +112,6 @@ describe('fast path = csv-parse path, on the fixtures', () => {
 // ---------------------------------------------------------------------------------------------
 // random files (seeded), and the same files read in random pieces
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SECTORS = ['有色金属冶炼和压延加工业', '化学原料和化学制品制造业', '电力、热力生产和供应业', '城乡居民生活', 'C32', '32 有色金属冶炼和压延加工业', 'Construction', '某某新材料厂', '批发和零售业'];
 const FUELS: [string, string[]][] = [

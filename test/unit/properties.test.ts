@@ -4,20 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/bundled.js';
 import { runCalculation, type InputFile } from '../../src/core/calc/run.js';
 import { repoRoot } from '../helpers/run-cli.js';
+import { prng } from '../helpers/prng.js';
 
 const bundled = loadBundled();
 
-/** Small deterministic PRNG (mulberry32) so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SECTORS = ['32', '26', '44', '09', '30', '54', '城镇居民生活', '乡村居民生活', '批发和零售业', '农业'];
 const FUELS: [string, string[]][] = [
