@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Diagnostic } from '../core/diagnostics.js';
+import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import type { FuelDictionary } from '../core/dictionary/fuels.js';
 import type { FactorRegistry } from '../core/factors/registry.js';
 import { parseFactorTable, tableRef } from '../core/factors/table.js';
@@ -53,9 +53,7 @@ export function factorsForRun(
 ): { dict: Bundled['dict']; registry: FactorRegistry; refs: string[] } {
   const { dict, registry } = loadBundled();
   const userTables = resolveFactorArgs(args ?? [], registry, dict.fuels);
-  if (userTables.diagnostics.length > 0) {
-    printDiagnostics(ctx, userTables.diagnostics);
-    throw new ExitError(2);
-  }
+  printDiagnostics(ctx, userTables.diagnostics);
+  if (hasErrors(userTables.diagnostics)) throw new ExitError(2);
   return { dict, registry, refs: userTables.refs };
 }

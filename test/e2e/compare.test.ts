@@ -161,6 +161,6 @@ describe('calc --compare-factors usage errors (exit 2)', () => {
   it('a broken table file', () => {
     const r = runCli(['calc', handCheck, '--compare-factors', 'test/fixtures/factors/bad/non-numeric.csv']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('test/fixtures/factors/bad/non-numeric.csv:13:2: error: factor "0.54O0" is not a number ≥ 0');
+    expect(r.stderr).toContain('test/fixtures/factors/bad/non-numeric.csv:13:2: error: factor "0.54O0" is not a plain number such as 0.5366');
   });
 });

@@ -193,7 +193,7 @@ describe('factors check', () => {
       'test/fixtures/factors/bad/duplicate-row.csv:15: error: "gansu" appears twice (first on line 12) (fix: keep one row per key)',
       'test/fixtures/factors/bad/missing-source.csv:1: error: factor table has no "# source:" line (fix: add "# source: …" to the header block (see factors/README.md))',
       'test/fixtures/factors/bad/ncv-unit.csv:14:3: error: ncv_unit "GJ/t" is not GJ/10^4m3 (natural_gas is counted by volume) (fix: write ncv_unit as GJ/10^4m3 (natural_gas is counted by volume))',
-      'test/fixtures/factors/bad/non-numeric.csv:13:2: error: factor "0.54O0" is not a number ≥ 0 (fix: write factor as a number ≥ 0)',
+      'test/fixtures/factors/bad/non-numeric.csv:13:2: error: factor "0.54O0" is not a plain number such as 0.5366 (no sign, no thousands separator) (fix: write factor as a plain number such as 0.5366 (no sign, no thousands separator))',
       'test/fixtures/factors/bad/oxidation-percent.csv:13:5: error: oxidation_rate "98" is not a fraction between 0 and 1 (0.98, not 98) (fix: write oxidation_rate as a fraction between 0 and 1 (0.98, not 98))',
       'test/fixtures/factors/bad/unknown-fuel.csv:15:1: error: unknown fuel id "coke_breeze" (fix: use an id from factors/dictionary/fuels.csv, e.g. raw_coal, diesel, natural_gas)',
       'test/fixtures/factors/bad/wrong-columns.csv:11: error: a grid table needs the columns region,factor,note; found region,value,note (fix: make the header row: region,factor,note)',

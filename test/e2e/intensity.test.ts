@@ -219,7 +219,7 @@ describe('intensity targets', () => {
     writeFileSync(bad, readFileSync(fx('user-targets.csv'), 'utf8').replace('jinchang,energy_intensity,2020,2025,14', 'jinchang,energy_intensity,2020,2025,lots'));
     const run = runCli(['intensity', example, '--targets', bad]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('error: reduction_pct "lots" is not a number ≥ 0');
+    expect(run.stderr).toContain('error: reduction_pct "lots" is not a plain number such as 0.5366');
   });
 });
 

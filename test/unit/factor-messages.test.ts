@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/bundled.js';
 import { chooseGrid } from '../../src/core/calc/factors-for-calc.js';
 import { formatDiagnostic } from '../../src/core/diagnostics.js';
 import { parseFactorTable } from '../../src/core/factors/table.js';
+import { repoRoot } from '../helpers/run-cli.js';
 
 const { dict, registry } = loadBundled();
 
@@ -45,5 +48,30 @@ describe('factor table messages in both languages', () => {
     const { choice, diagnostics } = chooseGrid([table!], 'gansu', 2024, undefined);
     expect(choice?.factor.toString()).toBe('0.5');
     expect(diagnostics).toEqual([]);
+  });
+});
+
+describe('unit slips in a factor table are caught', () => {
+  it('a thousands separator is refused: "42,652" is not forty-two thousand', () => {
+    const { table, diagnostics } = parse(head('combustion') + 'fuel,ncv,ncv_unit,carbon_content,oxidation_rate,note\ndiesel,"42,652",GJ/t,20.2,0.98,\n');
+    expect(table).toBeUndefined();
+    expect(formatDiagnostic(diagnostics[0]!, 'en')).toMatch(/^my\.csv:12:2: error: ncv "42,652" is not a plain number such as 0\.5366/);
+  });
+
+  it('values far outside what any real factor is get a warning that names the likely slip', () => {
+    const grid = parse(head('grid') + 'region,factor,note\ngansu,495.5,kg/MWh by mistake\n');
+    expect(grid.table).toBeDefined();
+    expect(grid.diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
+      'my.csv:12:2: warning: factor 495.5 is outside the plausible range 0–1.5 tCO2/MWh (fix: check the unit (tC/GJ written for tC/TJ, kgCO2/kWh × 1000, a percent for a fraction) and the decimal point)',
+    ]);
+    const carbon = parse(head('combustion') + 'fuel,ncv,ncv_unit,carbon_content,oxidation_rate,note\ndiesel,42.652,GJ/t,0.0202,0.98,tC/GJ by mistake\n');
+    expect(carbon.diagnostics[0]?.params).toMatchObject({ column: 'carbon_content', min: '10', max: '110' });
+  });
+
+  it('every bundled table is inside the plausible ranges', () => {
+    for (const t of registry.tables) {
+      const again = parseFactorTable(readFileSync(join(repoRoot, 'factors', t.path)), t.path, dict.fuels);
+      expect(again.diagnostics, t.path).toEqual([]);
+    }
   });
 });

@@ -32,7 +32,7 @@ describe('broken factor tables', () => {
     ],
     [
       'bad/non-numeric.csv',
-      'test/fixtures/factors/bad/non-numeric.csv:13:2: error: factor "0.54O0" is not a number ≥ 0 (fix: write factor as a number ≥ 0)',
+      'test/fixtures/factors/bad/non-numeric.csv:13:2: error: factor "0.54O0" is not a plain number such as 0.5366 (no sign, no thousands separator) (fix: write factor as a plain number such as 0.5366 (no sign, no thousands separator))',
     ],
     [
       'bad/oxidation-percent.csv',

@@ -46,3 +46,16 @@ describe('warnings that catch real mistakes', () => {
     );
   });
 });
+
+describe('aggregate energy rows', () => {
+  it('电力、燃气及水的生产和供应业 is counted as power and heat plants, with a warning to split it', () => {
+    const csv = '2021,电力、燃气及水的生产和供应业,原煤,1,万吨,,\n2021,32,电力,1,亿kWh,,\n';
+    expect(warnings(csv)).toEqual([
+      'w.csv:2: warning: "电力、热力、燃气及水生产和供应业" (Production and Supply of Electricity, Heat, Gas and Water) is an aggregate row; all of its scope 1 is counted as power and heat plants (left out of the consumption view), though gas and water supply belong elsewhere (fix: split the row into 44 电力、热力生产和供应业, 45 燃气生产和供应业 and 46 水的生产和供应业)',
+    ]);
+    const report = runCalculation([{ path: 'w.csv', bytes: new TextEncoder().encode(header + csv) }], bundled.dict, bundled.registry, {});
+    // the coal (10,000 t × 1.860832908 t/t) is in the territorial view only
+    expect(report.totals.energy_industries_co2_t.toFixed(4)).toBe('18608.3291');
+    expect(report.totals.consumption_co2_t.toFixed(4)).toBe(report.totals.scope2_co2_t.toFixed(4));
+  });
+});

@@ -273,6 +273,15 @@ function groupRecords(records: readonly ActivityRecord[], keepColumns: string[])
 /** Warnings that catch real mistakes in city data; none of them stops the calculation. */
 function qualityWarnings(records: readonly ActivityRecord[], lines: LineResult[]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // an aggregate row such as 电力、燃气及水的生产和供应业 is counted as power and heat plants;
+  // say so once per file, since its gas and water supply belong elsewhere
+  const aggregateFiles = new Set<string>();
+  for (const l of lines) {
+    if (l.energyIndustry && l.sector && l.sector.level !== 'division' && !aggregateFiles.has(l.first.file)) {
+      aggregateFiles.add(l.first.file);
+      out.push(warning('AGGREGATE_ENERGY_SECTOR', { sector: l.sector.zh, sectorEn: l.sector.en }, l.first));
+    }
+  }
   // the same year, sector, fuel and use twice, with nothing else telling the rows apart
   const seen = new Map<string, ActivityRecord>();
   for (const r of records) {

@@ -79,3 +79,45 @@ export const requiredMetaKeys = [
   'applies_to',
   'units',
 ] as const;
+
+/**
+ * Bounds no real value of a column comes near: a value outside them is almost always a unit slip
+ * (tC/GJ for tC/TJ, kgCO2/kWh × 1000, a percent for a fraction). Sanity limits, not factors.
+ */
+export function plausibleRange(
+  kind: FactorKind,
+  column: string,
+  row: Record<string, unknown>,
+): { min: string; max: string; unit: string } | undefined {
+  const r = (min: string, max: string, unit: string) => ({ min, max, unit });
+  switch (`${kind}.${column}`) {
+    case 'combustion.ncv':
+      return row.ncv_unit === 'GJ/10^4m3' ? r('20', '600', 'GJ/10^4m3') : r('5', '60', 'GJ/t');
+    case 'combustion.carbon_content':
+      return r('10', '110', 'tC/TJ');
+    case 'combustion.oxidation_rate':
+      return r('0.8', '1', '');
+    case 'standard-coal.coefficient':
+      return {
+        'kgce/kg': r('0.05', '2.5', 'kgce/kg'),
+        'kgce/m3': r('0.05', '2.5', 'kgce/m3'),
+        'kgce/kWh': r('0.1', '0.5', 'kgce/kWh'),
+        'kgce/MJ': r('0.02', '0.05', 'kgce/MJ'),
+        'kgce/GJ': r('20', '50', 'kgce/GJ'),
+      }[String(row.unit)];
+    case 'grid.factor':
+      return r('0', '1.5', 'tCO2/MWh');
+    case 'heat.factor':
+      return r('0.03', '0.25', 'tCO2/GJ');
+    case 'non-co2.factor':
+      return r('0', '1000', 'kg/TJ');
+    case 'gwp.factor':
+      return { co2: r('1', '1', ''), ch4: r('1', '100', ''), n2o: r('100', '400', '') }[String(row.gas)];
+    case 'power-coal-rate.rate':
+      return r('200', '450', 'gce/kWh');
+    case 'targets.reduction_pct':
+      return r('0', '100', '%');
+    default:
+      return undefined;
+  }
+}

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Decimal } from '../decimal.js';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
 import type { FuelDictionary } from '../dictionary/fuels.js';
 import { parseCsvLines } from '../csv-text.js';
-import { parseDecimal } from '../numbers.js';
-import { factorKinds, kindColumns, requiredMetaKeys, type FactorKind } from './kinds.js';
+import { factorKinds, kindColumns, plausibleRange, requiredMetaKeys, type FactorKind } from './kinds.js';
 
 export interface FactorTableMeta {
   id: string;
@@ -146,9 +145,9 @@ export function parseFactorTable(
         case 'decimal':
         case 'optional-decimal': {
           if (raw === '' && spec.type === 'optional-decimal') break;
-          const d = parseDecimal(raw);
-          if (!d || d.isNegative()) bad('a number ≥ 0', '≥ 0 的数字');
-          else values[spec.name] = d;
+          // plain digits only: "42,652" in a factor file is a slip, not forty-two thousand
+          if (!/^\d+(\.\d+)?$/.test(raw)) bad('a plain number such as 0.5366 (no sign, no thousands separator)', '纯数字，如 0.5366（不带符号和千位分隔符）');
+          else values[spec.name] = new Decimal(raw);
           break;
         }
         case 'fuel':
@@ -180,6 +179,20 @@ export function parseFactorTable(
       diagnostics.push(error('TABLE_BAD_VALUE', { column, value, expected: expectedText, expectedZh }, at(line, i === undefined ? undefined : i + 1)));
     });
     if (!ok) continue;
+    for (const spec of specs) {
+      const v = values[spec.name];
+      const range = v instanceof Decimal ? plausibleRange(kind, spec.name, values) : undefined;
+      if (range && v instanceof Decimal && (v.lessThan(range.min) || v.greaterThan(range.max))) {
+        const i = index.get(spec.name);
+        diagnostics.push(
+          warning(
+            'TABLE_VALUE_RANGE',
+            { column: spec.name, value: v.toString(), min: range.min, max: range.max, unit: range.unit },
+            at(line, i === undefined ? undefined : i + 1),
+          ),
+        );
+      }
+    }
     const key = specs.filter((c) => c.key).map((c) => String(values[c.name])).join(' / ');
     const first = seen.get(key);
     if (first !== undefined) {
@@ -191,7 +204,7 @@ export function parseFactorTable(
   }
   const year = /^\d{4}$/.test(meta.applies_to ?? '') ? Number(meta.applies_to) : undefined;
   const table: FactorTable = { meta: meta as FactorTableMeta, sha256, path, rows, year };
-  return { table: diagnostics.length === 0 ? table : undefined, diagnostics };
+  return { table: hasErrors(diagnostics) ? undefined : table, diagnostics };
 }
 
 function checkRowConsistency(

@@ -163,6 +163,17 @@ export const messages = {
       fix: () => '以 用途=产出 填写电厂的发电量（毛发电量），厂用电即可平衡；否则此处只填从电网购入的电量',
     },
   },
+  AGGREGATE_ENERGY_SECTOR: {
+    en: {
+      message: (p) =>
+        `"${s(p.sector)}" (${s(p.sectorEn)}) is an aggregate row; all of its scope 1 is counted as power and heat plants (left out of the consumption view), though gas and water supply belong elsewhere`,
+      fix: () => 'split the row into 44 电力、热力生产和供应业, 45 燃气生产和供应业 and 46 水的生产和供应业',
+    },
+    zh: {
+      message: (p) => `“${s(p.sector)}”是合计行，其范围一排放全部按电力、热力生产计（消费端口径中扣除），但其中燃气、水的生产和供应不属于此类`,
+      fix: () => '请拆分为 44 电力、热力生产和供应业、45 燃气生产和供应业、46 水的生产和供应业',
+    },
+  },
   GRID_YEAR_MISMATCH: {
     en: {
       message: (p) =>
@@ -205,6 +216,16 @@ export const messages = {
   TABLE_BAD_VALUE: {
     en: { message: (p) => `${s(p.column)} "${s(p.value)}" is not ${s(p.expected)}`, fix: (p) => `write ${s(p.column)} as ${s(p.expected)}` },
     zh: { message: (p) => `${s(p.column)}“${s(p.value)}”不是${s(p.expectedZh ?? p.expected)}`, fix: (p) => `${s(p.column)}应为${s(p.expectedZh ?? p.expected)}` },
+  },
+  TABLE_VALUE_RANGE: {
+    en: {
+      message: (p) => `${s(p.column)} ${s(p.value)} is outside the plausible range ${s(p.min)}–${s(p.max)} ${s(p.unit)}`.trimEnd(),
+      fix: () => 'check the unit (tC/GJ written for tC/TJ, kgCO2/kWh × 1000, a percent for a fraction) and the decimal point',
+    },
+    zh: {
+      message: (p) => `${s(p.column)} ${s(p.value)} 超出合理范围 ${s(p.min)}–${s(p.max)} ${s(p.unit)}`.trimEnd(),
+      fix: () => '请核对单位（如把 tC/GJ 当作 tC/TJ、kgCO2/kWh 放大了 1000 倍、百分数当作小数）和小数点',
+    },
   },
   TABLE_UNKNOWN_FUEL: {
     en: { message: (p) => `unknown fuel id "${s(p.value)}"`, fix: () => 'use an id from factors/dictionary/fuels.csv, e.g. raw_coal, diesel, natural_gas' },
