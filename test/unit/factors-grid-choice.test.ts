@@ -32,10 +32,9 @@ describe('grid factor by region and year', () => {
     expect(choice!.year).toBe(2023);
     expect(choice!.factor.toString()).toBe('0.4471');
     expect(diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
-      'warning: grid factor of 2023 (gansu) used for 2024 data: no 2024 factor is published; nearest is 2023 (mee-grid-2023@2025-12) (fix: pass --grid-year to choose the year explicitly)',
+      'warning: grid factor of 2023 (gansu) used for 2024 data: no 2024 factor is published; nearest is 2023 (mee-grid-2023@2025-12) (fix: pass --grid-year to choose the year explicitly (published: 2021, 2022, 2023))',
     ]);
-    // the reason part is built in English by chooseGrid; the frame is Chinese
-    expect(formatDiagnostic(diagnostics[0]!, 'zh')).toMatch(/^警告: 2024 年数据使用了 2023 年的电网因子（gansu）：.*mee-grid-2023@2025-12.*（改法：可用 --grid-year 明确指定因子年份）$/);
+    expect(formatDiagnostic(diagnostics[0]!, 'zh')).toMatch(/^警告: 2024 年数据使用了 2023 年的电网因子（gansu）：.*mee-grid-2023@2025-12.*（改法：可用 --grid-year 明确指定因子年份（已发布：2021, 2022, 2023））$/);
   });
 
   it('data of 2019 → the earliest published year, 2021, with a warning', () => {
@@ -48,7 +47,7 @@ describe('grid factor by region and year', () => {
     const { choice, diagnostics } = chooseGrid(candidates, 'gansu', 2021, 2022);
     expect(choice!.factor.toString()).toBe('0.4772');
     expect(diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
-      'warning: grid factor of 2022 (gansu) used for 2021 data: --grid-year 2022 (fix: pass --grid-year to choose the year explicitly)',
+      "warning: grid factor of 2022 (gansu) used for 2021 data: as --grid-year 2022 asks (fix: drop the option to use each data year's own published factor)",
     ]);
   });
 
@@ -67,5 +66,19 @@ describe('grid factor by region and year', () => {
     };
     expect([2021, 2022, 2023].map((y) => pct(y, 'northwest'))).toEqual(['-16.7', '-18.5', '-19.3']);
     expect([2021, 2022, 2023].map((y) => pct(y, 'national'))).toEqual(['-11', '-11.1', '-15.7']);
+  });
+});
+
+describe('--grid-year for a year with no published factor', () => {
+  it('says the requested year is not published and which year is used', async () => {
+    const { loadBundled } = await import('../../src/bundled.js');
+    const { chooseGrid } = await import('../../src/core/calc/factors-for-calc.js');
+    const { formatDiagnostic } = await import('../../src/core/diagnostics.js');
+    const grids = loadBundled().registry.ofKind('grid').filter((t) => t.meta.status !== 'historical');
+    const { choice, diagnostics } = chooseGrid(grids, 'gansu', 2021, 2019);
+    expect(choice!.year).toBe(2021);
+    expect(diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
+      'warning: --grid-year 2019: no gansu grid factor is published for 2019; the nearest, 2021 (mee-grid-2021@2024-04), is used for 2021 data (fix: choose a published year: 2021, 2022, 2023)',
+    ]);
   });
 });

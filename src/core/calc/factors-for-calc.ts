@@ -91,10 +91,16 @@ export function chooseGrid(
   }
   const row = best.rows.find((r) => r.values.region === region)!;
   const diagnostics: Diagnostic[] = [];
-  if (best.year !== dataYear) {
-    const requested = requestedYear !== undefined && best.year === requestedYear ? 'yes' : '';
+  const published = withRegion.map((t) => t.year!).join(', ');
+  if (requestedYear !== undefined && best.year !== requestedYear) {
+    // the user asked for a year that has no table: say which one is used instead
     diagnostics.push(
-      warning('GRID_YEAR_MISMATCH', { factorYear: best.year!, dataYear, region, requested, target, table: tableRef(best) }),
+      warning('GRID_YEAR_UNPUBLISHED', { requested: requestedYear, factorYear: best.year!, dataYear, region, table: tableRef(best), published }),
+    );
+  } else if (best.year !== dataYear) {
+    const why = tables.length === 1 ? 'table' : requestedYear !== undefined ? 'requested' : 'nearest';
+    diagnostics.push(
+      warning('GRID_YEAR_MISMATCH', { factorYear: best.year!, dataYear, region, why, target, table: tableRef(best), published }),
     );
   }
   return { choice: { table: best, factor: decimalOf(row, 'factor'), year: best.year! }, diagnostics };

@@ -178,14 +178,37 @@ export const messages = {
     en: {
       message: (p) =>
         `grid factor of ${s(p.factorYear)} (${s(p.region)}) used for ${s(p.dataYear)} data: ` +
-        (p.requested ? `--grid-year ${s(p.factorYear)}` : `no ${s(p.target)} factor is published; nearest is ${s(p.factorYear)} (${s(p.table)})`),
-      fix: () => 'pass --grid-year to choose the year explicitly',
+        (p.why === 'table'
+          ? `the grid table you chose, ${s(p.table)}, describes ${s(p.factorYear)}`
+          : p.why === 'requested'
+            ? `as --grid-year ${s(p.factorYear)} asks`
+            : `no ${s(p.target)} factor is published; nearest is ${s(p.factorYear)} (${s(p.table)})`),
+      fix: (p) =>
+        p.why === 'nearest'
+          ? `pass --grid-year to choose the year explicitly (published: ${s(p.published)})`
+          : "drop the option to use each data year's own published factor",
     },
     zh: {
       message: (p) =>
         `${s(p.dataYear)} 年数据使用了 ${s(p.factorYear)} 年的电网因子（${s(p.region)}）：` +
-        (p.requested ? `按 --grid-year ${s(p.factorYear)} 指定` : `未发布 ${s(p.target)} 年因子，取最近的 ${s(p.factorYear)} 年（${s(p.table)}）`),
-      fix: () => '可用 --grid-year 明确指定因子年份',
+        (p.why === 'table'
+          ? `所选电网因子表 ${s(p.table)} 对应 ${s(p.factorYear)} 年`
+          : p.why === 'requested'
+            ? `按 --grid-year ${s(p.factorYear)} 指定`
+            : `未发布 ${s(p.target)} 年因子，取最近的 ${s(p.factorYear)} 年（${s(p.table)}）`),
+      fix: (p) => (p.why === 'nearest' ? `可用 --grid-year 明确指定因子年份（已发布：${s(p.published)}）` : '去掉该选项即按各数据年份自己的因子计算'),
+    },
+  },
+  GRID_YEAR_UNPUBLISHED: {
+    en: {
+      message: (p) =>
+        `--grid-year ${s(p.requested)}: no ${s(p.region)} grid factor is published for ${s(p.requested)}; the nearest, ${s(p.factorYear)} (${s(p.table)}), is used for ${s(p.dataYear)} data`,
+      fix: (p) => `choose a published year: ${s(p.published)}`,
+    },
+    zh: {
+      message: (p) =>
+        `--grid-year ${s(p.requested)}：未发布 ${s(p.requested)} 年的 ${s(p.region)} 电网因子；${s(p.dataYear)} 年数据改用最近的 ${s(p.factorYear)} 年（${s(p.table)}）`,
+      fix: (p) => `请选择已发布的年份：${s(p.published)}`,
     },
   },
   COAL_RATE_YEAR_MISMATCH: {
