@@ -89,6 +89,8 @@ const TOTAL_KEYS: { key: keyof Totals; label: LabelKey; unit: 'tce' | 't' }[] = 
   { key: 'co2_t', label: 'co2_total', unit: 't' },
   { key: 'territorial_co2_t', label: 'territorial_co2_t', unit: 't' },
   { key: 'consumption_co2_t', label: 'consumption_co2_t', unit: 't' },
+  { key: 'territorial_co2e_t', label: 'territorial_co2e_total', unit: 't' },
+  { key: 'consumption_co2e_t', label: 'consumption_co2e_total', unit: 't' },
   { key: 'co2e_t', label: 'co2e_total', unit: 't' },
   { key: 'ch4_t', label: 'ch4_t', unit: 't' },
   { key: 'n2o_t', label: 'n2o_t', unit: 't' },

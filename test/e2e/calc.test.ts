@@ -84,7 +84,7 @@ describe('output formats', () => {
     expect(run.stdout).toContain('Consumption CO2');
     expect(run.stdout).toContain('Territorial CO2');
     expect(run.stdout).toMatch(/cn-gbt32151@2024 .*sha256:[0-9a-f]{12}/);
-    expect(run.stdout).toMatch(/Total +3,336\.12 +9,577\.58/);
+    expect(run.stdout).toMatch(/Sum of rows +3,336\.12 +9,577\.58/);
   });
 
   it('in Chinese with --lang zh, and from a zh locale', () => {

@@ -137,6 +137,10 @@ describe('feedstock, output and the two reporting views', () => {
     expect(t.co2_t.toFixed(4)).toBe('281523.2908');
     expect(t.territorial_co2_t.toFixed(4)).toBe('186083.2908');
     expect(t.consumption_co2_t.toFixed(4)).toBe('95440.0000');
+    // CO2e views: plant coal 2,090.8 TJ × (1 kg CH4, 1.5 kg N2O per TJ; IPCC Table 2.2 energy industries)
+    // = 2.0908 t CH4 × 28 + 3.1362 t N2O × 265 = 58.5424 + 831.093; grid electricity is CO2 only
+    expect(t.territorial_co2e_t.toFixed(4)).toBe('186972.9262');
+    expect(t.consumption_co2e_t.toFixed(4)).toBe('95440.0000');
   });
 
   it('the sum of the rows equals the totals exactly, every row once', () => {

@@ -41,6 +41,8 @@ const TOTAL_ORDER: (keyof Totals)[] = [
   'consumption_co2_t',
   'ch4_t',
   'n2o_t',
+  'territorial_co2e_t',
+  'consumption_co2e_t',
   'co2e_t',
 ];
 const TOTAL_LABEL: Record<keyof Totals, LabelKey> = {
@@ -54,6 +56,8 @@ const TOTAL_LABEL: Record<keyof Totals, LabelKey> = {
   consumption_co2_t: 'consumption_co2_t',
   ch4_t: 'ch4_t',
   n2o_t: 'n2o_t',
+  territorial_co2e_t: 'territorial_co2e_total',
+  consumption_co2e_t: 'consumption_co2e_total',
   co2e_t: 'co2e_total',
 };
 

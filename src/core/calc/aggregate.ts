@@ -33,6 +33,9 @@ export interface OutputRow {
   ch4: Decimal;
   n2o: Decimal;
   co2e: Decimal;
+  scope1Co2e: Decimal;
+  scope2Co2e: Decimal;
+  energyIndustryCo2e: Decimal;
 }
 
 export interface Totals {
@@ -47,6 +50,9 @@ export interface Totals {
   ch4_t: Decimal;
   n2o_t: Decimal;
   energy_industries_co2_t: Decimal;
+  /** the two reporting views in CO2e (CH4 and N2O of combustion with the chosen GWP) */
+  territorial_co2e_t: Decimal;
+  consumption_co2e_t: Decimal;
 }
 
 export interface RowOrder {
@@ -177,6 +183,9 @@ function emptyRow(key: Record<string, string>, line: LineResult, by: readonly st
     ch4: ZERO,
     n2o: ZERO,
     co2e: ZERO,
+    scope1Co2e: ZERO,
+    scope2Co2e: ZERO,
+    energyIndustryCo2e: ZERO,
   };
 }
 
@@ -202,6 +211,9 @@ function fill(row: OutputRow, lines: LineResult[]): OutputRow {
     row.ch4 = row.ch4.plus(l.ch4);
     row.n2o = row.n2o.plus(l.n2o);
     row.co2e = row.co2e.plus(l.co2e);
+    if (l.scope === '1') row.scope1Co2e = row.scope1Co2e.plus(l.co2e);
+    if (l.scope === '2') row.scope2Co2e = row.scope2Co2e.plus(l.co2e);
+    if (l.energyIndustry) row.energyIndustryCo2e = row.energyIndustryCo2e.plus(l.co2e);
   }
   return row;
 }
@@ -224,6 +236,10 @@ export function totalsOf(rows: readonly OutputRow[]): Totals {
     ch4_t: add((r) => r.ch4),
     n2o_t: add((r) => r.n2o),
     energy_industries_co2_t: energyIndustries,
+    territorial_co2e_t: add((r) => r.scope1Co2e),
+    consumption_co2e_t: add((r) => r.scope1Co2e)
+      .minus(add((r) => r.energyIndustryCo2e))
+      .plus(add((r) => r.scope2Co2e)),
   };
 }
 

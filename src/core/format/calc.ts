@@ -146,6 +146,8 @@ export function totalsPairs(totals: Totals, lang: Lang, decimals: Decimals, gwp:
     [label('co2_total', lang), v(totals.co2_t, t('t'))],
     [label('territorial_co2_t', lang), v(totals.territorial_co2_t, t('t'))],
     [label('consumption_co2_t', lang), v(totals.consumption_co2_t, t('t'))],
+    [`${label('territorial_co2e_total', lang)} (${gwp.toUpperCase()})`, v(totals.territorial_co2e_t, t('t'))],
+    [`${label('consumption_co2e_total', lang)} (${gwp.toUpperCase()})`, v(totals.consumption_co2e_t, t('t'))],
     [`${label('co2e_total', lang)} (${gwp.toUpperCase()})`, v(totals.co2e_t, t('t'))],
   ];
 }
