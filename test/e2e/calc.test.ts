@@ -184,6 +184,11 @@ describe('bad input: exit 1, every problem with file:line:column and a fix, noth
     expect(run.stderr).toContain('4 errors in 2 files; nothing was written.');
   });
 
+  it('an empty cell names its column in Chinese', () => {
+    const run = runCli(['validate', '-', '--lang', 'zh'], { input: 'year,sector,fuel,quantity,unit\n2021,,柴油,5,吨\n' });
+    expect(run.stderr).toBe('-:2:2: 错误: 部门为空（改法：填写部门）\n未通过：1 个文件，1 行数据，1 个错误，0 条警告\n');
+  });
+
   it('in Chinese too', () => {
     const run = runCli(['calc', 'test/fixtures/bad/bad-number.csv', '--lang', 'zh']);
     expect(run.stderr).toBe(
@@ -208,6 +213,9 @@ describe('usage errors exit 2', () => {
     [['calc', handCheck, '--grid', 'mars'], /^usage error: unknown --grid "mars" \(known: .*gansu.*\)\n$/],
     [['calc', handCheck, '--factors', 'no-such-table'], /^usage error: unknown factor table "no-such-table"/],
     [['calc', handCheck, '--by', 'colour'], /^usage error: cannot group by "colour"/],
+    [['calc', handCheck, '--by', 'unit'], /^usage error: cannot group by "unit": .*not quantity or unit/],
+    [['calc', handCheck, '--factors', 'cn-gbt2589@1999'], 'usage error: factor table cn-gbt2589 has no version 1999 (versions: 2020)\n'],
+    [['calc', handCheck, '--factors', 'ndrc-grid-2012'], /^usage error: the grid table ndrc-grid-2012@2014 has no region "gansu"; choose one of its regions with --grid: central, east, north, northeast, northwest, south\n$/],
     [['calc', handCheck, '--electricity-method', 'magic'], /^usage error: --electricity-method must be equivalent or coal/],
     [['calc', handCheck, '--gwp', 'ar9'], /^usage error: unknown GWP set "ar9" \(known: ar4, ar5, ar6, sar\)/],
     [['calc', handCheck, '--no-such-option'], /error: unknown option '--no-such-option'/],

@@ -160,17 +160,22 @@ export function runCalculation(
   for (const dim of by) {
     if (!(builtInDims as readonly string[]).includes(dim) && !read.extraColumns.has(dim)) {
       throw new UsageError(
-        `cannot group by "${dim}": use ${builtInDims.join(', ')} or a column of the input`,
-        `无法按“${dim}”分组：可用 ${builtInDims.join('、')} 或输入文件中的列名`,
+        `cannot group by "${dim}": use ${builtInDims.join(', ')}, or an extra column of the input (not quantity or unit, which are summed in base units)`,
+        `无法按“${dim}”分组：可用 ${builtInDims.join('、')}，或输入中的其他列（消费量、计量单位不能用于分组，它们按基本单位加总）`,
       );
     }
   }
   const gridRegionKnown = factors.grid.some((t) => t.rows.some((r) => r.values.region === grid));
   if (!gridRegionKnown) {
     const regions = [...new Set(factors.grid.flatMap((t) => t.rows.map((r) => String(r.values.region))))].sort();
+    const chosen = factors.grid.length === 1 ? tableRef(factors.grid[0]!) : undefined;
     throw new UsageError(
-      `unknown --grid "${grid}" (known: ${regions.join(', ')})`,
-      `未知的 --grid “${grid}”（可选：${regions.join(', ')}）`,
+      chosen
+        ? `the grid table ${chosen} has no region "${grid}"${request.grid === undefined ? ' (the default --grid)' : ''}; choose one of its regions with --grid: ${regions.join(', ')}`
+        : `unknown --grid "${grid}" (known: ${regions.join(', ')})`,
+      chosen
+        ? `电网因子表 ${chosen} 没有地区“${grid}”${request.grid === undefined ? '（默认的 --grid）' : ''}；请用 --grid 选择其中的地区：${regions.join(', ')}`
+        : `未知的 --grid “${grid}”（可选：${regions.join(', ')}）`,
     );
   }
   const order: RowOrder = {

@@ -27,6 +27,14 @@ export function selectFactors(registry: FactorRegistry, choice: FactorChoice): F
   const chosen = new Map<FactorKind, FactorTable>();
   for (const ref of choice.factors ?? []) {
     const table = registry.resolve(ref);
+    const [id, version] = ref.split('@');
+    const versions = registry.tables.filter((t) => t.meta.id === id).map((t) => t.meta.version);
+    if (!table && version !== undefined && versions.length > 0) {
+      throw new UsageError(
+        `factor table ${id} has no version ${version} (versions: ${versions.join(', ')})`,
+        `因子表 ${id} 没有版本 ${version}（已有版本：${versions.join(', ')}）`,
+      );
+    }
     if (!table) {
       const known = [...new Set(registry.tables.map((t) => t.meta.id))].sort().join(', ');
       throw new UsageError(

@@ -9,6 +9,9 @@ import { s, type MessageEntry as Entry, type MessageParams as P } from './types.
 /** the fuel as English readers know it, with the Chinese name that appears in their data */
 const fuelEn = (p: P): string => (p.fuelEn ? `${s(p.fuelEn)} (${s(p.fuel)})` : s(p.fuel));
 const DIMENSION_EN: Record<string, string> = { mass: 'by weight (t)', volume: 'by volume (m3)', electricity: 'in kWh', heat: 'in GJ' };
+/** input fields by their Chinese header, for Chinese messages */
+const FIELD_ZH: Record<string, string> = { year: '年份', sector: '部门', fuel: '能源品种', quantity: '消费量', unit: '计量单位', use: '用途' };
+const fieldZh = (v: unknown): string => FIELD_ZH[s(v)] ?? s(v);
 const DIMENSION_ZH: Record<string, string> = { mass: '按质量（吨）', volume: '按体积（立方米）', electricity: '按电量（千瓦时）', heat: '按热量（吉焦）' };
 
 export const messages = {
@@ -44,13 +47,13 @@ export const messages = {
       fix: (p) => `add a column named ${s(p.aliases)}`,
     },
     zh: {
-      message: (p) => `缺少必需的列“${s(p.column)}”（现有列：${s(p.found)}）`,
+      message: (p) => `缺少必需的列“${fieldZh(p.column)}”（现有列：${s(p.found)}）`,
       fix: (p) => `增加一列，列名可用 ${s(p.aliases)}`,
     },
   },
   DUPLICATE_COLUMN: {
     en: { message: (p) => `columns "${s(p.first)}" and "${s(p.second)}" both mean ${s(p.column)}`, fix: () => 'keep one of them' },
-    zh: { message: (p) => `列“${s(p.first)}”和“${s(p.second)}”都表示 ${s(p.column)}`, fix: () => '只保留其中一列' },
+    zh: { message: (p) => `列“${s(p.first)}”和“${s(p.second)}”都表示${fieldZh(p.column)}`, fix: () => '只保留其中一列' },
   },
   ROW_SHORT: {
     en: {
@@ -58,7 +61,7 @@ export const messages = {
       fix: () => 'fill in the missing fields, or check for a stray line break inside a cell',
     },
     zh: {
-      message: (p) => `本行只有 ${s(p.got)} 个字段，表头有 ${s(p.expected)} 个；缺少“${s(p.column)}”`,
+      message: (p) => `本行只有 ${s(p.got)} 个字段，表头有 ${s(p.expected)} 个；缺少“${fieldZh(p.column)}”`,
       fix: () => '补全缺少的字段，或检查单元格内是否有多余的换行',
     },
   },
@@ -68,7 +71,7 @@ export const messages = {
   },
   EMPTY_VALUE: {
     en: { message: (p) => `${s(p.column)} is empty`, fix: (p) => `fill in the ${s(p.column)}` },
-    zh: { message: (p) => `${s(p.column)}为空`, fix: (p) => `填写${s(p.column)}` },
+    zh: { message: (p) => `${fieldZh(p.column)}为空`, fix: (p) => `填写${fieldZh(p.column)}` },
   },
   BAD_YEAR: {
     en: { message: (p) => `year "${s(p.value)}" is not a four-digit year`, fix: () => 'write the year as four digits, e.g. 2021 (not 21 or 2021年度)' },
