@@ -81,6 +81,16 @@ export const messages = {
     en: { message: (p) => `quantity "${s(p.value)}" is not a number`, fix: () => 'write a plain number such as 1234.5 or 1,234.5, without units or notes' },
     zh: { message: (p) => `消费量“${s(p.value)}”不是数字`, fix: () => '只填数字，如 1234.5 或 1,234.5，不要带单位或备注' },
   },
+  QUANTITY_SPLIT: {
+    en: {
+      message: (p) => `quantity ${s(p.value)} is split into ${s(p.fields)} fields by its thousands separator, which moves the unit and the columns after it`,
+      fix: (p) => `put the number in quotes ("${s(p.value)}"), or write it without separators`,
+    },
+    zh: {
+      message: (p) => `消费量 ${s(p.value)} 中的千位分隔符（逗号）把它拆成了 ${s(p.fields)} 个字段，单位及其后各列都错位了`,
+      fix: (p) => `给数字加上引号（"${s(p.value)}"），或去掉千位分隔符`,
+    },
+  },
   NEGATIVE_QUANTITY: {
     en: { message: (p) => `quantity ${s(p.value)} is negative`, fix: () => 'quantities are consumption, ≥ 0; enter electricity or heat generated in the city with use=output instead' },
     zh: { message: (p) => `消费量 ${s(p.value)} 为负数`, fix: () => '消费量应 ≥ 0；本地发电、供热量请用 用途=output 填写' },

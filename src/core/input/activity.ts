@@ -174,6 +174,12 @@ function parseRow(
       );
       return undefined;
     }
+  } else if (record.length > headerLength && splitQuantity(record, columns.index.quantity, record.length - headerLength)) {
+    // 1,234.5 written without quotes: the comma made it two fields and shifted the unit
+    const q = columns.index.quantity!;
+    const value = record.slice(q, q + record.length - headerLength + 1).join(',');
+    diagnostics.push(error('QUANTITY_SPLIT', { value, fields: record.length - headerLength + 1 }, at(q + 1)));
+    return undefined;
   } else if (record.length > headerLength && record.slice(headerLength).some((f) => f.trim() !== '')) {
     diagnostics.push(warning('ROW_LONG', { got: record.length, expected: headerLength }, at(headerLength + 1)));
   }
@@ -268,6 +274,12 @@ function parseRow(
     use: use!,
     extra,
   };
+}
+
+function splitQuantity(record: string[], quantityIndex: number | undefined, extra: number): boolean {
+  if (quantityIndex === undefined) return false;
+  const joined = record.slice(quantityIndex, quantityIndex + extra + 1).map((f) => f.trim()).join(',');
+  return /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(joined);
 }
 
 /** A fuel may be given in its own dimension or in standard coal; fossil fuels also by heat content. */
