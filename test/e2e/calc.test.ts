@@ -294,7 +294,7 @@ describe('a thousands separator without quotes', () => {
     const input = 'year,sector,fuel,quantity,unit\n2021,32,柴油,1,234.5,吨\n';
     const expected =
       '-:2:4: error: quantity 1,234.5 is split into 2 fields by its thousands separator, which moves the unit and the columns after it (fix: put the number in quotes ("1,234.5"), or write it without separators)\n1 error in 1 file; nothing was written.\n';
-    for (const env of [{}, { JINCHANG_FAST: '0' }]) {
+    for (const env of [{}, { JINCHANG_FAST: '0' }] as Record<string, string>[]) {
       const run = runCli(['calc', '-'], { input, env });
       expect(run.code).toBe(1);
       expect(run.stderr).toBe(expected);

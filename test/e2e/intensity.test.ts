@@ -300,3 +300,14 @@ describe('intensity --data', () => {
     expect(run.stderr).toContain('unknown fuel "unobtainium"');
   });
 });
+
+describe('intensity JSON carries every warning printed on stderr', () => {
+  it('with --data, the overrides and target fall-backs are in `warnings` too', () => {
+    const run = runCli(['intensity', 'examples/jinchang-indicators.csv', '--data', 'examples/jinchang-2021.csv', '-f', 'json']);
+    expect(run.code).toBe(0);
+    const printed = run.stderr.split('\n').filter((l) => l.includes('warning: '));
+    const json = JSON.parse(run.stdout);
+    expect(json.warnings).toHaveLength(printed.length);
+    expect(json.warnings.map((w: { code: string }) => w.code)).toContain('INTENSITY_DATA_OVERRIDES');
+  });
+});

@@ -230,6 +230,20 @@ describe('assessment basis: feedstock and newly added renewables deducted', () =
     expect(plain.periods[0]!.met.energy_intensity).toBe(false);
   });
 
+  it('a year without a deduction other years have gets no assessed figure, so no false jump', () => {
+    // 2021 deducts 1,000 tce of feedstock, 2020 gives none: deducting 0 in 2020 would show a 10 % "decline"
+    const mixed = computeIntensity(
+      indicatorYears([
+        { year: 2020, gdp: '1', energy_tce: '10000' },
+        { year: 2021, gdp: '1', energy_tce: '10000', feedstock_tce: '1000' },
+      ]),
+      { assessmentBasis: true },
+    );
+    expect(mixed.years.map((y) => y.energy_intensity_assessed?.toString() ?? null)).toEqual([null, '0.9']);
+    expect(mixed.years[1]!.energy_intensity_assessed_reduction_pct).toBeNull();
+    expect(mixed.diagnostics.map((d) => [d.code, d.params.years])).toContainEqual(['INTENSITY_BASIS_INCOMPLETE', '2020']);
+  });
+
   it('deductions larger than the energy are an error', () => {
     const bad = computeIntensity(indicatorYears([{ year: 2020, gdp: '1', energy_tce: '100', feedstock_tce: '101' }]), { assessmentBasis: true });
     expect(bad.diagnostics.some((d) => d.code === 'INTENSITY_DEDUCTION_TOO_LARGE' && d.severity === 'error')).toBe(true);

@@ -188,7 +188,8 @@ export async function intensityCommand(file: string, options: IntensityCliOption
     writeFileAtomic(options.output!, await intensityWorkbook(result, { ...renderOptions, diagnostics }));
     return;
   }
-  const text = renderIntensity(result, format as OutputFormat, renderOptions);
+  // every warning printed on stderr is also in the result (the JSON `warnings`), not only intensity's own
+  const text = renderIntensity({ ...result, diagnostics }, format as OutputFormat, renderOptions);
   if (options.output) writeFileAtomic(options.output, text);
   else ctx.stdout.write(text);
 }

@@ -136,6 +136,16 @@ export const intensityMessages = {
     en: { message: (p) => `assessment basis: no ${s(p.column)} given for ${s(p.years)}; nothing is deducted for it there`, fix: (p) => `add a ${s(p.column)} column${p.column === 'feedstock_tce' ? ', or pass activity data with use=feedstock rows via --data' : ''}` },
     zh: { message: (p) => `考核口径：${s(p.years)} 年没有${s(p.column)}，该项不扣除`, fix: (p) => `增加“${s(p.column)}”列${p.column === 'feedstock_tce' ? '，或用 --data 提供含 用途=原料 的活动水平数据' : ''}` },
   },
+  INTENSITY_BASIS_INCOMPLETE: {
+    en: {
+      message: (p) => `assessment basis: ${s(p.years)} lack a deduction (feedstock_tce or new_renewable_tce) that other years have, so their assessed energy intensity is not computed; targets there are judged on energy as reported`,
+      fix: () => 'give feedstock_tce and new_renewable_tce for every year, or for none (--data gives feedstock only for the years it covers)',
+    },
+    zh: {
+      message: (p) => `考核口径：${s(p.years)} 年缺少其他年份已有的扣除项（原料用能或新增可再生能源），其考核口径能耗强度不计算；涉及的目标按报告口径判断`,
+      fix: () => '为每一年都提供（或都不提供）原料用能和新增可再生能源消费量（--data 只提供其覆盖年份的原料用能）',
+    },
+  },
   INTENSITY_DEDUCTION_TOO_LARGE: {
     en: { message: (p) => `${s(p.year)}: deductions ${s(p.deduction)} tce exceed the energy consumption ${s(p.energy)} tce`, fix: () => 'check feedstock_tce and new_renewable_tce: both are parts of energy_tce' },
     zh: { message: (p) => `${s(p.year)} 年：扣除量 ${s(p.deduction)} 吨标准煤超过能源消费量 ${s(p.energy)} 吨标准煤`, fix: () => '请核对原料用能和新增可再生能源消费量：两者都是综合能源消费量的一部分' },

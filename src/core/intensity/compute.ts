@@ -226,6 +226,11 @@ export function computeIntensity(input: readonly IndicatorYear[], options: Inten
   const noCo2: number[] = [];
   const noFeedstock: number[] = [];
   const noRenewable: number[] = [];
+  // A year without a deduction that other years have is on another basis: its assessed figure
+  // would make a false jump against its neighbours, so it is left out rather than deducted as 0.
+  const anyFeedstock = rows.some((r) => r.feedstock_tce !== undefined);
+  const anyRenewable = rows.some((r) => r.new_renewable_tce !== undefined);
+  const partialBasis: number[] = [];
   for (const r of rows) {
     const gdpConstant = constant.get(r.year) ?? null;
     const energy = r.energy_tce ?? null;
@@ -237,7 +242,9 @@ export function computeIntensity(input: readonly IndicatorYear[], options: Inten
       if (r.feedstock_tce === undefined) noFeedstock.push(r.year);
       if (r.new_renewable_tce === undefined) noRenewable.push(r.year);
       const deduction = (r.feedstock_tce ?? ZERO).plus(r.new_renewable_tce ?? ZERO);
-      if (deduction.greaterThan(energy)) {
+      const lacks = (anyFeedstock && r.feedstock_tce === undefined) || (anyRenewable && r.new_renewable_tce === undefined);
+      if (lacks) partialBasis.push(r.year);
+      else if (deduction.greaterThan(energy)) {
         diagnostics.push(
           error('INTENSITY_DEDUCTION_TOO_LARGE', { year: r.year, deduction: deduction.toString(), energy: energy.toString() }, { file: r.file, line: r.line }),
         );
@@ -269,10 +276,13 @@ export function computeIntensity(input: readonly IndicatorYear[], options: Inten
   if (noCo2.length > 0) {
     diagnostics.push(warning('INTENSITY_NOT_COMPUTED', { indicator: 'carbon_intensity', years: yearText(noCo2), column: 'co2_t' }));
   }
-  if (noFeedstock.length > 0) {
+  if (partialBasis.length > 0) {
+    diagnostics.push(warning('INTENSITY_BASIS_INCOMPLETE', { years: yearText(partialBasis) }));
+  }
+  if (noFeedstock.length > 0 && !anyFeedstock) {
     diagnostics.push(warning('INTENSITY_NO_DEDUCTION_DATA', { column: 'feedstock_tce', years: yearText(noFeedstock) }));
   }
-  if (noRenewable.length > 0) {
+  if (noRenewable.length > 0 && !anyRenewable) {
     diagnostics.push(warning('INTENSITY_NO_DEDUCTION_DATA', { column: 'new_renewable_tce', years: yearText(noRenewable) }));
   }
 
@@ -351,7 +361,8 @@ export function computeIntensity(input: readonly IndicatorYear[], options: Inten
     if (energy.status === 'no_data' && carbon.status === 'no_data' && options.periods) {
       diagnostics.push(warning('INTENSITY_PERIOD_NOT_ASSESSED', { from, to, missing: yearRow.has(from) ? 'intensity' : 'base' }));
     }
-    const energyJudged = energyAssessed ?? energy;
+    // judged on the assessment basis where both ends of the period have it, else as reported
+    const energyJudged = energyAssessed && energyAssessed.status !== 'no_data' ? energyAssessed : energy;
     for (const l of [energyJudged, carbon]) if (l.target && l.status !== 'no_data') used.set(targetKey(l.target), l.target);
     result.periods.push({
       from,
