@@ -13,8 +13,8 @@ import { label, type LabelKey } from '../core/format/labels.js';
 import { neutralise } from '../core/format/tabular.js';
 import type { FactorTable } from '../core/factors/table.js';
 import type { Lang } from '../core/i18n/lang.js';
-import type { IntensityResult, IntensityYear } from '../core/intensity/compute.js';
-import { intensityNotes } from '../core/intensity/format.js';
+import type { IntensityResult } from '../core/intensity/compute.js';
+import { intensityNotes, intensityYearKeys } from '../core/intensity/format.js';
 
 export interface WorkbookOptions {
   lang: Lang;
@@ -342,19 +342,7 @@ export async function intensityWorkbook(
   const h = (k: string) => ({ header: INTENSITY_LABELS[k]?.[lang] ?? k, numFmt: k === 'year' ? undefined : '#,##0.0000', width: 16 });
   const wb = await newWorkbook(options.tool);
   const assessed = result.assessment_basis;
-  const yearKeys: (keyof IntensityYear)[] = [
-    'year',
-    'gdp',
-    'gdp_index',
-    'gdp_constant',
-    'energy_tce',
-    'co2_t',
-    'energy_intensity',
-    'carbon_intensity',
-    'energy_intensity_reduction_pct',
-    'carbon_intensity_reduction_pct',
-    ...(assessed ? ['feedstock_tce', 'new_renewable_tce', 'energy_assessed_tce', 'energy_intensity_assessed', 'energy_intensity_assessed_reduction_pct'] as const : []),
-  ];
+  const yearKeys = intensityYearKeys(assessed);
   addTableSheet(
     wb,
     INTENSITY_SHEETS.years[lang],

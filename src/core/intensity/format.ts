@@ -226,10 +226,9 @@ export function intensityNotes(result: IntensityResult, lang: Lang, options: Rec
   return notes;
 }
 
-/** Machine rows: one table for CSV/TSV, years and period lines told apart by `record`. */
-export function intensityMachineTabular(result: IntensityResult, decimals: Decimals): Tabular {
-  const keys = [
-    'record',
+/** The per-year keys every machine format carries, in order; the assessment-basis ones only when it is on. */
+export function intensityYearKeys(assessmentBasis: boolean): (keyof IntensityYear)[] {
+  return [
     'year',
     'gdp',
     'gdp_index',
@@ -240,9 +239,17 @@ export function intensityMachineTabular(result: IntensityResult, decimals: Decim
     'carbon_intensity',
     'energy_intensity_reduction_pct',
     'carbon_intensity_reduction_pct',
-    ...(result.assessment_basis
-      ? ['feedstock_tce', 'new_renewable_tce', 'energy_assessed_tce', 'energy_intensity_assessed', 'energy_intensity_assessed_reduction_pct']
+    ...(assessmentBasis
+      ? (['feedstock_tce', 'new_renewable_tce', 'energy_assessed_tce', 'energy_intensity_assessed', 'energy_intensity_assessed_reduction_pct'] as const)
       : []),
+  ];
+}
+
+/** Machine rows: one table for CSV/TSV, years and period lines told apart by `record`. */
+export function intensityMachineTabular(result: IntensityResult, decimals: Decimals): Tabular {
+  const keys = [
+    'record',
+    ...intensityYearKeys(result.assessment_basis),
     'from',
     'to',
     'plan',
