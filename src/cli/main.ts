@@ -27,7 +27,7 @@ function buildProgram(ctx: CliContext): Command {
 
   const calcOptions = (cmd: Command) =>
     cmd
-      .option('--factors <table>', t('factor table id[@version] or a table file (repeatable, one per kind)', '因子表 id[@版本] 或因子表文件（可重复，每类一个）'), collect, [])
+      .option('--factors <table>', t('factor table id[@version] or a table file (repeatable, one per kind)', '因子表 id[@版本] 或因子表文件（可重复，每类一个）'), collect)
       .option('--grid <region>', t('grid factor region: gansu, northwest, national, or any bundled region', '电网因子地区：gansu、northwest、national 或其他已收录地区'), 'gansu')
       .option('--grid-year <year>', t('year of the grid factor (default: the data year, else the nearest published)', '电网因子年份（默认取数据年份，没有则取最近年份）'))
       .option('--electricity-method <method>', t('tce of electricity: equivalent (0.1229 kgce/kWh) or coal (power-supply coal rate)', '电力折标：equivalent 当量值 或 coal 等价值（供电煤耗）'), 'equivalent')
@@ -52,7 +52,7 @@ function buildProgram(ctx: CliContext): Command {
   )
     .option('--by <dims>', t('group by: year, sector, fuel, scope, category (GPC), use, ceads, or an input column', '分组：year、sector、fuel、scope、category（GPC）、use、ceads 或输入中的列名'), 'year,sector,fuel')
     .option('--totals', t('print only the city totals', '只输出全市合计'))
-    .option('--compare-factors <table>', t('recompute with this table (id[@version] or file) instead of the one of its kind, and show row by row what changes (repeatable)', '用该因子表（id[@版本] 或文件）替换同类因子表重新计算，逐行显示变化（可重复）'), collect, [])
+    .option('--compare-factors <table>', t('recompute with this table (id[@version] or file) instead of the one of its kind, and show row by row what changes (repeatable)', '用该因子表（id[@版本] 或文件）替换同类因子表重新计算，逐行显示变化（可重复）'), collect)
     .action(async (files: string[], options) => {
       const { calcCommand } = await import('./commands/calc.js');
       await calcCommand(files, options, ctx);
@@ -132,9 +132,9 @@ function buildProgram(ctx: CliContext): Command {
   )
     .option('--data <file...>', t('activity CSV files: energy and CO2 per year computed as calc does (calc options apply)', '活动水平 CSV：按 calc 方法计算各年能耗和 CO2（calc 选项适用）'))
     .option('--base-year <year>', t('base year of comparable prices (default: the first year)', '可比价基年（默认第一年）'))
-    .option('--period <from-to>', t('period to assess, e.g. 2020-2025 (repeatable; default: each five-year plan the data covers)', '评估时期，如 2020-2025（可重复；默认数据涉及的各五年规划期）'), collect, [])
+    .option('--period <from-to>', t('period to assess, e.g. 2020-2025 (repeatable; default: each five-year plan the data covers)', '评估时期，如 2020-2025（可重复；默认数据涉及的各五年规划期）'), collect)
     .option('--region <region>', t('whose targets: gansu, national, ... (national where the region has none)', '采用哪个地区的目标：gansu、national 等（该地区无目标时用全国目标）'), 'gansu')
-    .option('--target <spec>', t('your own target, indicator:from-to:percent, e.g. energy_intensity:2020-2025:13.5 (repeatable)', '自定目标，指标:起始年-目标年:百分比，如 energy_intensity:2020-2025:13.5（可重复）'), collect, [])
+    .option('--target <spec>', t('your own target, indicator:from-to:percent, e.g. energy_intensity:2020-2025:13.5 (repeatable)', '自定目标，指标:起始年-目标年:百分比，如 energy_intensity:2020-2025:13.5（可重复）'), collect)
     .option('--targets <table>', t('targets table: a file (validated like any factor table) or a table id[@version]', '目标表：文件（按因子表标准校验）或因子表 id[@版本]'))
     .option('--assessment-basis', t('also deduct feedstock and newly added renewable energy from energy, as China assesses energy intensity since 2021', '按 2021 年以来的考核口径，从能耗中扣除原料用能和新增可再生能源消费量'))
     .option('--co2-view <view>', t('CO2 of --data used for carbon intensity: consumption, territorial, total', '碳强度所用 --data 的 CO2 口径：consumption、territorial、total'), 'consumption')
@@ -158,7 +158,7 @@ function buildProgram(ctx: CliContext): Command {
     .option('--year <year>', t('year of the headline figures and breakdowns (default: the latest year of the data)', '概要与分项所用年份（默认数据中最近一年）'))
     .option('--decimals <n>', t('decimals printed in tables (default 2; "full" for every digit)', '表格小数位（默认 2；full 为全部位数）'))
     .option('--region <region>', t('whose intensity targets: gansu, national, ...', '采用哪个地区的强度目标：gansu、national 等'), 'gansu')
-    .option('--target <spec>', t('your own target, indicator:from-to:percent (repeatable)', '自定目标，指标:起始年-目标年:百分比（可重复）'), collect, [])
+    .option('--target <spec>', t('your own target, indicator:from-to:percent (repeatable)', '自定目标，指标:起始年-目标年:百分比（可重复）'), collect)
     .option('--co2-view <view>', t('CO2 used for carbon intensity: consumption, territorial, total', '碳强度所用 CO2 口径：consumption、territorial、total'), 'consumption')
     .option('--base-year <year>', t('base year of comparable prices (default: the first year)', '可比价基年（默认第一年）'))
     .option('--assessment-basis', t('energy intensity also on the assessment basis (feedstock and new renewables deducted)', '同时按考核口径计算能耗强度（扣除原料用能和新增可再生能源）'))
@@ -171,8 +171,9 @@ function buildProgram(ctx: CliContext): Command {
   return program;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** A repeatable option; no default shown in help, undefined when not given. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests and callers can drive it. */
