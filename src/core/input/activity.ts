@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import type { Decimal } from '../decimal.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { Fuel, FuelDictionary } from '../dictionary/fuels.js';
 import type { Sector, SectorDictionary } from '../dictionary/sectors.js';
+import { readSpreadsheetCsv } from '../csv-text.js';
 import { parseDecimal } from '../numbers.js';
 import { toHalfWidth } from '../text.js';
 import { parseUnit, unitExamples, type Dimension } from '../units.js';
@@ -49,26 +49,12 @@ export function parseActivity(text: string, file: string, dict: Dictionaries): P
     diagnostics.push(error('FILE_EMPTY', {}, { file }));
     return result;
   }
-  let records: { info: { lines: number }; record: string[] }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      // `template` writes # lines with help; a whole line starting with # is a comment
-      comment: '#',
-      comment_no_infix: true,
-      delimiter: detectDelimiter(text),
-      relax_column_count: true,
-      // a stray quote inside an unquoted cell (12" pipe) is text, as Excel reads it
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as typeof records;
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    diagnostics.push(error('CSV_MALFORMED', { detail: err.message.replace(/^[A-Za-z_]+: /, '') }, { file, line: err.lines }));
+  const read = readSpreadsheetCsv(text);
+  if ('error' in read) {
+    diagnostics.push(error('CSV_MALFORMED', { detail: read.error.detail }, { file, line: read.error.line }));
     return result;
   }
-  const nonBlank = records.filter((r) => r.record.some((f) => f.trim() !== ''));
+  const nonBlank = read.records;
   const headerIndex = findHeader(nonBlank);
   const header = nonBlank[headerIndex];
   if (!header) {
@@ -90,12 +76,6 @@ export function parseActivity(text: string, file: string, dict: Dictionaries): P
     if (parsed) result.records.push(parsed);
   }
   return result;
-}
-
-function detectDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/, 50).find((l) => l.trim() !== '' && !l.startsWith('#')) ?? '';
-  const counts = [',', '\t', ';'].map((d) => [d, firstLine.split(d).length] as const);
-  return counts.sort((a, b) => b[1] - a[1])[0]![0];
 }
 
 /** Excel exports often carry a title line above the header: take the first line naming ≥ 3 fields. */

@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { toHalfWidth } from '../text.js';
 import { fieldOfHeader, requiredFields, type Field } from './columns.js';
 import type { Encoding } from './decode.js';
+import { detectDelimiter } from '../csv-text.js';
 
 /** The fast path cannot take this input (or this run); the csv-parse path will. */
 export class FastFallback extends Error {
@@ -204,12 +205,6 @@ export function readLayout(
   };
 }
 
-/** The same choice as parseActivity's: the first line with content decides between , tab and ; */
-export function detectDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/, 50).find((l) => l.trim() !== '' && !l.startsWith('#')) ?? '';
-  const counts = [',', '\t', ';'].map((d) => [d, firstLine.split(d).length] as const);
-  return counts.sort((a, b) => b[1] - a[1])[0]![0];
-}
 
 function stripEol(bytes: Uint8Array): Uint8Array {
   let end = bytes.length;

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readSpreadsheetCsv } from '../csv-text.js';
 import { Decimal } from '../decimal.js';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { parseDecimal } from '../numbers.js';
@@ -123,21 +123,12 @@ export function parseIndicators(text: string, file: string): ParsedIndicators {
     diagnostics.push(error('INTENSITY_FILE_EMPTY', {}, { file }));
     return result;
   }
-  let records: { info: { lines: number }; record: string[] }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      delimiter: detectDelimiter(text.replace(/^\uFEFF/, '')),
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as typeof records;
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    diagnostics.push(error('CSV_MALFORMED', { detail: err.message.replace(/^[A-Za-z_]+: /, '') }, { file, line: err.lines }));
+  const read = readSpreadsheetCsv(text);
+  if ('error' in read) {
+    diagnostics.push(error('CSV_MALFORMED', { detail: read.error.detail }, { file, line: read.error.line }));
     return result;
   }
-  const nonBlank = records.filter((r) => r.record.some((f) => f.trim() !== ''));
+  const nonBlank = read.records;
   // Excel exports often carry a title line above the header: take the first line naming year and gdp
   let headerIndex = nonBlank.slice(0, MAX_HEADER_SEARCH).findIndex((r) => {
     const cols = new Set(r.record.map(columnOfHeader));
@@ -267,12 +258,6 @@ export function parseIndicators(text: string, file: string): ParsedIndicators {
   }
   result.years.sort((a, b) => a.year - b.year);
   return result;
-}
-
-function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = [',', '\t', ';'].map((d) => [d, firstLine.split(d).length] as const);
-  return counts.sort((a, b) => b[1] - a[1])[0]![0];
 }
 
 /** Builds indicator years from plain values (for library callers and tests): strings or numbers, exact. */
