@@ -245,6 +245,11 @@ export function intensityYearKeys(assessmentBasis: boolean): (keyof IntensityYea
   ];
 }
 
+/** A year's figures under the machine keys, in order; `year` stays a number, the rest go through `n`. */
+function yearValues<T>(y: IntensityYear, assessmentBasis: boolean, n: (v: Decimal | null) => T): Record<string, T | number> {
+  return Object.fromEntries(intensityYearKeys(assessmentBasis).map((k) => [k, k === 'year' ? y.year : n(y[k] as Decimal | null)]));
+}
+
 /** Machine rows: one table for CSV/TSV, years and period lines told apart by `record`. */
 export function intensityMachineTabular(result: IntensityResult, decimals: Decimals): Tabular {
   const keys = [
@@ -268,24 +273,7 @@ export function intensityMachineTabular(result: IntensityResult, decimals: Decim
   const n = (v: Decimal | null | undefined) => (v === null || v === undefined ? '' : fixed(v, decimals));
   const rows: string[][] = [];
   for (const y of result.years) {
-    const values: Record<string, string> = {
-      record: 'year',
-      year: String(y.year),
-      gdp: n(y.gdp),
-      gdp_index: n(y.gdp_index),
-      gdp_constant: n(y.gdp_constant),
-      energy_tce: n(y.energy_tce),
-      co2_t: n(y.co2_t),
-      energy_intensity: n(y.energy_intensity),
-      carbon_intensity: n(y.carbon_intensity),
-      energy_intensity_reduction_pct: n(y.energy_intensity_reduction_pct),
-      carbon_intensity_reduction_pct: n(y.carbon_intensity_reduction_pct),
-      feedstock_tce: n(y.feedstock_tce),
-      new_renewable_tce: n(y.new_renewable_tce),
-      energy_assessed_tce: n(y.energy_assessed_tce),
-      energy_intensity_assessed: n(y.energy_intensity_assessed),
-      energy_intensity_assessed_reduction_pct: n(y.energy_intensity_assessed_reduction_pct),
-    };
+    const values: Record<string, string> = { record: 'year', ...yearValues(y, result.assessment_basis, n), year: String(y.year) };
     rows.push(keys.map((k) => values[k] ?? ''));
   }
   for (const p of result.periods) {
@@ -370,25 +358,7 @@ export function intensityJson(result: IntensityResult, options: IntensityRenderO
       },
     },
     years: result.years.map((y) => ({
-      year: y.year,
-      gdp: n(y.gdp),
-      gdp_index: n(y.gdp_index),
-      gdp_constant: n(y.gdp_constant),
-      energy_tce: n(y.energy_tce),
-      co2_t: n(y.co2_t),
-      energy_intensity: n(y.energy_intensity),
-      carbon_intensity: n(y.carbon_intensity),
-      energy_intensity_reduction_pct: n(y.energy_intensity_reduction_pct),
-      carbon_intensity_reduction_pct: n(y.carbon_intensity_reduction_pct),
-      ...(result.assessment_basis
-        ? {
-            feedstock_tce: n(y.feedstock_tce),
-            new_renewable_tce: n(y.new_renewable_tce),
-            energy_assessed_tce: n(y.energy_assessed_tce),
-            energy_intensity_assessed: n(y.energy_intensity_assessed),
-            energy_intensity_assessed_reduction_pct: n(y.energy_intensity_assessed_reduction_pct),
-          }
-        : {}),
+      ...yearValues(y, result.assessment_basis, n),
       sources: y.sources,
     })),
     periods: result.periods.map((p) => ({
