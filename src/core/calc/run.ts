@@ -5,6 +5,7 @@ import { tableRef, type FactorTable } from '../factors/table.js';
 import { decodeText, type Encoding } from '../input/decode.js';
 import { parseActivity, type ActivityRecord, type Dictionaries } from '../input/activity.js';
 import { FastFallback, memorySource, readActivityFast, type FastSource } from '../input/fast-read.js';
+import type { ParallelRunner } from '../input/fast-parallel.js';
 import { readWhole, type StreamedInput } from '../input/fast-source.js';
 import { aggregate, builtInDims, totalsOf, type OutputRow, type RowOrder, type Totals } from './aggregate.js';
 import { calculateLines, type ElectricityMethod, type LineResult } from './calculate.js';
@@ -33,6 +34,8 @@ export interface CalcRequest {
   fast?: boolean | undefined;
   /** bytes read so far and in all, for a progress bar */
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** threads for big files (the CLI's worker threads; see fast-parallel.ts) */
+  parallel?: ParallelRunner | undefined;
 }
 
 export interface InputSummary {
@@ -71,6 +74,8 @@ export interface ReadOptions {
   /** true: the fast path, whose records are sums by key (runCalculation's default); else one record per row */
   fast?: boolean | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** threads for big files (the CLI's worker threads; see fast-parallel.ts) */
+  parallel?: ParallelRunner | undefined;
 }
 
 export interface ReadResult {
@@ -94,7 +99,7 @@ export function readInputs(files: readonly InputSource[], dict: Dictionaries, op
   if (options.fast === true && files.length > 0) {
     try {
       const sources: FastSource[] = files.map((f) =>
-        'bytes' in f ? memorySource(f.path, f.bytes) : { path: f.path, size: f.size, open: () => f.open() },
+        'bytes' in f ? memorySource(f.path, f.bytes) : { path: f.path, size: f.size, open: () => f.open(), openAt: f.openAt },
       );
       const fast = readActivityFast(sources, dict, options);
       if (options.strict) {

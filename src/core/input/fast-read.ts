@@ -30,13 +30,16 @@ import type { Encoding } from './decode.js';
 import { CR, decoderFor, FastFallback, LF, readLayout, sniff, type Decoder, type FileLayout } from './fast-header.js';
 import { blankLine, fmix, Fields, hashBytes, MAX_FIELDS, R_EXTRA, R_KEY, SEED1, SLACK, tokenize } from './fast-scan.js';
 import { bytesReader, type ChunkReader } from './fast-source.js';
+import { CALLER, CHUNK_LINE, claimChunk, ParallelAbort, stopClaims, type ChunkFailure, type ChunkJob, type ChunkResult, type GroupData, type OpenAt, type ParallelRunner } from './fast-parallel.js';
 
-export { FastFallback };
+export { FastFallback, ParallelAbort };
 
 export interface FastSource {
   path: string;
   size: number | undefined;
   open(): ChunkReader;
+  /** a reader from a byte offset: lets several threads read one file */
+  openAt?: OpenAt | undefined;
 }
 
 export interface FastOptions {
@@ -46,6 +49,8 @@ export interface FastOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** chunk size, for tests that split files at every possible place */
   chunkSize?: number | undefined;
+  /** threads for big files (the CLI's worker threads); without it every file is read on this one */
+  parallel?: ParallelRunner | undefined;
 }
 
 export interface FastFileSummary {
@@ -69,11 +74,15 @@ export interface FastResult {
    */
   quality: Diagnostic[];
   passes: number;
+  /** files read on several threads */
+  parallelFiles?: number;
 }
 
 const CHUNK = 1 << 20;
 const MAX_LINE = 64 << 20;
 const SLOW_BATCH = 2000;
+/** odd rows a chunk thread may hand back before the read goes single-threaded */
+const MAX_DEFERRED = 16 << 20;
 
 // ---------------------------------------------------------------------------------------------
 // small tables
@@ -89,22 +98,37 @@ class FingerprintTable {
   /** power-of-two tables, the slot from the top bits of a (so slot order is a's order) */
   private readonly gens: { slots: Int32Array; shift: number }[] = [];
   private used = 0;
-  private readonly qa = new Int32Array(FP_BATCH);
-  private readonly qb = new Int32Array(FP_BATCH);
+  private readonly qa: Int32Array;
+  private readonly qb: Int32Array;
   private queued = 0;
-  private readonly order = new Int32Array(FP_BATCH);
+  private readonly order: Int32Array;
   private readonly counts = new Int32Array(FP_BUCKETS + 1);
 
+  /**
+   * `shared`: one table that several threads fill at once (slots claimed with compare-and-swap,
+   * the fill counted in `fill[0]`); it cannot grow, so a fill past 3/4 throws ParallelAbort and
+   * the run is read again on one thread.
+   */
   constructor(
     estimate: number,
     private readonly onHit: (v: number) => void,
+    private readonly shared?: { slots: Int32Array; fill: Int32Array },
   ) {
-    let bits = 12;
-    while (1 << bits < estimate * 1.3 && bits < 30) bits++;
-    this.addGen(bits);
+    // a small file needs a small batch: allocating 3 MB for 40 rows shows in start-up time
+    let batch = 1024;
+    while (batch < estimate && batch < FP_BATCH) batch *= 2;
+    this.qa = new Int32Array(batch);
+    this.qb = new Int32Array(batch);
+    this.order = new Int32Array(batch);
+    if (shared) {
+      this.gens.push({ slots: shared.slots, shift: 32 - Math.log2(shared.slots.length) });
+      return;
+    }
+    this.addGen(fingerprintBits(estimate));
   }
 
   private addGen(bits: number): void {
+    if (this.shared) throw new ParallelAbort('the duplicate table is full');
     this.gens.push({ slots: new Int32Array(1 << bits), shift: 32 - bits });
     this.used = 0;
   }
@@ -112,7 +136,7 @@ class FingerprintTable {
   add(a: number, b: number): void {
     this.qa[this.queued] = a;
     this.qb[this.queued] = b;
-    if (++this.queued === FP_BATCH) this.flush();
+    if (++this.queued === this.qa.length) this.flush();
   }
 
   flush(): void {
@@ -125,6 +149,7 @@ class FingerprintTable {
     for (let i = 0; i < n; i++) counts[(qa[i]! >>> FP_SHIFT) + 1]!++;
     for (let k = 1; k <= FP_BUCKETS; k++) counts[k]! += counts[k - 1]!;
     for (let i = 0; i < n; i++) order[counts[qa[i]! >>> FP_SHIFT]!++] = i;
+    if (this.shared) return this.insertShared(n);
     const gens = this.gens;
     for (let j = 0; j < n; j++) {
       const last = gens.length - 1;
@@ -155,6 +180,43 @@ class FingerprintTable {
       if (hit) this.onHit(v);
     }
   }
+
+  /** The same insert on the shared table: a slot, once set, never changes, so a plain read that sees a value can trust it. */
+  private insertShared(n: number): void {
+    const { qa, qb, order } = this;
+    const { slots, shift } = this.gens[0]!;
+    const mask = slots.length - 1;
+    let added = 0;
+    for (let j = 0; j < n; j++) {
+      const i = order[j]!;
+      const v = qb[i]! | 1;
+      let k = qa[i]! >>> shift;
+      for (;;) {
+        let x = slots[k]!;
+        if (x === 0) {
+          x = Atomics.compareExchange(slots, k, 0, v);
+          if (x === 0) {
+            added++;
+            break;
+          }
+        }
+        if (x === v) {
+          this.onHit(v);
+          break;
+        }
+        k = (k + 1) & mask;
+      }
+    }
+    const fill = this.shared!.fill;
+    if ((Atomics.add(fill, 0, added) + added) * 4 > slots.length * 3) throw new ParallelAbort('the duplicate table is full');
+  }
+}
+
+/** table bits for an estimated number of rows (load ≤ 1/1.3) */
+export function fingerprintBits(estimate: number): number {
+  let bits = 12;
+  while (1 << bits < estimate * 1.3 && bits < 30) bits++;
+  return bits;
 }
 
 const FP_BATCH = 1 << 18;
@@ -343,14 +405,21 @@ class RunState {
   readonly encoder = new TextEncoder();
   scratch = new Uint8Array(1024);
   pass = 1;
+  /** reading chunks of a file (see fast-parallel.ts): a key may first appear in the second pass */
+  chunked = false;
+  /** pass 2 on a chunk thread: the scale check's median bucket of each series, by key */
+  checks: Map<string, [number, number]> | undefined;
   constructor(
     readonly dict: Dictionaries,
     readonly keep: readonly string[],
   ) {}
 
   /** the fingerprint table, sized on first use from the input size and the first lines' length */
-  sizeFingerprints(estimatedRows: number): void {
-    this.table ??= new FingerprintTable(estimatedRows, (v) => this.candidates.add(v));
+  sizeFingerprints(estimatedRows: number, shared?: { slots: Int32Array; fill: Int32Array }): void {
+    this.table ??= new FingerprintTable(estimatedRows, (v) => this.candidates.add(v), shared);
+  }
+  get hasFingerprints(): boolean {
+    return this.table !== undefined;
   }
   get fp(): FingerprintTable {
     return this.table!;
@@ -398,6 +467,8 @@ class RunState {
         collect: [],
         cands: [],
       };
+      const check = this.checks?.get(key);
+      if (check) [s.check, s.bE, s.bL] = [true, check[0], check[1]];
       this.series.set(key, s);
     } else if (file < s.firstFile || (file === s.firstFile && line < s.firstLine)) {
       s.firstFile = file;
@@ -490,6 +561,11 @@ class FileScan {
   slowSeen = false;
   private pending: { line: number; bytes: Uint8Array }[] = [];
   private pendingBytes = 0;
+  /** keys merged from other threads, not yet resolved */
+  private merged: Group[] = [];
+  /** on a chunk thread: rows the calling thread will parse */
+  deferred: [number, Uint8Array][] | undefined;
+  private deferredBytes = 0;
 
   constructor(
     readonly index: number,
@@ -638,7 +714,7 @@ class FileScan {
 
   /** A key seen for the first time: resolve it like parseRow would, or ask parseRow. */
   private newGroup(buf: Uint8Array, f: Fields, line: number, hash: number, slot: number): Group {
-    if (this.run.pass === 2) throw new Error('fast path: a key appeared only in the second pass');
+    if (this.run.pass === 2 && !this.run.chunked) throw new Error('fast path: a key appeared only in the second pass');
     const kc = this.keyCols;
     const kl = new Int32Array(kc.length);
     let total = 0;
@@ -740,6 +816,50 @@ class FileScan {
     }
   }
 
+  /** Adds another thread's group (its first line numbered from the file's start); new keys wait for resolveMerged. */
+  mergeGroup(m: GroupData, firstLine: number): void {
+    let i = m.hash & this.mask;
+    let g: Group;
+    for (;;) {
+      const x = this.slots[i]!;
+      if (x === 0) {
+        g = this.addGroup(m.hash, m.kb, m.kl, firstLine, m.firstBytes, m.firstQuantity, i);
+        this.merged.push(g);
+        break;
+      }
+      g = this.groups[x - 1]!;
+      if (g.hash === m.hash && sameBytes(g.kb, m.kb) && sameBytes(g.kl, m.kl)) {
+        if (firstLine < g.firstLine) {
+          g.firstLine = firstLine;
+          g.firstBytes = m.firstBytes;
+          g.firstQuantity = m.firstQuantity;
+        }
+        break;
+      }
+      i = (i + 1) & this.mask;
+    }
+    g.rows += m.rows;
+    let sInt = g.sInt + m.sInt;
+    let sFrac = g.sFrac + m.sFrac;
+    if (sFrac >= 1e9) {
+      sFrac -= 1e9;
+      sInt += 1;
+    }
+    g.big += m.big;
+    if (sInt >= 4503599627370496) {
+      g.big += BigInt(sInt);
+      sInt = 0;
+    }
+    g.sInt = sInt;
+    g.sFrac = sFrac;
+  }
+
+  /** Resolves the merged keys, once every thread's first line is in. */
+  resolveMerged(): void {
+    for (const g of this.merged) this.resolve(g);
+    this.merged = [];
+  }
+
   private grow(): void {
     this.mask = this.mask * 2 + 1;
     this.slots = new Int32Array(this.mask + 1);
@@ -771,6 +891,19 @@ class FileScan {
   private slow(buf: Uint8Array, f: Fields, line: number): void {
     this.slowSeen = true;
     const bytes = buf.slice(f.lineStart, f.lineEnd);
+    if (this.deferred) {
+      // a chunk thread: the calling thread parses these (records hold objects that do not cross threads)
+      this.deferred.push([line, bytes]);
+      this.deferredBytes += bytes.length;
+      if (this.deferredBytes > MAX_DEFERRED) throw new ParallelAbort('many rows need the real parser');
+      return;
+    }
+    this.slowLine(line, bytes);
+  }
+
+  /** A row for parseActivity (flushed in batches). */
+  slowLine(line: number, bytes: Uint8Array): void {
+    this.slowSeen = true;
     this.pending.push({ line, bytes });
     this.pendingBytes += bytes.length;
     if (this.pending.length >= SLOW_BATCH || this.pendingBytes > 1 << 20) this.flush();
@@ -894,6 +1027,12 @@ function sameKey(buf: Uint8Array, dv: DataView, f: Fields, kc: Int32Array, g: Gr
   return true;
 }
 
+function sameBytes(a: Uint8Array | Int32Array, b: Uint8Array | Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function edgeSpace(buf: Uint8Array, s: number, e: number): boolean {
   if (buf[s]! >= 0x80 && isJsSpace(codePointAt(buf, s))) return true;
   let i = e - 1;
@@ -941,14 +1080,25 @@ interface Pass {
   options: FastOptions;
   done: number;
   total: number;
+  /** set when some file is big enough to be read on several threads */
+  parallel: ParallelRunner | undefined;
+  parallelFiles: Set<number>;
+  /** the duplicate table shared with the threads */
+  fingerprints?: { slots: Int32Array; fill: Int32Array };
+  jobs?: number;
 }
 
 function scanFile(p: Pass, index: number): void {
   const source = p.sources[index]!;
   const run = p.run;
+  const threads = p.parallel && source.openAt && (source.size ?? 0) >= p.parallel.minBytes ? p.parallel : undefined;
+  if (threads && p.layouts[index]) return scanFileInChunks(p, index, threads);
   const reader = source.open();
+  let open = true;
   try {
-    const body = new BodyReader(reader, p.options.chunkSize ?? CHUNK, run.pass === 1, (n) => {
+    // a small file needs a small buffer (allocation shows in start-up time)
+    const first = p.options.chunkSize ?? (source.size !== undefined ? Math.min(CHUNK, source.size + 16) : CHUNK);
+    const body = new BodyReader(reader, first, run.pass === 1 && !threads, (n) => {
       p.done += n;
       p.options.onProgress?.(p.done, p.total);
     });
@@ -960,22 +1110,245 @@ function scanFile(p: Pass, index: number): void {
       p.scans[index] = new FileScan(index, source.path, layout, run);
     }
     const scan = p.scans[index]!;
-    if (run.pass === 1) {
+    if (run.pass === 1 && !run.hasFingerprints) {
       // size the fingerprint table from the bytes per line of the first 64 kB
       let lines = 0;
       const end = Math.min(body.len, layout.bodyStart + 65536);
       for (let i = body.buf.indexOf(LF, layout.bodyStart); i >= 0 && i < end; i = body.buf.indexOf(LF, i + 1)) lines++;
       const perLine = lines > 0 ? (end - layout.bodyStart) / lines : 64;
       const rest = p.sources.slice(index).reduce((a, s) => a + (s.size ?? body.len), 0);
-      run.sizeFingerprints(rest / Math.max(8, perLine));
+      const estimate = rest / Math.max(8, perLine);
+      if (p.parallel) {
+        const bits = fingerprintBits(estimate);
+        p.fingerprints = { slots: new Int32Array(new SharedArrayBuffer(4 << bits)), fill: new Int32Array(new SharedArrayBuffer(4)) };
+      }
+      run.sizeFingerprints(estimate, p.fingerprints);
     }
     const validator = run.pass === 1 ? makeValidator(layout.encoding, index, p.options.encoding) : undefined;
+    if (threads) {
+      // the header's bytes are checked here; the body's by the chunk threads
+      validator?.(body.buf.subarray(layout.bomLength, layout.bodyStart), true);
+      open = false;
+      reader.close();
+      return scanFileInChunks(p, index, threads);
+    }
     body.scan(scan, layout.bodyStart, layout.bomLength, layout.bodyLine, validator);
     scan.flush();
     if (run.pass === 1) p.hashes[index] = body.digest();
   } finally {
+    if (open) reader.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// one file on several threads (see fast-parallel.ts)
+
+/** Reads a big file's body in chunks on the runner's threads and this one, then merges what they found. */
+function scanFileInChunks(p: Pass, index: number, threads: ParallelRunner): void {
+  const source = p.sources[index]!;
+  const layout = p.layouts[index]!;
+  const run = p.run;
+  const size = source.size!;
+  const starts: number[] = [];
+  for (let at = layout.bodyStart; at < size || starts.length === 0; at += threads.chunkBytes) starts.push(at);
+  const shared = p.fingerprints;
+  if (!shared) throw new Error('fast path: no shared duplicate table');
+  const job: ChunkJob = {
+    id: (p.jobs = (p.jobs ?? 0) + 1),
+    fileIndex: index,
+    path: source.path,
+    layout,
+    keep: run.keep,
+    pass: run.pass === 1 ? 1 : 2,
+    starts,
+    control: new Int32Array(new SharedArrayBuffer(4 * (2 + starts.length))),
+    progress: new BigInt64Array(new SharedArrayBuffer(8)),
+    fingerprints: shared.slots,
+    fingerprintFill: shared.fill,
+    requested: p.options.encoding,
+  };
+  if (run.pass === 2) {
+    job.candidates = [...run.candidates];
+    job.checks = [...run.series.values()].filter((s) => s.check).map((s) => [s.key, s.bE, s.bL]);
+  }
+  const done = p.done;
+  const report = () => p.options.onProgress?.(Math.min(p.total, done + Number(Atomics.load(job.progress, 0))), p.total);
+  const handle = threads.start(job);
+  const results: ChunkResult[] = [];
+  try {
+    // this thread hashes the whole file while the workers start, then takes chunks too
+    if (run.pass === 1) p.hashes[index] = hashSource(source);
+    results.push(runChunks(job, run.dict, source.openAt!, CALLER, report));
+  } catch (e) {
+    // no more chunks for anyone; let the workers finish theirs before the run is read again
+    stopClaims(job.control, starts.length);
+    try {
+      handle.wait();
+    } catch {
+      // the first failure is the one to report
+    }
+    throw e;
+  }
+  for (const answer of handle.wait()) {
+    if ('failed' in answer) throw failureError(answer);
+    results.push(answer);
+  }
+  p.done = done + size - layout.bodyStart;
+  report();
+  p.parallelFiles.add(index);
+  mergeChunks(p, index, job, results);
+}
+
+function hashSource(source: FastSource): string {
+  const hash = createHash('sha256');
+  const reader = source.open();
+  try {
+    const buf = new Uint8Array(CHUNK);
+    for (let n = reader.read(buf, 0, buf.length); n > 0; n = reader.read(buf, 0, buf.length)) hash.update(buf.subarray(0, n));
+  } finally {
     reader.close();
   }
+  return hash.digest('hex');
+}
+
+/**
+ * One thread's part of a job: takes chunks until none is left and scans them with a state of its
+ * own (the duplicate table is the shared one). Rows the real parser must read are handed back.
+ */
+function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, me: number, onRead: () => void): ChunkResult {
+  const run = new RunState(dict, job.keep);
+  run.pass = job.pass;
+  run.chunked = true;
+  if (job.pass === 1) run.sizeFingerprints(0, { slots: job.fingerprints, fill: job.fingerprintFill });
+  else {
+    for (const c of job.candidates ?? []) run.candidates.add(c);
+    run.checks = new Map((job.checks ?? []).map(([key, e, l]) => [key, [e, l]]));
+  }
+  const scan = new FileScan(job.fileIndex, job.path, job.layout, run);
+  scan.deferred = [];
+  const lineCounts: number[] = [];
+  const chunks = job.starts.length;
+  const counted = (n: number) => {
+    Atomics.add(job.progress, 0, BigInt(n));
+    onRead();
+  };
+  for (let k = claimChunk(job.control, chunks, me); k >= 0; k = claimChunk(job.control, chunks, me)) {
+    const start = job.starts[k]!;
+    // from one byte before the chunk: its first line starts after the first LF from there
+    const from = k === 0 ? start : start - 1;
+    const end = k + 1 < chunks ? job.starts[k + 1]! : Infinity;
+    const reader = openAt(from);
+    try {
+      // a buffer the chunk's size (a line longer than that grows it)
+      const body = new BodyReader(reader, Math.min(CHUNK, end - from + 4096), false, counted, end - from);
+      const pos = k === 0 ? 0 : body.firstLineStart();
+      const first = k * CHUNK_LINE;
+      const validator = job.pass === 1 ? makeValidator(job.layout.encoding, job.fileIndex, job.requested as Encoding | undefined) : undefined;
+      const next = pos < 0 ? first : body.scan(scan, pos, pos, first, validator);
+      lineCounts.push(k, next - first);
+    } finally {
+      reader.close();
+    }
+  }
+  if (job.pass === 1) run.fp.flush();
+  return {
+    lineCounts,
+    groups: scan.groups
+      .filter((g) => g.rows > 0)
+      .map((g) => ({ hash: g.hash, kb: g.kb, kl: g.kl, firstLine: g.firstLine, firstBytes: g.firstBytes, firstQuantity: g.firstQuantity, rows: g.rows, sInt: g.sInt, sFrac: g.sFrac, big: g.big })),
+    series: [...run.series.values()].map((s) => ({
+      key: s.key,
+      n: s.n,
+      zeros: s.zeros,
+      hist: s.hist.flatMap((h, slot) => (h ? [[slot, h] as [number, Int32Array]] : [])),
+      inexact: s.inexact,
+      collect: s.collect,
+      cands: s.cands,
+    })),
+    diagnostics: scan.diagnostics,
+    power: run.power,
+    candidates: [...run.candidates],
+    occurrences: [...run.occurrences],
+    deferred: scan.deferred,
+    rows: scan.rows,
+    records: scan.records,
+  };
+}
+
+/** A worker thread's part of a job, with any failure as a value the calling thread rethrows. */
+export function runChunkJob(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, me: number): ChunkResult | ChunkFailure {
+  try {
+    return runChunks(job, dict, openAt, me, () => {});
+  } catch (e) {
+    if (e instanceof Restart) return { failed: true, kind: 'restart', reason: e.message, file: e.file };
+    if (e instanceof FastFallback) return { failed: true, kind: 'fallback', reason: e.reason };
+    if (e instanceof ParallelAbort) return { failed: true, kind: 'abort', reason: e.reason };
+    return { failed: true, kind: 'error', reason: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+}
+
+function failureError(f: ChunkFailure): Error {
+  if (f.kind === 'restart') return new Restart(f.file!);
+  if (f.kind === 'fallback') return new FastFallback(f.reason);
+  if (f.kind === 'abort') return new ParallelAbort(f.reason);
+  return new Error(`a reading thread failed: ${f.reason}`);
+}
+
+/** Puts every thread's findings into the file's scan, with the lines numbered from the file's start. */
+function mergeChunks(p: Pass, index: number, job: ChunkJob, results: ChunkResult[]): void {
+  const run = p.run;
+  const scan = p.scans[index]!;
+  const chunks = job.starts.length;
+  const base = new Float64Array(chunks).fill(-1);
+  for (const r of results) for (let i = 0; i < r.lineCounts.length; i += 2) base[r.lineCounts[i]!] = r.lineCounts[i + 1]!;
+  let next = scan.layout.bodyLine;
+  for (let k = 0; k < chunks; k++) {
+    if (base[k]! < 0) throw new Error(`fast path: chunk ${k} was not read`);
+    const count = base[k]!;
+    base[k] = next;
+    next += count;
+  }
+  const line = (n: number) => base[Math.floor(n / CHUNK_LINE)]! + (n % CHUNK_LINE);
+  scan.slowSeen = true; // diagnostics come in chunk order per thread: sort them
+  if (job.pass === 1) {
+    for (const r of results) for (const g of r.groups) scan.mergeGroup(g, line(g.firstLine));
+    scan.resolveMerged();
+    for (const r of results) {
+      for (const d of r.series) {
+        const s = run.series.get(d.key);
+        if (!s) throw new Error('fast path: a series came back unknown');
+        s.n += d.n;
+        s.zeros += d.zeros;
+        s.inexact ||= d.inexact;
+        for (const [slot, h] of d.hist) {
+          const into = (s.hist[slot] ??= new Int32Array(90));
+          for (let j = 0; j < 90; j++) into[j]! += h[j]!;
+        }
+      }
+      for (let i = 0; i < r.power.length; i += 3) run.power.push(r.power[i]!, line(r.power[i + 1]!), r.power[i + 2]!);
+      for (const c of r.candidates) run.candidates.add(c);
+      for (const d of r.diagnostics) {
+        d.line = line(d.line!);
+        scan.diagnostics.push(d);
+      }
+      scan.rows += r.rows;
+      scan.records += r.records;
+    }
+  } else {
+    for (const r of results) {
+      for (const [key, list] of r.occurrences) for (let i = 0; i < list.length; i += 2) run.occurrence(key, list[i]!, line(list[i + 1]!));
+      for (const d of r.series) {
+        const s = run.series.get(d.key);
+        if (!s) continue; // a series without a check has nothing to add
+        for (const v of d.collect) s.collect.push(v);
+        for (let i = 0; i < d.cands.length; i += 3) s.cands.push(d.cands[i]!, line(d.cands[i + 1]!), d.cands[i + 2]!);
+      }
+    }
+  }
+  // in file order, as one thread would have met them (the first row of a key names its record)
+  const deferred = results.flatMap((r) => r.deferred.map(([l, bytes]) => [line(l), bytes] as const)).sort((x, y) => x[0] - y[0]);
+  for (const [l, bytes] of deferred) scan.slowLine(l, bytes);
+  scan.flush();
 }
 
 /** A file read in chunks into one reused buffer, hashed on the way when asked. */
@@ -984,12 +1357,20 @@ class BodyReader {
   len = 0;
   eof = false;
   private readonly hash: Hash | undefined;
+  /** bytes read so far, and bytes dropped from the buffer's start */
+  private total = 0;
+  private dropped = 0;
 
+  /**
+   * `limit`: no line starting at or after this many bytes from the reader's start is read (a
+   * chunk's end); past it the reader only reads on to finish the line it is in.
+   */
   constructor(
     private readonly reader: ChunkReader,
     chunk: number,
     hashing: boolean,
     private readonly onRead: (n: number) => void,
+    private readonly limit = Infinity,
   ) {
     this.buf = new Uint8Array(Math.max(chunk, 16) + 1 + SLACK);
     this.hash = hashing ? createHash('sha256') : undefined;
@@ -998,15 +1379,20 @@ class BodyReader {
 
   fill(): void {
     const buf = this.buf;
+    const room = buf.length - 1 - SLACK;
     let read = 0;
-    while (!this.eof && this.len < buf.length - 1 - SLACK) {
-      const n = this.reader.read(buf, this.len, buf.length - 1 - SLACK - this.len);
+    while (!this.eof && this.len < room) {
+      const past = this.total >= this.limit;
+      const want = Math.min(room - this.len, past ? 65536 : this.limit - this.total);
+      const n = this.reader.read(buf, this.len, want);
       if (n === 0) this.eof = true;
       else {
         this.hash?.update(buf.subarray(this.len, this.len + n));
         this.len += n;
+        this.total += n;
         read += n;
       }
+      if (past) break;
     }
     this.onRead(read);
   }
@@ -1015,6 +1401,22 @@ class BodyReader {
   shift(pos: number): void {
     this.buf.copyWithin(0, pos, this.len);
     this.len -= pos;
+    this.dropped += pos;
+  }
+
+  /**
+   * A chunk's first line: skips past the first LF (the reader starts one byte before the chunk,
+   * so a chunk that starts on a line start skips just that LF). -1: no line starts in the chunk.
+   */
+  firstLineStart(): number {
+    for (;;) {
+      const i = this.buf.subarray(0, this.len).indexOf(LF);
+      if (i >= 0) return this.dropped + i + 1 >= this.limit ? -1 : i + 1;
+      if (this.eof) return -1;
+      this.shift(this.len);
+      if (this.dropped >= this.limit) return -1;
+      this.fill();
+    }
   }
 
   digest(): string {
@@ -1028,14 +1430,15 @@ class BodyReader {
     this.buf = bigger;
   }
 
-  /** Feeds every line from buf offset `pos` to the scan, numbering them from `line`. */
-  scan(scan: FileScan, pos: number, validated: number, line: number, validator: Validator | undefined): void {
+  /** Feeds every line from buf offset `pos` to the scan, numbering them from `line`; returns the next line's number. */
+  scan(scan: FileScan, pos: number, validated: number, line: number, validator: Validator | undefined): number {
     const fields = new Fields();
     const { delimiter, crlf } = scan.layout;
     const roles = scan.roles;
     let buf = this.buf;
     let dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     for (;;) {
+      if (this.dropped + pos >= this.limit) break;
       let lastLf = this.len - 1;
       while (lastLf >= pos && buf[lastLf] !== LF) lastLf--;
       let stop: number;
@@ -1062,13 +1465,15 @@ class BodyReader {
       const checkedTo = Math.min(stop, this.len);
       if (validator) validator(buf.subarray(validated, checkedTo), this.eof && checkedTo === this.len);
       validated = checkedTo;
-      while (pos < stop) {
+      // lines starting at or past the limit belong to the next chunk
+      const last = Math.min(stop, this.limit - this.dropped);
+      while (pos < last) {
         pos = tokenize(buf, dv, pos, delimiter, crlf, roles, fields);
         // comments are skipped (blank lines too: row() tells them)
         if (fields.count > 0) scan.row(buf, dv, fields, line);
         line++;
       }
-      if (stop > this.len) break;
+      if (pos < stop || stop > this.len) break;
       this.shift(pos);
       validated = Math.max(0, validated - pos);
       pos = 0;
@@ -1078,6 +1483,7 @@ class BodyReader {
       dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     }
     if (validator) validator(new Uint8Array(0), true);
+    return line;
   }
 }
 
@@ -1139,6 +1545,11 @@ export function readActivityFast(sources: readonly FastSource[], dict: Dictionar
         gbk.add(e.file);
         continue;
       }
+      if (e instanceof ParallelAbort && options.parallel) {
+        // the same read on this thread alone
+        options = { ...options, parallel: undefined };
+        continue;
+      }
       throw e;
     }
   }
@@ -1147,7 +1558,9 @@ export function readActivityFast(sources: readonly FastSource[], dict: Dictionar
 function readOnce(sources: readonly FastSource[], dict: Dictionaries, options: FastOptions, gbk: Set<number>): FastResult {
   const totalSize = sources.reduce((a, s) => a + (s.size ?? 0), 0);
   const run = new RunState(dict, options.keepColumns ?? []);
-  const p: Pass = { sources, run, layouts: [], scans: [], hashes: [], gbk, options, done: 0, total: totalSize };
+  const runner = options.parallel;
+  const parallel = runner && runner.threads > 0 && sources.some((s) => s.openAt && (s.size ?? 0) >= runner.minBytes) ? runner : undefined;
+  const p: Pass = { sources, run, layouts: [], scans: [], hashes: [], gbk, options, done: 0, total: totalSize, parallel, parallelFiles: new Set() };
   for (let i = 0; i < sources.length; i++) scanFile(p, i);
   run.fp.flush();
 
@@ -1212,7 +1625,7 @@ function readOnce(sources: readonly FastSource[], dict: Dictionaries, options: F
     }
     quality = qualityOf(run, p.scans.map((s) => s.path), records);
   }
-  return { records, recordCount, inputs, diagnostics, extraColumns, quality, passes };
+  return { records, recordCount, inputs, diagnostics, extraColumns, quality, passes, parallelFiles: p.parallelFiles.size };
 }
 
 /** DUPLICATE_ROW, SCALE_OUTLIER, POWER_SECTOR_ELECTRICITY, as qualityWarnings words them. */
@@ -1274,5 +1687,5 @@ const BASE_UNIT: Record<Dimension, string> = { mass: 't', volume: 'm3', electric
 
 /** A source over bytes in memory (library callers, standard input). */
 export function memorySource(path: string, bytes: Uint8Array): FastSource {
-  return { path, size: bytes.length, open: () => bytesReader(bytes) };
+  return { path, size: bytes.length, open: () => bytesReader(bytes), openAt: (position) => bytesReader(bytes.subarray(position)) };
 }

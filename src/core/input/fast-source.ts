@@ -17,6 +17,8 @@ export interface StreamedInput {
   /** bytes, when known (sizes the buffers and drives the progress bar) */
   size?: number | undefined;
   open(): ChunkReader;
+  /** a reader from a byte offset, for reading one file on several threads */
+  openAt?: ((position: number) => ChunkReader) | undefined;
 }
 
 /** A reader over bytes already in memory. */
