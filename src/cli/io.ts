@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UsageError } from '../core/calc/select-factors.js';
 import type { InputFile, InputSource } from '../core/calc/run.js';
 import { readWhole } from '../core/input/fast-source.js';
+import { fileReaderAt } from './file-reader.js';
 
 /** Reads each named file, or standard input for `-`. A missing file is a usage error (exit 2). */
 export function readInputFiles(paths: readonly string[]): InputFile[] {
@@ -36,10 +37,8 @@ export function openInputFiles(paths: readonly string[]): InputSource[] {
     return {
       path,
       size,
-      open: () => {
-        const fd = openSync(path, 'r');
-        return { read: (target, offset, length) => readSync(fd, target, offset, length, null), close: () => closeSync(fd) };
-      },
+      open: () => fileReaderAt(path, 0),
+      openAt: (position: number) => fileReaderAt(path, position),
     };
   });
 }

@@ -4,7 +4,8 @@
  * seeded way), and its answer is handed back on wait(). The jobs, the shared tables and the merge
  * are the real ones; only worker_threads is left out.
  */
-import { runChunkJob, type FastSource } from '../../src/core/input/fast-read.js';
+import { memorySource, runChunkJob, type FastSource } from '../../src/core/input/fast-read.js';
+import { bytesReader } from '../../src/core/input/fast-source.js';
 import { takeChunk, type ChunkFailure, type ChunkJob, type ChunkResult, type ParallelRunner } from '../../src/core/input/fast-parallel.js';
 import type { Dictionaries } from '../../src/core/input/activity.js';
 
@@ -39,4 +40,9 @@ export function inProcessRunner(
     },
     close() {},
   };
+}
+
+/** A source over bytes that threads can open at any offset (the CLI's files are opened by path). */
+export function splittableSource(path: string, bytes: Uint8Array): FastSource {
+  return { ...memorySource(path, bytes), openAt: (position) => bytesReader(bytes.subarray(position)) };
 }

@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/bundled.js';
 import { runCalculation } from '../../src/core/calc/run.js';
 import { calcJson } from '../../src/core/format/calc.js';
-import { FastFallback, memorySource, readActivityFast, type FastResult, type FastSource } from '../../src/core/input/fast-read.js';
-import { inProcessRunner } from '../helpers/in-process-runner.js';
+import { FastFallback, readActivityFast, type FastResult, type FastSource } from '../../src/core/input/fast-read.js';
+import { inProcessRunner, splittableSource } from '../helpers/in-process-runner.js';
 import { prng } from '../helpers/prng.js';
 import { randomFile } from '../helpers/random-activity.js';
 import { repoRoot } from '../helpers/run-cli.js';
@@ -44,7 +44,7 @@ function read(sources: FastSource[], options: Parameters<typeof readActivityFast
 
 /** Reads the files on one thread, then on 1–3 more with random chunk sizes and splits; all must agree. */
 function sameOnThreads(files: { path: string; bytes: Uint8Array }[], seed: number, keepColumns: string[] = [], tries = 3): number {
-  const sources = files.map((f) => memorySource(f.path, f.bytes));
+  const sources = files.map((f) => splittableSource(f.path, f.bytes));
   const single = read(sources, { keepColumns });
   const r = prng(seed);
   let parallelRuns = 0;
@@ -100,21 +100,24 @@ describe('several threads = one thread', () => {
   });
 
   it('gives the same calc JSON, byte for byte, as the csv-parse path', () => {
+    let jobs = 0;
     for (let seed = 1; seed <= 40; seed++) {
       const { bytes } = randomFile(seed * 31337);
       const files = [{ path: `random-${seed}.csv`, bytes }];
-      const sources = files.map((f) => memorySource(f.path, f.bytes));
+      const sources = files.map((f) => splittableSource(f.path, f.bytes));
       const runner = inProcessRunner(sources, dict, { threads: 1, chunkBytes: 64, pick: (k) => k % 2 === 1 });
       const json = (fast: boolean) => {
         try {
-          const report = runCalculation(files, dict, registry, { fast, parallel: fast ? runner : undefined });
+          const report = runCalculation(fast ? sources : files, dict, registry, { fast, parallel: fast ? runner : undefined });
           return { json: calcJson(report, { lang: 'en', decimals: 'full', tool }), diagnostics: report.diagnostics };
         } catch (e) {
           return { threw: (e as Error).message };
         }
       };
       expect(json(true), `seed ${seed}`).toEqual(json(false));
+      jobs += runner.jobs.length;
     }
+    expect(jobs).toBeGreaterThan(30);
   });
 
   it('a duplicate table that fills up sends the read back to one thread, with the same result', () => {
@@ -123,7 +126,7 @@ describe('several threads = one thread', () => {
     const long = `2021,C32,柴油,1,吨,${'x'.repeat(4000)}\n`;
     const rows = Array.from({ length: 6000 }, (_, i) => `2021,C32,柴油,${i + 1},吨,n${i}\n`).join('');
     const bytes = new TextEncoder().encode(header + long.repeat(16) + rows);
-    const sources = [memorySource('short-rows.csv', bytes)];
+    const sources = [splittableSource('short-rows.csv', bytes)];
     const single = read(sources);
     const runner = inProcessRunner(sources, dict, { threads: 1, chunkBytes: 8192, pick: (k) => k % 2 === 0 });
     const parallel = read(sources, { parallel: runner });
@@ -139,7 +142,7 @@ describe('several threads = one thread', () => {
     const bytes = new Uint8Array(ascii.length + gbkTail.length);
     bytes.set(ascii);
     bytes.set(gbkTail, ascii.length);
-    const sources = [memorySource('late-gbk.csv', bytes)];
+    const sources = [splittableSource('late-gbk.csv', bytes)];
     const single = read(sources);
     const runner = inProcessRunner(sources, dict, { threads: 2, chunkBytes: 1000, pick: (k, t) => k % 3 === t + 1 });
     expect(read(sources, { parallel: runner }).outcome).toEqual(single.outcome);

@@ -6,6 +6,7 @@ import { UsageError } from '../../core/calc/select-factors.js';
 import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
 import { assertNotAnInput, formatFromPath, openInputFiles, wholeFile, writeFileAtomic } from '../io.js';
 import { progressBar } from '../progress.js';
+import { threadSettings, workerRunner } from '../read-workers.js';
 import { factorsForRun } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
 
@@ -90,11 +91,19 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   const size = inputs.reduce((a, i) => a + ('bytes' in i ? i.bytes.length : (i.size ?? 0)), 0);
   const progress = progressBar(ctx.stderr, size, ctx.lang === 'zh' ? '读取' : 'reading');
   request.onProgress = (done, total) => progress.update(done, total);
+  // big files are read on worker threads too (none are started for small ones)
+  const threads = workerRunner(threadSettings(ctx.env));
+  request.parallel = threads;
   let report;
   try {
     report = runCalculation(inputs, dict, registry, request);
   } finally {
+    threads?.close();
+    request.parallel = undefined;
     progress.done();
+  }
+  if (ctx.env.JINCHANG_DEBUG_READ === '1') {
+    ctx.stderr.write(`debug: ${threads?.stats.jobs ?? 0} parallel jobs, ${threads?.stats.answers ?? 0} worker answers\n`);
   }
   printDiagnostics(ctx, report.diagnostics);
   if (hasErrors(report.diagnostics)) {

@@ -104,6 +104,8 @@ export interface ParallelRunner {
   readonly minBytes: number;
   /** chunk size in bytes */
   readonly chunkBytes: number;
+  /** false: the calling thread leaves every chunk to the others (tests of the worker path) */
+  readonly callerTakesChunks?: boolean;
   /**
    * Starts the job on every thread (thread i is number 2 + i in `control`); `wait` blocks until
    * each thread that took a chunk has answered (what `runChunkJob` returned on that thread).

@@ -181,35 +181,68 @@ class FingerprintTable {
     }
   }
 
-  /** The same insert on the shared table: a slot, once set, never changes, so a plain read that sees a value can trust it. */
+  /**
+   * The same insert on the shared table. Atomics per row cost more than the row, so the table is cut
+   * into regions by the top bits of a (the batch is sorted that way already), each with a lock in
+   * `fill[1 + r]`; a thread inserts a region's rows with plain reads and writes while it holds the
+   * lock, skipping to other regions while one is busy. Probing wraps inside the region.
+   */
   private insertShared(n: number): void {
     const { qa, qb, order } = this;
     const { slots, shift } = this.gens[0]!;
-    const mask = slots.length - 1;
+    const fill = this.shared!.fill;
+    const regionBits = sharedRegionBits(slots.length);
+    const regionMask = (slots.length >>> regionBits) - 1;
+    const regionShift = 32 - regionBits;
+    // [from, to) of the sorted batch in each region
+    const bounds: number[] = [];
+    for (let j = 0; j < n; ) {
+      const r = qa[order[j]!]! >>> regionShift;
+      let e = j + 1;
+      while (e < n && qa[order[e]!]! >>> regionShift === r) e++;
+      bounds.push(r, j, e);
+      j = e;
+    }
     let added = 0;
-    for (let j = 0; j < n; j++) {
-      const i = order[j]!;
-      const v = qb[i]! | 1;
-      let k = qa[i]! >>> shift;
-      for (;;) {
-        let x = slots[k]!;
-        if (x === 0) {
-          x = Atomics.compareExchange(slots, k, 0, v);
-          if (x === 0) {
-            added++;
-            break;
+    let left = bounds.length / 3;
+    const done = new Uint8Array(left);
+    while (left > 0) {
+      for (let b = 0; b < done.length; b++) {
+        if (done[b]) continue;
+        const r = bounds[3 * b]!;
+        if (Atomics.compareExchange(fill, 1 + r, 0, 1) !== 0) continue;
+        for (let j = bounds[3 * b + 1]!; j < bounds[3 * b + 2]!; j++) {
+          const i = order[j]!;
+          const v = qb[i]! | 1;
+          const home = qa[i]! >>> shift;
+          const start = home & ~regionMask;
+          let k = home;
+          for (;;) {
+            const x = slots[k]!;
+            if (x === 0) {
+              slots[k] = v;
+              added++;
+              break;
+            }
+            if (x === v) {
+              this.onHit(v);
+              break;
+            }
+            k = start | ((k + 1) & regionMask);
           }
         }
-        if (x === v) {
-          this.onHit(v);
-          break;
-        }
-        k = (k + 1) & mask;
+        Atomics.store(fill, 1 + r, 0);
+        done[b] = 1;
+        left--;
       }
     }
-    const fill = this.shared!.fill;
     if ((Atomics.add(fill, 0, added) + added) * 4 > slots.length * 3) throw new ParallelAbort('the duplicate table is full');
   }
+}
+
+/** regions of the shared duplicate table: up to 64, each at least 256 slots */
+export function sharedRegionBits(slots: number): number {
+  return Math.max(0, Math.min(6, Math.log2(slots) - 8));
 }
 
 /** table bits for an estimated number of rows (load ≤ 1/1.3) */
@@ -1120,7 +1153,8 @@ function scanFile(p: Pass, index: number): void {
       const estimate = rest / Math.max(8, perLine);
       if (p.parallel) {
         const bits = fingerprintBits(estimate);
-        p.fingerprints = { slots: new Int32Array(new SharedArrayBuffer(4 << bits)), fill: new Int32Array(new SharedArrayBuffer(4)) };
+        // fill[0]: slots used; fill[1 + r]: the lock of region r
+        p.fingerprints = { slots: new Int32Array(new SharedArrayBuffer(4 << bits)), fill: new Int32Array(new SharedArrayBuffer(4 * 65)) };
       }
       run.sizeFingerprints(estimate, p.fingerprints);
     }
@@ -1178,7 +1212,8 @@ function scanFileInChunks(p: Pass, index: number, threads: ParallelRunner): void
   try {
     // this thread hashes the whole file while the workers start, then takes chunks too
     if (run.pass === 1) p.hashes[index] = hashSource(source);
-    results.push(runChunks(job, run.dict, source.openAt!, CALLER, report));
+    if (threads.callerTakesChunks === false) waitUntilTaken(job);
+    else results.push(runChunks(job, run.dict, source.openAt!, CALLER, report));
   } catch (e) {
     // no more chunks for anyone; let the workers finish theirs before the run is read again
     stopClaims(job.control, starts.length);
@@ -1197,6 +1232,12 @@ function scanFileInChunks(p: Pass, index: number, threads: ParallelRunner): void
   report();
   p.parallelFiles.add(index);
   mergeChunks(p, index, job, results);
+}
+
+/** Waits until the other threads have taken every chunk. */
+function waitUntilTaken(job: ChunkJob): void {
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  for (let k = 0; k < job.starts.length; k++) while (Atomics.load(job.control, 2 + k) === 0) Atomics.wait(nap, 0, 0, 2);
 }
 
 function hashSource(source: FastSource): string {
@@ -1219,7 +1260,7 @@ function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, me: number
   const run = new RunState(dict, job.keep);
   run.pass = job.pass;
   run.chunked = true;
-  if (job.pass === 1) run.sizeFingerprints(0, { slots: job.fingerprints, fill: job.fingerprintFill });
+  if (job.pass === 1) run.sizeFingerprints(Infinity, { slots: job.fingerprints, fill: job.fingerprintFill });
   else {
     for (const c of job.candidates ?? []) run.candidates.add(c);
     run.checks = new Map((job.checks ?? []).map(([key, e, l]) => [key, [e, l]]));
@@ -1687,5 +1728,5 @@ const BASE_UNIT: Record<Dimension, string> = { mass: 't', volume: 'm3', electric
 
 /** A source over bytes in memory (library callers, standard input). */
 export function memorySource(path: string, bytes: Uint8Array): FastSource {
-  return { path, size: bytes.length, open: () => bytesReader(bytes), openAt: (position) => bytesReader(bytes.subarray(position)) };
+  return { path, size: bytes.length, open: () => bytesReader(bytes) };
 }

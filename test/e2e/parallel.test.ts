@@ -1,0 +1,79 @@
+/**
+ * The CLI reading one file on worker threads (src/cli/read-workers.ts) gives exactly what it gives
+ * on one thread: stdout, stderr and exit code. The thresholds are lowered through the environment
+ * so that small fixture files are cut into chunks of a few dozen bytes, and the calling thread
+ * leaves every chunk to the workers, so each row really goes through a worker.
+ */
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { prng } from '../helpers/prng.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const workersOnly = { JINCHANG_THREADS: '2', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '61', JINCHANG_CALLER_CHUNKS: '0', JINCHANG_DEBUG_READ: '1' };
+const oneThread = { JINCHANG_THREADS: '0' };
+const DEBUG = /^debug: (\d+) parallel jobs, (\d+) worker answers\n/m;
+
+function compare(args: string[], extraEnv: Record<string, string> = {}): { jobs: number; answers: number } {
+  const threaded = runCli(args, { env: { ...workersOnly, ...extraEnv } });
+  const single = runCli(args, { env: { ...oneThread, ...extraEnv } });
+  const debug = DEBUG.exec(threaded.stderr);
+  expect(debug, threaded.stderr).not.toBeNull();
+  expect(threaded.code).toBe(single.code);
+  expect(threaded.stdout).toBe(single.stdout);
+  expect(threaded.stderr.replace(DEBUG, '')).toBe(single.stderr);
+  return { jobs: Number(debug![1]), answers: Number(debug![2]) };
+}
+
+describe('calc on worker threads = calc on one thread', () => {
+  const fixtures = readdirSync('test/fixtures/fast').filter((n) => n.endsWith('.csv'));
+
+  it.each(fixtures)('test/fixtures/fast/%s', (name) => {
+    const { jobs, answers } = compare(['calc', `test/fixtures/fast/${name}`, '-f', 'json', '--decimals', 'full']);
+    // multiline.csv goes the csv-parse way (a quoted field spans lines); every other file went through the workers
+    if (name !== 'multiline.csv') {
+      expect(jobs).toBeGreaterThan(0);
+      expect(answers).toBeGreaterThan(0);
+    }
+  });
+
+  it('the Jinchang example, as a table and in Chinese', () => {
+    expect(compare(['calc', 'examples/jinchang-2021.csv']).answers).toBeGreaterThan(0);
+    expect(compare(['calc', 'examples/jinchang-2021.csv', '--lang', 'zh', '--by', 'sector,scope']).answers).toBeGreaterThan(0);
+  });
+
+  it('several files, duplicates across them', () => {
+    const r = compare(['calc', 'test/fixtures/fast/gbk.csv', 'test/fixtures/fast/multi-year.csv', 'test/fixtures/fast/gbk.csv', '-f', 'csv']);
+    expect(r.answers).toBeGreaterThan(0);
+  });
+
+  it('a 3-year file with copied rows and a unit slip: both passes on the workers, same warnings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jinchang-parallel-'));
+    const path = join(dir, 'plants.csv');
+    const r = prng(42);
+    const lines = ['年份,企业代码,行业名称,能源品种,消费量,计量单位'];
+    for (let i = 0; i < 3000; i++) {
+      const year = 2021 + (i % 3);
+      const quantity = (100 + r() * 900).toFixed(2);
+      const fuel = Math.floor(i / 3) % 3;
+      lines.push(`${year},E${String(i % 1000).padStart(4, '0')},有色金属冶炼和压延加工业,${['原煤', '柴油', '电力'][fuel]},${quantity},${['吨', '吨', '万千瓦时'][fuel]}`);
+    }
+    lines[1234] = lines[1234]!.replace(/,[\d.]+,吨$/, ',1234567,吨'); // a unit slip: the scale check's second pass
+    lines.push(lines[10]!, lines[2000]!); // copies far from their originals: the duplicate check across chunks
+    writeFileSync(path, lines.join('\n') + '\n');
+    const { answers } = compare(['calc', path, '-f', 'json', '--decimals', 'full'], { JINCHANG_CHUNK_BYTES: '4096' });
+    expect(answers).toBeGreaterThanOrEqual(2); // at least one answer in each pass
+    const out = runCli(['calc', path, '--totals'], { env: workersOnly });
+    expect(out.stderr).toMatch(/plants\.csv:3002: warning: same year, sector, fuel and use as line 11 of /);
+    expect(out.stderr).toMatch(/plants\.csv:3003: warning: same year, sector, fuel and use as line 2001 of /);
+    expect(out.stderr).toMatch(/plants\.csv:1235: warning: quantity is [\d.]+× the typical /);
+    expect(out.stderr.match(/warning/g)).toHaveLength(3);
+  });
+
+  it('a small file with the default thresholds starts no worker', () => {
+    const out = runCli(['calc', 'examples/jinchang-2021.csv', '--totals'], { env: { JINCHANG_DEBUG_READ: '1' } });
+    expect(out.code).toBe(0);
+    expect(out.stderr).toContain('debug: 0 parallel jobs, 0 worker answers');
+  });
+});
