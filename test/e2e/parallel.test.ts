@@ -1,8 +1,8 @@
 /**
- * The CLI reading one file on worker threads (src/cli/read-workers.ts) gives exactly what it gives
- * on one thread: stdout, stderr and exit code. The thresholds are lowered through the environment
- * so that small fixture files are cut into chunks of a few dozen bytes, and the calling thread
- * leaves every chunk to the workers, so each row really goes through a worker.
+ * The CLI reading one file with helper processes (src/cli/read-helpers.ts) gives exactly what it
+ * gives alone: stdout, stderr and exit code. The thresholds are lowered through the environment so
+ * that small fixture files are cut into chunks of a few dozen bytes, and the CLI leaves every chunk
+ * to the helpers, so each row really goes through a helper.
  */
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,27 +11,27 @@ import { describe, expect, it } from 'vitest';
 import { prng } from '../helpers/prng.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const workersOnly = { JINCHANG_THREADS: '2', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '61', JINCHANG_CALLER_CHUNKS: '0', JINCHANG_DEBUG_READ: '1' };
-const oneThread = { JINCHANG_THREADS: '0' };
-const DEBUG = /^debug: (\d+) parallel jobs, (\d+) worker answers\n/m;
+const helpersOnly = { JINCHANG_HELPERS: '2', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '61', JINCHANG_CALLER_CHUNKS: '0', JINCHANG_DEBUG_READ: '1' };
+const alone = { JINCHANG_HELPERS: '0' };
+const DEBUG = /^debug: (\d+) parallel jobs, (\d+) helper answers\n/m;
 
 function compare(args: string[], extraEnv: Record<string, string> = {}): { jobs: number; answers: number } {
-  const threaded = runCli(args, { env: { ...workersOnly, ...extraEnv } });
-  const single = runCli(args, { env: { ...oneThread, ...extraEnv } });
-  const debug = DEBUG.exec(threaded.stderr);
-  expect(debug, threaded.stderr).not.toBeNull();
-  expect(threaded.code).toBe(single.code);
-  expect(threaded.stdout).toBe(single.stdout);
-  expect(threaded.stderr.replace(DEBUG, '')).toBe(single.stderr);
+  const helped = runCli(args, { env: { ...helpersOnly, ...extraEnv } });
+  const single = runCli(args, { env: { ...alone, ...extraEnv } });
+  const debug = DEBUG.exec(helped.stderr);
+  expect(debug, helped.stderr).not.toBeNull();
+  expect(helped.code).toBe(single.code);
+  expect(helped.stdout).toBe(single.stdout);
+  expect(helped.stderr.replace(DEBUG, '')).toBe(single.stderr);
   return { jobs: Number(debug![1]), answers: Number(debug![2]) };
 }
 
-describe('calc on worker threads = calc on one thread', () => {
+describe('calc with helper processes = calc alone', () => {
   const fixtures = readdirSync('test/fixtures/fast').filter((n) => n.endsWith('.csv'));
 
   it.each(fixtures)('test/fixtures/fast/%s', (name) => {
     const { jobs, answers } = compare(['calc', `test/fixtures/fast/${name}`, '-f', 'json', '--decimals', 'full']);
-    // multiline.csv goes the csv-parse way (a quoted field spans lines); every other file went through the workers
+    // multiline.csv goes the csv-parse way (a quoted field spans lines); every other file went through the helpers
     if (name !== 'multiline.csv') {
       expect(jobs).toBeGreaterThan(0);
       expect(answers).toBeGreaterThan(0);
@@ -48,7 +48,7 @@ describe('calc on worker threads = calc on one thread', () => {
     expect(r.answers).toBeGreaterThan(0);
   });
 
-  it('a 3-year file with copied rows and a unit slip: both passes on the workers, same warnings', () => {
+  it('a 3-year file with copied rows and a unit slip: both passes on the helpers, same warnings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jinchang-parallel-'));
     const path = join(dir, 'plants.csv');
     const r = prng(42);
@@ -64,16 +64,16 @@ describe('calc on worker threads = calc on one thread', () => {
     writeFileSync(path, lines.join('\n') + '\n');
     const { answers } = compare(['calc', path, '-f', 'json', '--decimals', 'full'], { JINCHANG_CHUNK_BYTES: '4096' });
     expect(answers).toBeGreaterThanOrEqual(2); // at least one answer in each pass
-    const out = runCli(['calc', path, '--totals'], { env: workersOnly });
+    const out = runCli(['calc', path, '--totals'], { env: helpersOnly });
     expect(out.stderr).toMatch(/plants\.csv:3002: warning: same year, sector, fuel and use as line 11 of /);
     expect(out.stderr).toMatch(/plants\.csv:3003: warning: same year, sector, fuel and use as line 2001 of /);
     expect(out.stderr).toMatch(/plants\.csv:1235: warning: quantity is [\d.]+× the typical /);
     expect(out.stderr.match(/warning/g)).toHaveLength(3);
   });
 
-  it('a small file with the default thresholds starts no worker', () => {
+  it('a small file with the default thresholds starts no helper', () => {
     const out = runCli(['calc', 'examples/jinchang-2021.csv', '--totals'], { env: { JINCHANG_DEBUG_READ: '1' } });
     expect(out.code).toBe(0);
-    expect(out.stderr).toContain('debug: 0 parallel jobs, 0 worker answers');
+    expect(out.stderr).toContain('debug: 0 parallel jobs, 0 helper answers');
   });
 });

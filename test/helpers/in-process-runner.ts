@@ -1,13 +1,13 @@
 /**
- * A ParallelRunner whose "threads" run in this thread, for tests: each fake thread takes a chosen
- * set of chunks before the caller starts (so chunks are split between threads in a known,
- * seeded way), and its answer is handed back on wait(). The jobs, the shared tables and the merge
- * are the real ones; only worker_threads is left out.
+ * A ParallelRunner whose helpers run in this thread, for tests: each fake helper takes a chosen
+ * set of chunks before the caller starts (so chunks are split in a known, seeded way), and its
+ * answer is handed back on wait(). The jobs, the chunking and the merge are the real ones; only
+ * the CLI's child processes are left out.
  */
 import { memorySource, runChunkJob, type FastSource } from '../../src/core/input/fast-read.js';
-import { bytesReader } from '../../src/core/input/fast-source.js';
-import { takeChunk, type ChunkFailure, type ChunkJob, type ChunkResult, type ParallelRunner } from '../../src/core/input/fast-parallel.js';
+import type { ChunkAnswer, ChunkFailure, ChunkJob, ParallelRunner } from '../../src/core/input/fast-parallel.js';
 import type { Dictionaries } from '../../src/core/input/activity.js';
+import { bytesReader } from '../../src/core/input/fast-source.js';
 
 export function inProcessRunner(
   sources: readonly FastSource[],
@@ -23,26 +23,36 @@ export function inProcessRunner(
     start(job) {
       jobs.push(job);
       const source = sources[job.fileIndex]!;
-      const answers: (ChunkResult | ChunkFailure)[] = [];
       const chunks = job.starts.length;
+      const taken = new Uint8Array(chunks);
+      const answers: (ChunkAnswer | ChunkFailure)[] = [];
       for (let t = 0; t < options.threads; t++) {
-        const me = 2 + t;
-        // this fake thread's chunks: the ones picked for it that nobody has taken
+        // this fake helper's chunks: the ones picked for it that nobody has taken
         const mine: number[] = [];
-        for (let k = 0; k < chunks; k++) if (options.pick(k, t) && takeChunk(job.control, k, me)) mine.push(k);
+        for (let k = 0; k < chunks; k++) if (!taken[k] && options.pick(k, t)) mine.push(k);
         if (mine.length === 0) continue;
-        const view = new Int32Array(job.control.length);
-        view.fill(99, 2);
-        for (const k of mine) view[2 + k] = 0;
-        answers.push(runChunkJob({ ...job, control: view }, dict, (at) => source.openAt!(at), me));
+        for (const k of mine) taken[k] = 1;
+        const fingerprints: Int32Array[] = [];
+        const answer = runChunkJob(job, dict, (at) => source.openAt!(at), () => mine.shift() ?? -1, (pairs) => fingerprints.push(pairs.slice()));
+        answers.push('failed' in answer ? answer : { result: answer, fingerprints });
       }
-      return { wait: () => answers };
+      let next = 0;
+      return {
+        claim: () => {
+          while (next < chunks && taken[next]) next++;
+          if (next >= chunks) return -1;
+          taken[next] = 1;
+          return next++;
+        },
+        cancel: () => taken.fill(1),
+        wait: () => answers,
+      };
     },
     close() {},
   };
 }
 
-/** A source over bytes that threads can open at any offset (the CLI's files are opened by path). */
+/** A source over bytes that helpers can open at any offset (the CLI's files are opened by path). */
 export function splittableSource(path: string, bytes: Uint8Array): FastSource {
   return { ...memorySource(path, bytes), openAt: (position) => bytesReader(bytes.subarray(position)) };
 }

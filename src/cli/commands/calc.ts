@@ -6,7 +6,7 @@ import { UsageError } from '../../core/calc/select-factors.js';
 import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
 import { assertNotAnInput, formatFromPath, openInputFiles, wholeFile, writeFileAtomic } from '../io.js';
 import { progressBar } from '../progress.js';
-import { threadSettings, workerRunner } from '../read-workers.js';
+import { helperRunner, helperSettings } from '../read-helpers.js';
 import { factorsForRun } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
 
@@ -91,8 +91,8 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   const size = inputs.reduce((a, i) => a + ('bytes' in i ? i.bytes.length : (i.size ?? 0)), 0);
   const progress = progressBar(ctx.stderr, size, ctx.lang === 'zh' ? '读取' : 'reading');
   request.onProgress = (done, total) => progress.update(done, total);
-  // big files are read on worker threads too (none are started for small ones)
-  const threads = workerRunner(threadSettings(ctx.env));
+  // big files are read with helper processes too (none are started for small ones)
+  const threads = helperRunner(helperSettings(ctx.env));
   request.parallel = threads;
   let report;
   try {
@@ -103,7 +103,7 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
     progress.done();
   }
   if (ctx.env.JINCHANG_DEBUG_READ === '1') {
-    ctx.stderr.write(`debug: ${threads?.stats.jobs ?? 0} parallel jobs, ${threads?.stats.answers ?? 0} worker answers\n`);
+    ctx.stderr.write(`debug: ${threads?.stats.jobs ?? 0} parallel jobs, ${threads?.stats.answers ?? 0} helper answers\n`);
   }
   printDiagnostics(ctx, report.diagnostics);
   if (hasErrors(report.diagnostics)) {

@@ -1,13 +1,14 @@
 /**
- * Reading one big file on several threads. The body (everything after the header) is cut into
- * chunks of a few MB; every thread, the caller's included, takes the next free chunk until none is
- * left, so a thread that starts late or runs slow just takes fewer. A chunk holds the lines that
- * start inside it. Lines are numbered per chunk (chunk × 2^32 + line within the chunk) and renumbered
- * once every chunk's line count is known. Duplicate fingerprints go into one shared table.
+ * Reading one big file with helpers (the CLI's are child processes: on these machines the threads
+ * of one process share a core). The body (everything after the header) is cut into chunks of a
+ * few MB; the caller and every helper take the next free chunk until none is left, so a helper that
+ * starts late just takes fewer. A chunk holds the lines that start inside it. Lines are numbered
+ * per chunk (chunk × 2^32 + line within the chunk) and renumbered once every chunk's line count is
+ * known. Duplicate fingerprints all go into the caller's table.
  *
- * This module holds what crosses threads (plain, structured-clonable data); the scanning and the
- * merging are in fast-read.ts. The threads themselves come from the caller (the CLI uses
- * worker_threads; tests run the same jobs in process).
+ * This module holds what crosses between them (plain data: structured-clonable, v8-serializable);
+ * the scanning and the merging are in fast-read.ts. The helpers themselves come from the caller
+ * (the CLI spawns processes; tests run the same jobs in process).
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { FileLayout } from './fast-header.js';
@@ -24,6 +25,8 @@ export class ParallelAbort extends Error {
 export const CHUNK_LINE = 4294967296;
 
 export interface ChunkJob {
+  /** which job this is (a helper's answer names it) */
+  id: number;
   fileIndex: number;
   path: string;
   layout: FileLayout;
@@ -31,21 +34,15 @@ export interface ChunkJob {
   pass: 1 | 2;
   /** byte offset where each chunk starts; chunk 0 starts at the body */
   starts: number[];
-  /** [0] next chunk to try, [1] unused; then for each chunk the thread that took it (0 = free, 1 = the caller, 2… workers) */
-  control: Int32Array;
-  /** bytes read by all threads (progress) */
-  progress: BigInt64Array;
-  /** the shared duplicate table (pass 1), and how full it is ([0]) */
-  fingerprints: Int32Array;
-  fingerprintFill: Int32Array;
-  /** which job this is: a worker's answer to an earlier job is dropped */
-  id: number;
   /** the encoding the user asked for, if any (a GBK surprise restarts the run) */
   requested: string | undefined;
   /** pass 2: fingerprints seen twice, and the scale check's median buckets by series key */
   candidates?: number[];
   checks?: [string, number, number][];
 }
+
+/** Duplicate fingerprints found on a helper: a, b pairs, in batches. */
+export type FingerprintSink = (pairs: Int32Array) => void;
 
 export interface GroupData {
   hash: number;
@@ -80,7 +77,6 @@ export interface ChunkResult {
   diagnostics: Diagnostic[];
   /** file, line, year of power plants' electricity rows */
   power: number[];
-  candidates: number[];
   occurrences: [string, number[]][];
   /** rows left to the real parser on the calling thread: line, bytes */
   deferred: [number, Uint8Array][];
@@ -96,52 +92,36 @@ export interface ChunkFailure {
   file?: number;
 }
 
-/** Threads to run chunk jobs on, besides the caller's. */
+/** A helper's answer: what it found, and the fingerprints it found (read after the caller's own). */
+export interface ChunkAnswer {
+  result: ChunkResult;
+  fingerprints: Iterable<Int32Array>;
+}
+
+/** Helpers to run chunk jobs, besides the caller. */
 export interface ParallelRunner {
-  /** how many threads it adds */
+  /** how many helpers it adds */
   readonly threads: number;
-  /** files smaller than this are read on one thread */
+  /** files smaller than this are read by the caller alone */
   readonly minBytes: number;
   /** chunk size in bytes */
   readonly chunkBytes: number;
-  /** false: the calling thread leaves every chunk to the others (tests of the worker path) */
+  /** false: the caller leaves every chunk to the helpers (tests of the helpers' path) */
   readonly callerTakesChunks?: boolean;
-  /**
-   * Starts the job on every thread (thread i is number 2 + i in `control`); `wait` blocks until
-   * each thread that took a chunk has answered (what `runChunkJob` returned on that thread).
-   */
-  start(job: ChunkJob): { wait(): (ChunkResult | ChunkFailure)[] };
+  /** Starts the job on every helper. */
+  start(job: ChunkJob): RunningJob;
   /** no more jobs */
   close(): void;
 }
 
-/** The calling thread's number in `control`; workers are 2, 3, … */
-export const CALLER = 1;
-
-/** Takes the next free chunk for thread `me`, or -1 when none is left. */
-export function claimChunk(control: Int32Array, chunks: number, me: number): number {
-  for (;;) {
-    const k = Atomics.add(control, 0, 1);
-    if (k >= chunks) return -1;
-    if (Atomics.compareExchange(control, 2 + k, 0, me) === 0) return k;
-  }
+export interface RunningJob {
+  /** the caller's next chunk, or -1 when none is left */
+  claim(): number;
+  /** no more chunks for anyone (the caller failed) */
+  cancel(): void;
+  /** Blocks until every helper that took a chunk has answered. */
+  wait(): (ChunkAnswer | ChunkFailure)[];
 }
 
-/** Takes chunk k for thread `me` if it is still free (tests hand chunks out in a chosen order). */
-export function takeChunk(control: Int32Array, k: number, me: number): boolean {
-  return Atomics.compareExchange(control, 2 + k, 0, me) === 0;
-}
-
-/** Whether thread `me` took any chunk of the job (a worker that took none need not be waited for). */
-export function tookAny(control: Int32Array, chunks: number, me: number): boolean {
-  for (let k = 0; k < chunks; k++) if (Atomics.load(control, 2 + k) === me) return true;
-  return false;
-}
-
-/** Stops handing out chunks (the caller failed; workers finish the chunk they are in). */
-export function stopClaims(control: Int32Array, chunks: number): void {
-  Atomics.store(control, 0, chunks);
-}
-
-/** Opens a file at a byte offset (each thread opens its own). */
+/** Opens a file at a byte offset (each helper opens its own). */
 export type OpenAt = (position: number) => ChunkReader;

@@ -30,7 +30,7 @@ import type { Encoding } from './decode.js';
 import { CR, decoderFor, FastFallback, LF, readLayout, sniff, type Decoder, type FileLayout } from './fast-header.js';
 import { blankLine, fmix, Fields, hashBytes, MAX_FIELDS, R_EXTRA, R_KEY, SEED1, SLACK, tokenize } from './fast-scan.js';
 import { bytesReader, type ChunkReader } from './fast-source.js';
-import { CALLER, CHUNK_LINE, claimChunk, ParallelAbort, stopClaims, type ChunkFailure, type ChunkJob, type ChunkResult, type GroupData, type OpenAt, type ParallelRunner } from './fast-parallel.js';
+import { CHUNK_LINE, ParallelAbort, type ChunkFailure, type ChunkJob, type ChunkResult, type FingerprintSink, type GroupData, type OpenAt, type ParallelRunner } from './fast-parallel.js';
 
 export { FastFallback, ParallelAbort };
 
@@ -104,15 +104,9 @@ class FingerprintTable {
   private readonly order: Int32Array;
   private readonly counts = new Int32Array(FP_BUCKETS + 1);
 
-  /**
-   * `shared`: one table that several threads fill at once (slots claimed with compare-and-swap,
-   * the fill counted in `fill[0]`); it cannot grow, so a fill past 3/4 throws ParallelAbort and
-   * the run is read again on one thread.
-   */
   constructor(
     estimate: number,
     private readonly onHit: (v: number) => void,
-    private readonly shared?: { slots: Int32Array; fill: Int32Array },
   ) {
     // a small file needs a small batch: allocating 3 MB for 40 rows shows in start-up time
     let batch = 1024;
@@ -120,15 +114,10 @@ class FingerprintTable {
     this.qa = new Int32Array(batch);
     this.qb = new Int32Array(batch);
     this.order = new Int32Array(batch);
-    if (shared) {
-      this.gens.push({ slots: shared.slots, shift: 32 - Math.log2(shared.slots.length) });
-      return;
-    }
     this.addGen(fingerprintBits(estimate));
   }
 
   private addGen(bits: number): void {
-    if (this.shared) throw new ParallelAbort('the duplicate table is full');
     this.gens.push({ slots: new Int32Array(1 << bits), shift: 32 - bits });
     this.used = 0;
   }
@@ -137,6 +126,11 @@ class FingerprintTable {
     this.qa[this.queued] = a;
     this.qb[this.queued] = b;
     if (++this.queued === this.qa.length) this.flush();
+  }
+
+  /** fingerprints another thread found: a, b pairs */
+  addPairs(pairs: Int32Array): void {
+    for (let i = 0; i + 1 < pairs.length; i += 2) this.add(pairs[i]!, pairs[i + 1]!);
   }
 
   flush(): void {
@@ -149,7 +143,6 @@ class FingerprintTable {
     for (let i = 0; i < n; i++) counts[(qa[i]! >>> FP_SHIFT) + 1]!++;
     for (let k = 1; k <= FP_BUCKETS; k++) counts[k]! += counts[k - 1]!;
     for (let i = 0; i < n; i++) order[counts[qa[i]! >>> FP_SHIFT]!++] = i;
-    if (this.shared) return this.insertShared(n);
     const gens = this.gens;
     for (let j = 0; j < n; j++) {
       const last = gens.length - 1;
@@ -180,70 +173,27 @@ class FingerprintTable {
       if (hit) this.onHit(v);
     }
   }
+}
 
-  /**
-   * The same insert on the shared table. Atomics per row cost more than the row, so the table is cut
-   * into regions by the top bits of a (the batch is sorted that way already), each with a lock in
-   * `fill[1 + r]`; a thread inserts a region's rows with plain reads and writes while it holds the
-   * lock, skipping to other regions while one is busy. Probing wraps inside the region.
-   */
-  private insertShared(n: number): void {
-    const { qa, qb, order } = this;
-    const { slots, shift } = this.gens[0]!;
-    const fill = this.shared!.fill;
-    const regionBits = sharedRegionBits(slots.length);
-    const regionMask = (slots.length >>> regionBits) - 1;
-    const regionShift = 32 - regionBits;
-    // [from, to) of the sorted batch in each region
-    const bounds: number[] = [];
-    for (let j = 0; j < n; ) {
-      const r = qa[order[j]!]! >>> regionShift;
-      let e = j + 1;
-      while (e < n && qa[order[e]!]! >>> regionShift === r) e++;
-      bounds.push(r, j, e);
-      j = e;
-    }
-    let added = 0;
-    let left = bounds.length / 3;
-    const done = new Uint8Array(left);
-    while (left > 0) {
-      for (let b = 0; b < done.length; b++) {
-        if (done[b]) continue;
-        const r = bounds[3 * b]!;
-        if (Atomics.compareExchange(fill, 1 + r, 0, 1) !== 0) continue;
-        for (let j = bounds[3 * b + 1]!; j < bounds[3 * b + 2]!; j++) {
-          const i = order[j]!;
-          const v = qb[i]! | 1;
-          const home = qa[i]! >>> shift;
-          const start = home & ~regionMask;
-          let k = home;
-          for (;;) {
-            const x = slots[k]!;
-            if (x === 0) {
-              slots[k] = v;
-              added++;
-              break;
-            }
-            if (x === v) {
-              this.onHit(v);
-              break;
-            }
-            k = start | ((k + 1) & regionMask);
-          }
-        }
-        Atomics.store(fill, 1 + r, 0);
-        done[b] = 1;
-        left--;
-      }
-    }
-    if ((Atomics.add(fill, 0, added) + added) * 4 > slots.length * 3) throw new ParallelAbort('the duplicate table is full');
+/** A chunk thread's fingerprints, passed on in batches of a, b pairs to the table that has them all. */
+class FingerprintForwarder {
+  private readonly pairs = new Int32Array(2 * FORWARD_BATCH);
+  private n = 0;
+  constructor(private readonly sink: FingerprintSink) {}
+
+  add(a: number, b: number): void {
+    this.pairs[this.n++] = a;
+    this.pairs[this.n++] = b;
+    if (this.n === this.pairs.length) this.flush();
+  }
+
+  flush(): void {
+    if (this.n > 0) this.sink(this.pairs.subarray(0, this.n));
+    this.n = 0;
   }
 }
 
-/** regions of the shared duplicate table: up to 64, each at least 256 slots */
-export function sharedRegionBits(slots: number): number {
-  return Math.max(0, Math.min(6, Math.log2(slots) - 8));
-}
+const FORWARD_BATCH = 1 << 16;
 
 /** table bits for an estimated number of rows (load ≤ 1/1.3) */
 export function fingerprintBits(estimate: number): number {
@@ -428,7 +378,7 @@ interface SlowAgg {
 class RunState {
   private readonly seeds = new Map<string, [number, number]>();
   readonly series = new Map<string, Series>();
-  private table: FingerprintTable | undefined;
+  private table: FingerprintTable | FingerprintForwarder | undefined;
   readonly candidates = new Set<number>();
   /** file, line, year of rows of power plants that list electricity */
   readonly power: number[] = [];
@@ -448,14 +398,23 @@ class RunState {
   ) {}
 
   /** the fingerprint table, sized on first use from the input size and the first lines' length */
-  sizeFingerprints(estimatedRows: number, shared?: { slots: Int32Array; fill: Int32Array }): void {
-    this.table ??= new FingerprintTable(estimatedRows, (v) => this.candidates.add(v), shared);
+  sizeFingerprints(estimatedRows: number): void {
+    this.table ??= new FingerprintTable(estimatedRows, (v) => this.candidates.add(v));
+  }
+  /** on a chunk thread: fingerprints go to the caller's table */
+  forwardFingerprints(sink: FingerprintSink): void {
+    this.table = new FingerprintForwarder(sink);
   }
   get hasFingerprints(): boolean {
     return this.table !== undefined;
   }
-  get fp(): FingerprintTable {
+  get fp(): FingerprintTable | FingerprintForwarder {
     return this.table!;
+  }
+  /** the table itself (only the calling thread has one) */
+  get fingerprintTable(): FingerprintTable {
+    if (!(this.table instanceof FingerprintTable)) throw new Error('fast path: no duplicate table here');
+    return this.table;
   }
 
   /** Where a row's duplicate fingerprint starts: the file's extra columns and (year, sector, fuel, use). */
@@ -594,6 +553,8 @@ class FileScan {
   slowSeen = false;
   private pending: { line: number; bytes: Uint8Array }[] = [];
   private pendingBytes = 0;
+  /** added to the line numbers row() gets (a chunk's first line number) */
+  lineBase = 0;
   /** keys merged from other threads, not yet resolved */
   private merged: Group[] = [];
   /** on a chunk thread: rows the calling thread will parse */
@@ -626,6 +587,10 @@ class FileScan {
   }
 
   /** Processes one tokenised line (not a comment). */
+  /**
+   * Processes one tokenised line (not a comment). `line` counts from `lineBase`: a chunk's lines
+   * are numbered from chunk × 2^32, too big to pass around in the hot loop (V8 boxes such numbers).
+   */
   row(buf: Uint8Array, dv: DataView, f: Fields, line: number): void {
     if (f.slow) return this.slow(buf, f, line);
     const hl = this.headerLength;
@@ -654,7 +619,7 @@ class FileScan {
     for (;;) {
       const x = slots[i]!;
       if (x === 0) {
-        g = this.newGroup(buf, f, line, kh, i);
+        g = this.newGroup(buf, f, this.lineBase + line, kh, i);
         break;
       }
       const cand = groups[x - 1]!;
@@ -669,7 +634,7 @@ class FileScan {
     const pass1 = run.pass === 1;
     if (pass1) {
       this.rows++;
-      if (g.template.length > 0) for (const d of g.template) this.diagnostics.push(located(d, this.path, line));
+      if (g.template.length > 0) for (const d of g.template) this.diagnostics.push(located(d, this.path, this.lineBase + line));
     }
     const r = g.resolved;
     if (!r) return;
@@ -688,7 +653,7 @@ class FileScan {
       }
       g.sInt = sInt;
       g.sFrac = sFrac;
-      if (g.power) run.power.push(this.index, line, r.year);
+      if (g.power) run.power.push(this.index, this.lineBase + line, r.year);
     }
     // the scale check: count by leading digits first, then place against the median's bucket
     const s = g.series!;
@@ -703,7 +668,7 @@ class FileScan {
       const e = qE + r.pow;
       if (e === s.bE && qL2 === s.bL) s.collect.push(scaled(qM, r.pow - qFd));
       if (e > s.bE + 2 || (e === s.bE + 2 && qL2 >= s.bL) || e < s.bE - 2 || (e === s.bE - 2 && qL2 <= s.bL)) {
-        s.cands.push(this.index, line, scaled(qM, r.pow - qFd));
+        s.cands.push(this.index, this.lineBase + line, scaled(qM, r.pow - qFd));
       }
     }
     // the duplicate check: (year, sector, fuel, use) and every extra cell, trimmed
@@ -728,7 +693,7 @@ class FileScan {
     b = fmix(b ^ a);
     if (pass1) run.addFingerprint(a, b);
     else if (run.candidates.has(b | 1)) {
-      run.occurrence(exactDupKey(r.year, r.sector, r.sectorLabel, r.fuel, r.use, this.extraOf(buf, f)), this.index, line);
+      run.occurrence(exactDupKey(r.year, r.sector, r.sectorLabel, r.fuel, r.use, this.extraOf(buf, f)), this.index, this.lineBase + line);
     }
   }
 
@@ -921,7 +886,8 @@ class FileScan {
     return parsed;
   }
 
-  private slow(buf: Uint8Array, f: Fields, line: number): void {
+  private slow(buf: Uint8Array, f: Fields, rel: number): void {
+    const line = this.lineBase + rel;
     this.slowSeen = true;
     const bytes = buf.slice(f.lineStart, f.lineEnd);
     if (this.deferred) {
@@ -1116,8 +1082,6 @@ interface Pass {
   /** set when some file is big enough to be read on several threads */
   parallel: ParallelRunner | undefined;
   parallelFiles: Set<number>;
-  /** the duplicate table shared with the threads */
-  fingerprints?: { slots: Int32Array; fill: Int32Array };
   jobs?: number;
 }
 
@@ -1150,13 +1114,7 @@ function scanFile(p: Pass, index: number): void {
       for (let i = body.buf.indexOf(LF, layout.bodyStart); i >= 0 && i < end; i = body.buf.indexOf(LF, i + 1)) lines++;
       const perLine = lines > 0 ? (end - layout.bodyStart) / lines : 64;
       const rest = p.sources.slice(index).reduce((a, s) => a + (s.size ?? body.len), 0);
-      const estimate = rest / Math.max(8, perLine);
-      if (p.parallel) {
-        const bits = fingerprintBits(estimate);
-        // fill[0]: slots used; fill[1 + r]: the lock of region r
-        p.fingerprints = { slots: new Int32Array(new SharedArrayBuffer(4 << bits)), fill: new Int32Array(new SharedArrayBuffer(4 * 65)) };
-      }
-      run.sizeFingerprints(estimate, p.fingerprints);
+      run.sizeFingerprints(rest / Math.max(8, perLine));
     }
     const validator = run.pass === 1 ? makeValidator(layout.encoding, index, p.options.encoding) : undefined;
     if (threads) {
@@ -1177,7 +1135,7 @@ function scanFile(p: Pass, index: number): void {
 // ---------------------------------------------------------------------------------------------
 // one file on several threads (see fast-parallel.ts)
 
-/** Reads a big file's body in chunks on the runner's threads and this one, then merges what they found. */
+/** Reads a big file's body in chunks with the runner's helpers, then merges what they found. */
 function scanFileInChunks(p: Pass, index: number, threads: ParallelRunner): void {
   const source = p.sources[index]!;
   const layout = p.layouts[index]!;
@@ -1185,8 +1143,6 @@ function scanFileInChunks(p: Pass, index: number, threads: ParallelRunner): void
   const size = source.size!;
   const starts: number[] = [];
   for (let at = layout.bodyStart; at < size || starts.length === 0; at += threads.chunkBytes) starts.push(at);
-  const shared = p.fingerprints;
-  if (!shared) throw new Error('fast path: no shared duplicate table');
   const job: ChunkJob = {
     id: (p.jobs = (p.jobs ?? 0) + 1),
     fileIndex: index,
@@ -1195,10 +1151,6 @@ function scanFileInChunks(p: Pass, index: number, threads: ParallelRunner): void
     keep: run.keep,
     pass: run.pass === 1 ? 1 : 2,
     starts,
-    control: new Int32Array(new SharedArrayBuffer(4 * (2 + starts.length))),
-    progress: new BigInt64Array(new SharedArrayBuffer(8)),
-    fingerprints: shared.slots,
-    fingerprintFill: shared.fill,
     requested: p.options.encoding,
   };
   if (run.pass === 2) {
@@ -1206,38 +1158,35 @@ function scanFileInChunks(p: Pass, index: number, threads: ParallelRunner): void
     job.checks = [...run.series.values()].filter((s) => s.check).map((s) => [s.key, s.bE, s.bL]);
   }
   const done = p.done;
-  const report = () => p.options.onProgress?.(Math.min(p.total, done + Number(Atomics.load(job.progress, 0))), p.total);
-  const handle = threads.start(job);
+  let read = 0;
+  const report = (n: number) => p.options.onProgress?.(Math.min(p.total, done + (read += n)), p.total);
+  const table = run.pass === 1 ? run.fingerprintTable : undefined;
+  const running = threads.start(job);
   const results: ChunkResult[] = [];
   try {
-    // this thread hashes the whole file while the workers start, then takes chunks too
+    // this thread hashes the whole file while the helpers start, then takes chunks too
     if (run.pass === 1) p.hashes[index] = hashSource(source);
-    if (threads.callerTakesChunks === false) waitUntilTaken(job);
-    else results.push(runChunks(job, run.dict, source.openAt!, CALLER, report));
+    if (threads.callerTakesChunks !== false) {
+      results.push(runChunks(job, run.dict, source.openAt!, () => running.claim(), (pairs) => table?.addPairs(pairs), report));
+    }
   } catch (e) {
-    // no more chunks for anyone; let the workers finish theirs before the run is read again
-    stopClaims(job.control, starts.length);
+    running.cancel();
     try {
-      handle.wait();
+      running.wait();
     } catch {
       // the first failure is the one to report
     }
     throw e;
   }
-  for (const answer of handle.wait()) {
+  for (const answer of running.wait()) {
     if ('failed' in answer) throw failureError(answer);
-    results.push(answer);
+    results.push(answer.result);
+    if (table) for (const pairs of answer.fingerprints) table.addPairs(pairs);
   }
   p.done = done + size - layout.bodyStart;
-  report();
+  p.options.onProgress?.(Math.min(p.total, p.done), p.total);
   p.parallelFiles.add(index);
   mergeChunks(p, index, job, results);
-}
-
-/** Waits until the other threads have taken every chunk. */
-function waitUntilTaken(job: ChunkJob): void {
-  const nap = new Int32Array(new SharedArrayBuffer(4));
-  for (let k = 0; k < job.starts.length; k++) while (Atomics.load(job.control, 2 + k) === 0) Atomics.wait(nap, 0, 0, 2);
 }
 
 function hashSource(source: FastSource): string {
@@ -1253,14 +1202,14 @@ function hashSource(source: FastSource): string {
 }
 
 /**
- * One thread's part of a job: takes chunks until none is left and scans them with a state of its
- * own (the duplicate table is the shared one). Rows the real parser must read are handed back.
+ * One reader's part of a job: takes chunks until none is left and scans them with a state of its
+ * own; fingerprints go to `sink`, and rows the real parser must read are handed back.
  */
-function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, me: number, onRead: () => void): ChunkResult {
+function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, claim: () => number, sink: FingerprintSink, onRead: (n: number) => void): ChunkResult {
   const run = new RunState(dict, job.keep);
   run.pass = job.pass;
   run.chunked = true;
-  if (job.pass === 1) run.sizeFingerprints(Infinity, { slots: job.fingerprints, fill: job.fingerprintFill });
+  if (job.pass === 1) run.forwardFingerprints(sink);
   else {
     for (const c of job.candidates ?? []) run.candidates.add(c);
     run.checks = new Map((job.checks ?? []).map(([key, e, l]) => [key, [e, l]]));
@@ -1269,11 +1218,7 @@ function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, me: number
   scan.deferred = [];
   const lineCounts: number[] = [];
   const chunks = job.starts.length;
-  const counted = (n: number) => {
-    Atomics.add(job.progress, 0, BigInt(n));
-    onRead();
-  };
-  for (let k = claimChunk(job.control, chunks, me); k >= 0; k = claimChunk(job.control, chunks, me)) {
+  for (let k = claim(); k >= 0; k = claim()) {
     const start = job.starts[k]!;
     // from one byte before the chunk: its first line starts after the first LF from there
     const from = k === 0 ? start : start - 1;
@@ -1281,12 +1226,11 @@ function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, me: number
     const reader = openAt(from);
     try {
       // a buffer the chunk's size (a line longer than that grows it)
-      const body = new BodyReader(reader, Math.min(CHUNK, end - from + 4096), false, counted, end - from);
+      const body = new BodyReader(reader, Math.min(CHUNK, end - from + 4096), false, onRead, end - from);
       const pos = k === 0 ? 0 : body.firstLineStart();
-      const first = k * CHUNK_LINE;
+      scan.lineBase = k * CHUNK_LINE;
       const validator = job.pass === 1 ? makeValidator(job.layout.encoding, job.fileIndex, job.requested as Encoding | undefined) : undefined;
-      const next = pos < 0 ? first : body.scan(scan, pos, pos, first, validator);
-      lineCounts.push(k, next - first);
+      lineCounts.push(k, pos < 0 ? 0 : body.scan(scan, pos, pos, 0, validator));
     } finally {
       reader.close();
     }
@@ -1308,7 +1252,6 @@ function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, me: number
     })),
     diagnostics: scan.diagnostics,
     power: run.power,
-    candidates: [...run.candidates],
     occurrences: [...run.occurrences],
     deferred: scan.deferred,
     rows: scan.rows,
@@ -1316,10 +1259,10 @@ function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, me: number
   };
 }
 
-/** A worker thread's part of a job, with any failure as a value the calling thread rethrows. */
-export function runChunkJob(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, me: number): ChunkResult | ChunkFailure {
+/** A helper's part of a job, with any failure as a value the caller rethrows. */
+export function runChunkJob(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, claim: () => number, sink: FingerprintSink): ChunkResult | ChunkFailure {
   try {
-    return runChunks(job, dict, openAt, me, () => {});
+    return runChunks(job, dict, openAt, claim, sink, () => {});
   } catch (e) {
     if (e instanceof Restart) return { failed: true, kind: 'restart', reason: e.message, file: e.file };
     if (e instanceof FastFallback) return { failed: true, kind: 'fallback', reason: e.reason };
@@ -1332,7 +1275,7 @@ function failureError(f: ChunkFailure): Error {
   if (f.kind === 'restart') return new Restart(f.file!);
   if (f.kind === 'fallback') return new FastFallback(f.reason);
   if (f.kind === 'abort') return new ParallelAbort(f.reason);
-  return new Error(`a reading thread failed: ${f.reason}`);
+  return new Error(`a reading helper failed: ${f.reason}`);
 }
 
 /** Puts every thread's findings into the file's scan, with the lines numbered from the file's start. */
@@ -1367,7 +1310,6 @@ function mergeChunks(p: Pass, index: number, job: ChunkJob, results: ChunkResult
         }
       }
       for (let i = 0; i < r.power.length; i += 3) run.power.push(r.power[i]!, line(r.power[i + 1]!), r.power[i + 2]!);
-      for (const c of r.candidates) run.candidates.add(c);
       for (const d of r.diagnostics) {
         d.line = line(d.line!);
         scan.diagnostics.push(d);

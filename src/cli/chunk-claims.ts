@@ -1,0 +1,58 @@
+/**
+ * Chunk claims between the CLI and its reading helpers (separate processes, so no shared memory):
+ * chunk k is taken by hard-linking one's own owner file to claims/k, which fails if it exists.
+ * The link is atomic, and the claim file names its owner from the start.
+ */
+import { closeSync, linkSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Claims {
+  /** the next free chunk, now taken by this owner; -1 when none is left */
+  next(): number;
+  /** takes every chunk still free, so nobody gets another */
+  takeAll(): void;
+  /** how many this owner took */
+  readonly mine: number;
+}
+
+export function fileClaims(dir: string, owner: string, chunks: number): Claims {
+  const ownerFile = join(dir, `owner-${owner}`);
+  const fd = openSync(ownerFile, 'w');
+  writeSync(fd, owner);
+  closeSync(fd);
+  let cursor = 0;
+  let mine = 0;
+  const take = (k: number): boolean => {
+    try {
+      linkSync(ownerFile, join(dir, 'claims', String(k)));
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw e;
+    }
+  };
+  return {
+    next() {
+      for (; cursor < chunks; cursor++) {
+        if (take(cursor)) {
+          mine++;
+          return cursor++;
+        }
+      }
+      return -1;
+    },
+    takeAll() {
+      for (; cursor < chunks; cursor++) take(cursor);
+    },
+    get mine() {
+      return mine;
+    },
+  };
+}
+
+/** The owners of the chunks taken so far. */
+export function claimOwners(dir: string): Set<string> {
+  const owners = new Set<string>();
+  for (const name of readdirSync(join(dir, 'claims'))) owners.add(readFileSync(join(dir, 'claims', name), 'utf8'));
+  return owners;
+}

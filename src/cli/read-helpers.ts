@@ -1,0 +1,155 @@
+/**
+ * The CLI's helpers for reading big files: child processes running src/cli/read-helper.ts.
+ * Processes, not worker threads: on these machines the threads of one process share a core, so a
+ * worker thread made a 1M-row file no faster (measured). The calculation is synchronous, so the CLI
+ * waits for a helper's answer file with short sleeps rather than events. A job's files live in a
+ * temporary folder: the job, the chunk claims (chunk-claims.ts), each helper's fingerprints and
+ * answer. A helper that took no chunk (it started too late) is not waited for.
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { ParallelAbort, type ChunkAnswer, type ChunkFailure, type ChunkJob, type ChunkResult, type ParallelRunner } from '../core/input/fast-parallel.js';
+import { packageRoot } from '../package-root.js';
+import { claimOwners, fileClaims } from './chunk-claims.js';
+
+/** Below this a file is read by the CLI alone: a helper process takes ~0.1 s to start. */
+const MIN_BYTES = 24 << 20;
+const CHUNK_BYTES = 4 << 20;
+/** the CLI's name among the claim owners; helpers are 0, 1, … */
+const CALLER = 'c';
+
+export interface HelperSettings {
+  /** helper processes (default: one less than the cores, at most 7); 0 reads alone */
+  helpers?: number | undefined;
+  minBytes?: number | undefined;
+  chunkBytes?: number | undefined;
+  /** false: leave every chunk to the helpers (tests) */
+  callerTakesChunks?: boolean | undefined;
+}
+
+/** Settings from the environment: JINCHANG_HELPERS, JINCHANG_PARALLEL_MIN_BYTES, JINCHANG_CHUNK_BYTES, JINCHANG_CALLER_CHUNKS=0 (tests, benchmarks). */
+export function helperSettings(env: Record<string, string | undefined>): HelperSettings {
+  const int = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined);
+  return {
+    helpers: int(env.JINCHANG_HELPERS),
+    minBytes: int(env.JINCHANG_PARALLEL_MIN_BYTES),
+    chunkBytes: int(env.JINCHANG_CHUNK_BYTES),
+    callerTakesChunks: env.JINCHANG_CALLER_CHUNKS === '0' ? false : undefined,
+  };
+}
+
+/** What the helpers did, for JINCHANG_DEBUG_READ (tests check that they really ran). */
+export interface HelperStats {
+  jobs: number;
+  /** answers from helpers that took chunks */
+  answers: number;
+}
+
+export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & { stats: HelperStats }) | undefined {
+  const helpers = settings.helpers ?? Math.min(Math.max(availableParallelism() - 1, 0), 7);
+  if (helpers <= 0) return undefined;
+  const stats: HelperStats = { jobs: 0, answers: 0 };
+  const dirs: string[] = [];
+  return {
+    stats,
+    threads: helpers,
+    minBytes: settings.minBytes ?? MIN_BYTES,
+    chunkBytes: Math.max(1, settings.chunkBytes ?? CHUNK_BYTES),
+    callerTakesChunks: settings.callerTakesChunks ?? true,
+    start(job: ChunkJob) {
+      const dir = mkdtempSync(join(tmpdir(), 'jinchang-read-'));
+      dirs.push(dir);
+      mkdirSync(join(dir, 'claims'));
+      writeFileSync(join(dir, 'job'), serialize(job));
+      const script = join(packageRoot, 'dist', 'cli', 'read-helper.js');
+      const pids = Array.from({ length: helpers }, (_, i) => {
+        const child = spawn(process.execPath, [script, dir, String(i)], { stdio: 'ignore' });
+        child.unref();
+        child.on('error', () => {});
+        return child.pid;
+      });
+      stats.jobs++;
+      const claims = fileClaims(dir, CALLER, job.starts.length);
+      return {
+        claim: () => claims.next(),
+        cancel: () => claims.takeAll(),
+        wait: () => {
+          // when the CLI took no chunks (tests), every chunk must first be taken by some helper
+          waitUntilAllTaken(dir, job.starts.length, pids);
+          const owners = claims.mine === job.starts.length ? new Set<string>() : claimOwners(dir);
+          const answers: (ChunkAnswer | ChunkFailure)[] = [];
+          pids.forEach((pid, i) => {
+            if (owners.has(String(i))) answers.push(answerOf(dir, i, pid));
+          });
+          stats.answers += answers.length;
+          return answers;
+        },
+      };
+    },
+    close() {
+      for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits for helper i's answer; a helper that died without one sends the read back to the CLI alone. */
+function answerOf(dir: string, i: number, pid: number | undefined): ChunkAnswer | ChunkFailure {
+  const path = join(dir, `answer-${i}`);
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  for (let wait = 0.2; !existsSync(path); wait = Math.min(wait * 1.5, 5)) {
+    if (pid === undefined || !alive(pid)) {
+      if (existsSync(path)) break;
+      throw new ParallelAbort('a reading helper stopped without answering');
+    }
+    Atomics.wait(nap, 0, 0, wait);
+  }
+  const answer = deserialize(readFileSync(path)) as ChunkResult | ChunkFailure;
+  if ('failed' in answer) return answer;
+  return { result: answer, fingerprints: pairsIn(join(dir, `fingerprints-${i}`)) };
+}
+
+function waitUntilAllTaken(dir: string, chunks: number, pids: (number | undefined)[]): void {
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  for (let wait = 0.2; readdirSync(join(dir, 'claims')).length < chunks; wait = Math.min(wait * 1.5, 5)) {
+    if (!pids.some((pid) => pid !== undefined && alive(pid))) throw new ParallelAbort('no reading helper is left');
+    Atomics.wait(nap, 0, 0, wait);
+  }
+}
+
+/** Linux says whether a child has exited (it stays a zombie: nobody reaps it while the CLI waits). */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch (e) {
+    // no /proc (not Linux): assume it is alive; a gone process is ENOENT on Linux
+    return (e as NodeJS.ErrnoException).code !== 'ENOENT' || !existsSync('/proc/self/stat');
+  }
+}
+
+/** a helper's fingerprint file, read back in batches of a, b pairs */
+function* pairsIn(path: string): Generator<Int32Array> {
+  if (!existsSync(path)) return;
+  const fd = openSync(path, 'r');
+  try {
+    const buf = new Int32Array(1 << 18);
+    const bytes = new Uint8Array(buf.buffer);
+    for (;;) {
+      let n = 0;
+      while (n < bytes.length) {
+        const got = readSync(fd, bytes, n, bytes.length - n, null);
+        if (got === 0) break;
+        n += got;
+      }
+      if (n === 0) return;
+      yield buf.subarray(0, n >> 2);
+      if (n < bytes.length) return;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
