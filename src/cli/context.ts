@@ -1,7 +1,7 @@
-import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import type { Lang } from '../core/i18n/lang.js';
-import type { Style } from '../core/format/text-table.js';
+import { plainStyle, type Style } from '../core/format/text-table.js';
 
 /** What a command needs from the process: streams, environment, language and colour. */
 export interface CliContext {
@@ -16,16 +16,29 @@ export function colourEnabled(stream: { isTTY?: boolean }, env: Record<string, s
   return Boolean(stream.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
+// Loading chalk probes the terminal (tty, os), a few ms of a small run, and without colour its
+// styles return the text unchanged; so main() loads it only when a stream is a colour terminal.
+let chalk: typeof import('chalk') | undefined;
+
+export async function loadColour(ctx: CliContext): Promise<void> {
+  if (colourEnabled(ctx.stdout, ctx.env) || colourEnabled(ctx.stderr, ctx.env)) chalk ??= await import('chalk');
+}
+
+/** chalk at level 1 for a colour terminal (once loadColour has run), else undefined: plain text. */
+function colourFor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): ChalkInstance | undefined {
+  return chalk && colourEnabled(stream, env) ? new chalk.Chalk({ level: 1 }) : undefined;
+}
+
 export function styleFor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): Style {
-  const chalk = new Chalk({ level: colourEnabled(stream, env) ? 1 : 0 });
-  return { header: (s) => chalk.bold(s), total: (s) => chalk.bold(s), dim: (s) => chalk.dim(s) };
+  const c = colourFor(stream, env);
+  return c ? { header: (s) => c.bold(s), total: (s) => c.bold(s), dim: (s) => c.dim(s) } : plainStyle;
 }
 
 export function printDiagnostics(ctx: CliContext, diagnostics: readonly Diagnostic[]): void {
-  const chalk = new Chalk({ level: colourEnabled(ctx.stderr, ctx.env) ? 1 : 0 });
+  const c = colourFor(ctx.stderr, ctx.env);
   for (const d of diagnostics) {
     const text = formatDiagnostic(d, ctx.lang);
-    ctx.stderr.write((d.severity === 'error' ? chalk.red(text) : chalk.yellow(text)) + '\n');
+    ctx.stderr.write((c ? (d.severity === 'error' ? c.red(text) : c.yellow(text)) : text) + '\n');
   }
 }
 

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../core/calc/select-factors.js';
 import { langFromEnv, type Lang } from '../core/i18n/lang.js';
-import { ExitError, type CliContext } from './context.js';
+import { ExitError, loadColour, type CliContext } from './context.js';
 import { toolName, toolVersion } from './version.js';
 
 /** Exit codes: 0 ok, 1 the data is invalid, 2 usage error, 3 internal error (a bug). */
@@ -190,6 +190,7 @@ export async function main(
   };
   const program = buildProgram(context);
   try {
+    await loadColour(context);
     await program.parseAsync(argv);
     return EXIT.ok;
   } catch (e) {

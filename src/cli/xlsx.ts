@@ -3,6 +3,7 @@
  * one sheet per breakdown, numbers as number cells, a provenance sheet. exceljs is loaded only
  * here, and only when a workbook is asked for, so `calc` to stdout never pays for it.
  */
+import { createRequire } from 'node:module';
 import type { Workbook, Worksheet } from 'exceljs';
 import { aggregate, type OutputRow, type Totals } from '../core/calc/aggregate.js';
 import type { CalcReport } from '../core/calc/run.js';
@@ -43,9 +44,8 @@ const TCE_FMT = '#,##0.00';
 const T_FMT = '#,##0.00';
 
 export async function newWorkbook(tool: { name: string; version: string }): Promise<Workbook> {
-  const mod = await import('exceljs');
-  // a CommonJS package: Node gives its exports as `default`, the typings describe them as the namespace
-  const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
+  // require, not import(): exceljs is CommonJS, and the CLI bundle runs as a vm.Script, where import() is unavailable
+  const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = `${tool.name} ${tool.version}`;
   // fixed dates: the same input gives the same workbook properties

@@ -12,10 +12,11 @@ export interface CliResult {
 
 /**
  * Runs the real, built CLI (npm test builds first) as a user would: stdout is a pipe, no colour,
- * English unless the test sets LANG. Paths in args are relative to the repository root.
+ * English unless the test sets LANG. Paths in args are relative to the repository root. `bin`
+ * runs another copy of the package.
  */
-export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): CliResult {
-  const result = spawnSync(process.execPath, [bin, ...args], {
+export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string; bin?: string } = {}): CliResult {
+  const result = spawnSync(process.execPath, [options.bin ?? bin, ...args], {
     cwd: options.cwd ?? repoRoot,
     input: options.input,
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C', TZ: 'UTC', ...options.env },
