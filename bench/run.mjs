@@ -44,11 +44,11 @@ function args() {
 const hasTime = existsSync('/usr/bin/time');
 
 /** Runs a command; wall time from here, peak RSS from /usr/bin/time (or /proc polling). */
-async function measure(cmd, argv) {
+async function measure(cmd, argv, env = {}) {
   if (hasTime) {
     const out = `${dataDir}.time-${process.pid}`;
     const t = process.hrtime.bigint();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, cmd, ...argv], { cwd: root, maxBuffer: 1 << 30, encoding: 'utf8' });
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, cmd, ...argv], { cwd: root, maxBuffer: 1 << 30, encoding: 'utf8', env: { ...process.env, ...env } });
     const wallMs = Number(process.hrtime.bigint() - t) / 1e6;
     const rssKB = Number(readFileSync(out, 'utf8').trim().split('\n').pop());
     rmSync(out, { force: true });
@@ -57,7 +57,7 @@ async function measure(cmd, argv) {
   // no /usr/bin/time: poll the child's high-water mark
   return new Promise((resolve) => {
     const t = process.hrtime.bigint();
-    const child = spawn(cmd, argv, { cwd: root });
+    const child = spawn(cmd, argv, { cwd: root, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     let hwm = 0;
@@ -143,20 +143,28 @@ async function main() {
     const bytes = statSync(file).size;
     const n = runs ?? VARIANTS[size].runs;
     const calcRuns = [];
+    const aloneRuns = [];
     const duckRuns = [];
+    let helperPeakMB = 0;
     let rows = 0;
     for (let i = 0; i < n; i++) {
-      const c = await measure(process.execPath, [bin, 'calc', file, '--totals', '-f', 'json']);
+      // JINCHANG_DEBUG_READ=1: calc says on stderr whether helper processes read part of the file, and their peak memory
+      const c = await measure(process.execPath, [bin, 'calc', file, '--totals', '-f', 'json'], { JINCHANG_DEBUG_READ: '1' });
       if (c.status !== 0) throw new Error(`calc failed on ${file}:\n${c.stderr}`);
       rows = JSON.parse(c.stdout).meta.inputs[0].rows;
       calcRuns.push(c);
+      const debug = /helper answers, helper peak RSS (\d+) MB/.exec(c.stderr);
+      if (debug) helperPeakMB = Math.max(helperPeakMB, Number(debug[1]));
+      const alone = await measure(process.execPath, [bin, 'calc', file, '--totals', '-f', 'json'], { JINCHANG_HELPERS: '0' });
+      if (alone.stdout !== c.stdout) throw new Error(`calc with and without helpers differ on ${file}`);
+      aloneRuns.push(alone);
       const d = await measure(process.execPath, [duck, file]);
       if (d.status !== 0) throw new Error(`duckdb failed on ${file}:\n${d.stderr}`);
       const info = JSON.parse(d.stdout);
       duckVersion = info.version;
       if (info.rows !== rows) throw new Error(`calc read ${rows} rows, DuckDB ${info.rows}`);
       duckRuns.push({ ...d, queryMs: info.queryMs, groups: info.groups });
-      process.stderr.write(`${size}: calc ${c.wallMs.toFixed(0)} ms ${(c.rssKB / 1024).toFixed(0)} MB, duckdb ${d.wallMs.toFixed(0)} ms (query ${info.queryMs.toFixed(0)} ms)\n`);
+      process.stderr.write(`${size}: calc ${c.wallMs.toFixed(0)} ms ${(c.rssKB / 1024).toFixed(0)} MB (alone ${alone.wallMs.toFixed(0)} ms), duckdb ${d.wallMs.toFixed(0)} ms (query ${info.queryMs.toFixed(0)} ms)\n`);
     }
     if (!check && rows >= 100_000) check = `${size}: ${await crossCheck(file, duckRuns[0].groups)}`;
     const wall = median(calcRuns.map((r) => r.wallMs));
@@ -171,6 +179,9 @@ async function main() {
       wall,
       rowsPerS: rows / (wall / 1000),
       rssMB: Math.max(...calcRuns.map((r) => r.rssKB)) / 1024,
+      helperPeakMB,
+      alone: median(aloneRuns.map((r) => r.wallMs)),
+      aloneRssMB: Math.max(...aloneRuns.map((r) => r.rssKB)) / 1024,
       duckWall,
       duckQuery,
       duckRssMB: Math.max(...duckRuns.map((r) => r.rssKB)) / 1024,
@@ -199,13 +210,16 @@ async function main() {
     "quantities as DECIMAL(18,6) after removing thousands separators), each in a fresh process, same files,",
     'same run. Wall time is the median of the runs; peak memory is the largest maximum RSS.',
     '"calc / DuckDB" compares whole processes (start to answer); "/ query" compares calc\'s whole process with',
-    "DuckDB's query alone (no process start, no library load).",
+    "DuckDB's query alone (no process start, no library load). Files of 24 MB and more are read by calc and",
+    `helper processes together (one less than the cores: here ${Math.max(Number(m.nproc) - 1, 0)}); "calc peak RSS" is calc's own process,`,
+    '"helper peak RSS" the largest helper\'s (a process of its own). "calc alone" is the same run with',
+    'JINCHANG_HELPERS=0 (one process; its output is checked to be identical).',
     '',
-    '| rows | file | calc wall | rows/s | calc peak RSS | DuckDB wall | DuckDB query | DuckDB peak RSS | calc / DuckDB | calc / DuckDB query |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| rows | file | calc wall | rows/s | calc peak RSS | helper peak RSS | calc alone | calc alone peak RSS | DuckDB wall | DuckDB query | DuckDB peak RSS | calc / DuckDB | calc / DuckDB query |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map(
       (r) =>
-        `| ${fmt(r.rows)} | ${fmt(r.mb, 1)} MB, ${r.note} | ${fmt(r.wall)} ms | ${fmt(r.rowsPerS)} | ${fmt(r.rssMB)} MB | ${fmt(r.duckWall)} ms | ${fmt(r.duckQuery)} ms | ${fmt(r.duckRssMB)} MB | ${fmt(r.wall / r.duckWall, 2)}× | ${fmt(r.wall / r.duckQuery, 2)}× |`,
+        `| ${fmt(r.rows)} | ${fmt(r.mb, 1)} MB, ${r.note} | ${fmt(r.wall)} ms | ${fmt(r.rowsPerS)} | ${fmt(r.rssMB)} MB | ${r.helperPeakMB ? `${fmt(r.helperPeakMB)} MB` : '—'} | ${fmt(r.alone)} ms | ${fmt(r.aloneRssMB)} MB | ${fmt(r.duckWall)} ms | ${fmt(r.duckQuery)} ms | ${fmt(r.duckRssMB)} MB | ${fmt(r.wall / r.duckWall, 2)}× | ${fmt(r.wall / r.duckQuery, 2)}× |`,
     ),
     '',
     `Start-up (median of 21): \`node -e 0\` ${fmt(startup.node)} ms; \`calc\` on the 1,000-row file ${fmt(startup.calc)} ms = ${fmt(startup.calc / startup.node, 2)}× \`node -e 0\`.`,

@@ -33,6 +33,8 @@ function main(): void {
   }
   // only a helper that took a chunk is waited for
   if (claims.mine === 0 && !('failed' in answer)) return;
+  // its peak memory, for the CLI's debug line and the benchmark (a helper is a process of its own)
+  writeFileSync(join(dir, `rss-${me}`), String(process.resourceUsage().maxRSS));
   writeFileSync(join(dir, `answer-${me}.part`), serialize(answer));
   renameSync(join(dir, `answer-${me}.part`), join(dir, `answer-${me}`));
 }

@@ -13,45 +13,25 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { ParallelAbort, type ChunkAnswer, type ChunkFailure, type ChunkJob, type ChunkResult, type ParallelRunner } from '../core/input/fast-parallel.js';
 import { packageRoot } from '../package-root.js';
-import { claimOwners, fileClaims } from './chunk-claims.js';
 
-/** Below this a file is read by the CLI alone: a helper process takes ~0.1 s to start. */
-const MIN_BYTES = 24 << 20;
-const CHUNK_BYTES = 4 << 20;
 /** the CLI's name among the claim owners; helpers are 0, 1, … */
 const CALLER = 'c';
-
-export interface HelperSettings {
-  /** helper processes (default: one less than the cores, at most 7); 0 reads alone */
-  helpers?: number | undefined;
-  minBytes?: number | undefined;
-  chunkBytes?: number | undefined;
-  /** false: leave every chunk to the helpers (tests) */
-  callerTakesChunks?: boolean | undefined;
-}
-
-/** Settings from the environment: JINCHANG_HELPERS, JINCHANG_PARALLEL_MIN_BYTES, JINCHANG_CHUNK_BYTES, JINCHANG_CALLER_CHUNKS=0 (tests, benchmarks). */
-export function helperSettings(env: Record<string, string | undefined>): HelperSettings {
-  const int = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined);
-  return {
-    helpers: int(env.JINCHANG_HELPERS),
-    minBytes: int(env.JINCHANG_PARALLEL_MIN_BYTES),
-    chunkBytes: int(env.JINCHANG_CHUNK_BYTES),
-    callerTakesChunks: env.JINCHANG_CALLER_CHUNKS === '0' ? false : undefined,
-  };
-}
+import { claimOwners, fileClaims } from './chunk-claims.js';
+import { CHUNK_BYTES, MIN_BYTES, type HelperSettings } from './helper-settings.js';
 
 /** What the helpers did, for JINCHANG_DEBUG_READ (tests check that they really ran). */
 export interface HelperStats {
   jobs: number;
   /** answers from helpers that took chunks */
   answers: number;
+  /** the largest peak memory of a helper that answered, kB */
+  helperPeakKB: number;
 }
 
 export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & { stats: HelperStats }) | undefined {
   const helpers = settings.helpers ?? Math.min(Math.max(availableParallelism() - 1, 0), 7);
   if (helpers <= 0) return undefined;
-  const stats: HelperStats = { jobs: 0, answers: 0 };
+  const stats: HelperStats = { jobs: 0, answers: 0, helperPeakKB: 0 };
   const dirs: string[] = [];
   return {
     stats,
@@ -82,7 +62,9 @@ export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & {
           const owners = claims.mine === job.starts.length ? new Set<string>() : claimOwners(dir);
           const answers: (ChunkAnswer | ChunkFailure)[] = [];
           pids.forEach((pid, i) => {
-            if (owners.has(String(i))) answers.push(answerOf(dir, i, pid));
+            if (!owners.has(String(i))) return;
+            answers.push(answerOf(dir, i, pid));
+            if (existsSync(join(dir, `rss-${i}`))) stats.helperPeakKB = Math.max(stats.helperPeakKB, Number(readFileSync(join(dir, `rss-${i}`), 'utf8')));
           });
           stats.answers += answers.length;
           return answers;

@@ -13,7 +13,7 @@ import { runCli } from '../helpers/run-cli.js';
 
 const helpersOnly = { JINCHANG_HELPERS: '2', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '61', JINCHANG_CALLER_CHUNKS: '0', JINCHANG_DEBUG_READ: '1' };
 const alone = { JINCHANG_HELPERS: '0' };
-const DEBUG = /^debug: (\d+) parallel jobs, (\d+) helper answers\n/m;
+const DEBUG = /^debug: (\d+) parallel jobs, (\d+) helper answers, helper peak RSS \d+ MB\n/m;
 
 function compare(args: string[], extraEnv: Record<string, string> = {}): { jobs: number; answers: number } {
   const helped = runCli(args, { env: { ...helpersOnly, ...extraEnv } });
@@ -74,6 +74,6 @@ describe('calc with helper processes = calc alone', () => {
   it('a small file with the default thresholds starts no helper', () => {
     const out = runCli(['calc', 'examples/jinchang-2021.csv', '--totals'], { env: { JINCHANG_DEBUG_READ: '1' } });
     expect(out.code).toBe(0);
-    expect(out.stderr).toContain('debug: 0 parallel jobs, 0 helper answers');
+    expect(out.stderr).toContain('debug: 0 parallel jobs, 0 helper answers, helper peak RSS 0 MB');
   });
 });

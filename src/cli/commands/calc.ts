@@ -6,7 +6,7 @@ import { UsageError } from '../../core/calc/select-factors.js';
 import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
 import { assertNotAnInput, formatFromPath, openInputFiles, wholeFile, writeFileAtomic } from '../io.js';
 import { progressBar } from '../progress.js';
-import { helperRunner, helperSettings } from '../read-helpers.js';
+import { helperSettings, wantsHelpers } from '../helper-settings.js';
 import { factorsForRun } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
 
@@ -91,8 +91,10 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   const size = inputs.reduce((a, i) => a + ('bytes' in i ? i.bytes.length : (i.size ?? 0)), 0);
   const progress = progressBar(ctx.stderr, size, ctx.lang === 'zh' ? '读取' : 'reading');
   request.onProgress = (done, total) => progress.update(done, total);
-  // big files are read with helper processes too (none are started for small ones)
-  const threads = helperRunner(helperSettings(ctx.env));
+  // big files are read with helper processes too (their code is not even loaded for small ones)
+  const settings = helperSettings(ctx.env);
+  const sizes = inputs.map((i) => ('bytes' in i ? undefined : i.size));
+  const threads = wantsHelpers(sizes, settings) ? (await import('../read-helpers.js')).helperRunner(settings) : undefined;
   request.parallel = threads;
   let report;
   try {
@@ -103,7 +105,8 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
     progress.done();
   }
   if (ctx.env.JINCHANG_DEBUG_READ === '1') {
-    ctx.stderr.write(`debug: ${threads?.stats.jobs ?? 0} parallel jobs, ${threads?.stats.answers ?? 0} helper answers\n`);
+    const stats = threads?.stats ?? { jobs: 0, answers: 0, helperPeakKB: 0 };
+    ctx.stderr.write(`debug: ${stats.jobs} parallel jobs, ${stats.answers} helper answers, helper peak RSS ${Math.round(stats.helperPeakKB / 1024)} MB\n`);
   }
   printDiagnostics(ctx, report.diagnostics);
   if (hasErrors(report.diagnostics)) {
