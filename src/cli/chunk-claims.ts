@@ -1,7 +1,7 @@
 /**
  * Chunk claims between the CLI and its reading helpers (separate processes, so no shared memory):
- * chunk k is taken by hard-linking one's own owner file to claims/k, which fails if it exists.
- * The link is atomic, and the claim file names its owner from the start.
+ * chunk k of a job is taken by hard-linking one's own owner file to <claims>/k, which fails if it
+ * exists. The link is atomic, and the claim file names its owner from the start.
  */
 import { closeSync, linkSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,8 @@ export interface Claims {
   readonly mine: number;
 }
 
-export function fileClaims(dir: string, owner: string, chunks: number): Claims {
+/** `dir` is the session's folder (owner files), `claims` the job's folder of claims. */
+export function fileClaims(dir: string, claims: string, owner: string, chunks: number): Claims {
   const ownerFile = join(dir, `owner-${owner}`);
   const fd = openSync(ownerFile, 'w');
   writeSync(fd, owner);
@@ -24,7 +25,7 @@ export function fileClaims(dir: string, owner: string, chunks: number): Claims {
   let mine = 0;
   const take = (k: number): boolean => {
     try {
-      linkSync(ownerFile, join(dir, 'claims', String(k)));
+      linkSync(ownerFile, join(claims, String(k)));
       return true;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -51,8 +52,13 @@ export function fileClaims(dir: string, owner: string, chunks: number): Claims {
 }
 
 /** The owners of the chunks taken so far. */
-export function claimOwners(dir: string): Set<string> {
+export function claimOwners(claims: string): Set<string> {
   const owners = new Set<string>();
-  for (const name of readdirSync(join(dir, 'claims'))) owners.add(readFileSync(join(dir, 'claims', name), 'utf8'));
+  for (const name of readdirSync(claims)) owners.add(readFileSync(join(claims, name), 'utf8'));
   return owners;
+}
+
+/** How many chunks are taken. */
+export function claimCount(claims: string): number {
+  return readdirSync(claims).length;
 }

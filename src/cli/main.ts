@@ -218,3 +218,9 @@ function exitCodeOf(e: unknown, ctx: CliContext): number {
   if (ctx.env.JINCHANG_DEBUG) ctx.stderr.write(`${err.stack}\n`);
   return EXIT.internal;
 }
+
+/** A reading helper process for calc (bin/read-helper.js); its code is loaded only there. */
+export async function runReadHelper(dir: string, me: string): Promise<void> {
+  const { readHelper } = await import('./read-helper.js');
+  readHelper(dir, me);
+}

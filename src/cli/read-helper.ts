@@ -1,29 +1,50 @@
 /**
- * A reading helper process (see read-helpers.ts): `node read-helper.js <job folder> <number>`.
- * Takes chunks of the job until none is left, writes its fingerprints and then its answer (or how
- * it failed) into the folder, and exits. A folder already gone means the CLI has finished.
+ * A reading helper process (see read-helpers.ts), started by `bin/read-helper.js <folder> <number>`
+ * as soon as calc sees a big file, so that it has started by the time there is work. It waits for
+ * job-1, job-2, … in the session's folder; for each it takes chunks until none is left and writes
+ * its fingerprints, its peak memory and its answer (or how it failed). It stops at `end`, when the
+ * folder is gone, or when the CLI that started it is.
  */
 import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { parseFuelDictionary } from '../core/dictionary/fuels.js';
-import { parseSectorDictionary } from '../core/dictionary/sectors.js';
+import { loadBundled } from '../bundled.js';
+import type { Dictionaries } from '../core/input/activity.js';
 import type { ChunkFailure, ChunkJob } from '../core/input/fast-parallel.js';
 import { runChunkJob } from '../core/input/fast-read.js';
-import { packageRoot } from '../package-root.js';
 import { fileClaims } from './chunk-claims.js';
 import { fileReaderAt } from './file-reader.js';
 
-const [dir, me] = process.argv.slice(2) as [string, string];
+/** a helper left alone this long (no job, no end) stops anyway */
+const IDLE_MS = 10 * 60_000;
 
-function main(): void {
-  if (!existsSync(join(dir, 'job'))) return;
-  const job = deserialize(readFileSync(join(dir, 'job'))) as ChunkJob;
-  const claims = fileClaims(dir, me, job.starts.length);
-  const fingerprints = openSync(join(dir, `fingerprints-${me}`), 'w');
+export function readHelper(dir: string, me: string): void {
+  const parent = process.ppid;
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  let dict: Dictionaries | undefined;
+  try {
+    for (let n = 1; ; n++) {
+      const jobPath = join(dir, `job-${n}`);
+      const since = Date.now();
+      for (let wait = 0.1; !existsSync(jobPath); wait = Math.min(wait * 1.3, 2)) {
+        if (existsSync(join(dir, 'end')) || !existsSync(dir) || process.ppid !== parent || Date.now() - since > IDLE_MS) return;
+        Atomics.wait(nap, 0, 0, wait);
+      }
+      // the parsed snapshot of the bundled tables (as the CLI loads them): parsing the dictionaries cold took 30 ms
+      dict ??= loadBundled().dict;
+      runJob(dir, me, n, deserialize(readFileSync(jobPath)) as ChunkJob, dict);
+    }
+  } catch {
+    // the CLI has finished and removed the folder: nothing is waiting for an answer
+  }
+}
+
+function runJob(dir: string, me: string, n: number, job: ChunkJob, dict: Dictionaries): void {
+  const claims = fileClaims(dir, join(dir, `claims-${n}`), me, job.starts.length);
+  const fingerprints = openSync(join(dir, `fingerprints-${n}-${me}`), 'w');
   let answer;
   try {
-    answer = runChunkJob(job, dictionaries(), (at) => fileReaderAt(job.path, at), () => claims.next(), (pairs) => {
+    answer = runChunkJob(job, dict, (at) => fileReaderAt(job.path, at), () => claims.next(), (pairs) => {
       writeSync(fingerprints, new Uint8Array(pairs.buffer, pairs.byteOffset, pairs.byteLength));
     });
   } catch (e) {
@@ -33,20 +54,7 @@ function main(): void {
   }
   // only a helper that took a chunk is waited for
   if (claims.mine === 0 && !('failed' in answer)) return;
-  // its peak memory, for the CLI's debug line and the benchmark (a helper is a process of its own)
-  writeFileSync(join(dir, `rss-${me}`), String(process.resourceUsage().maxRSS));
-  writeFileSync(join(dir, `answer-${me}.part`), serialize(answer));
-  renameSync(join(dir, `answer-${me}.part`), join(dir, `answer-${me}`));
-}
-
-/** The bundled fuel and sector dictionaries, which are all a reader needs (not the factor tables). */
-function dictionaries() {
-  const folder = join(packageRoot, 'factors', 'dictionary');
-  return { fuels: parseFuelDictionary(readFileSync(join(folder, 'fuels.csv'), 'utf8')), sectors: parseSectorDictionary(readFileSync(join(folder, 'sectors.csv'), 'utf8')) };
-}
-
-try {
-  main();
-} catch {
-  // the CLI has finished and removed the folder, or cannot be told: it reads alone when no answer comes
+  writeFileSync(join(dir, `rss-${n}-${me}`), String(process.resourceUsage().maxRSS));
+  writeFileSync(join(dir, `answer-${n}-${me}.part`), serialize(answer));
+  renameSync(join(dir, `answer-${n}-${me}.part`), join(dir, `answer-${n}-${me}`));
 }

@@ -1,13 +1,14 @@
 /**
- * The CLI's helpers for reading big files: child processes running src/cli/read-helper.ts.
+ * The CLI's helpers for reading big files: child processes (bin/read-helper.js →
+ * src/cli/read-helper.ts), started when calc sees a big file and ended when it has read it.
  * Processes, not worker threads: on these machines the threads of one process share a core, so a
  * worker thread made a 1M-row file no faster (measured). The calculation is synchronous, so the CLI
- * waits for a helper's answer file with short sleeps rather than events. A job's files live in a
- * temporary folder: the job, the chunk claims (chunk-claims.ts), each helper's fingerprints and
+ * waits for a helper's answer file with short sleeps rather than events. A session's files live in a
+ * temporary folder: each job, its chunk claims (chunk-claims.ts), each helper's fingerprints and
  * answer. A helper that took no chunk (it started too late) is not waited for.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -16,7 +17,7 @@ import { packageRoot } from '../package-root.js';
 
 /** the CLI's name among the claim owners; helpers are 0, 1, … */
 const CALLER = 'c';
-import { claimOwners, fileClaims } from './chunk-claims.js';
+import { claimCount, claimOwners, fileClaims } from './chunk-claims.js';
 import { CHUNK_BYTES, MIN_BYTES, type HelperSettings } from './helper-settings.js';
 
 /** What the helpers did, for JINCHANG_DEBUG_READ (tests check that they really ran). */
@@ -32,7 +33,15 @@ export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & {
   const helpers = settings.helpers ?? Math.min(Math.max(availableParallelism() - 1, 0), 7);
   if (helpers <= 0) return undefined;
   const stats: HelperStats = { jobs: 0, answers: 0, helperPeakKB: 0 };
-  const dirs: string[] = [];
+  // the helpers start now and wait for jobs, so that they are up by the time there is work
+  const dir = mkdtempSync(join(tmpdir(), 'jinchang-read-'));
+  const script = join(packageRoot, 'bin', 'read-helper.js');
+  const pids = Array.from({ length: helpers }, (_, i) => {
+    const child = spawn(process.execPath, [script, dir, String(i)], { stdio: 'ignore' });
+    child.unref();
+    child.on('error', () => {});
+    return child.pid;
+  });
   return {
     stats,
     threads: helpers,
@@ -40,31 +49,29 @@ export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & {
     chunkBytes: Math.max(1, settings.chunkBytes ?? CHUNK_BYTES),
     callerTakesChunks: settings.callerTakesChunks ?? true,
     start(job: ChunkJob) {
-      const dir = mkdtempSync(join(tmpdir(), 'jinchang-read-'));
-      dirs.push(dir);
-      mkdirSync(join(dir, 'claims'));
-      writeFileSync(join(dir, 'job'), serialize(job));
-      const script = join(packageRoot, 'dist', 'cli', 'read-helper.js');
-      const pids = Array.from({ length: helpers }, (_, i) => {
-        const child = spawn(process.execPath, [script, dir, String(i)], { stdio: 'ignore' });
-        child.unref();
-        child.on('error', () => {});
-        return child.pid;
-      });
+      const claimsDir = join(dir, `claims-${job.id}`);
+      mkdirSync(claimsDir);
+      writeFileSync(join(dir, `job-${job.id}.part`), serialize(job));
+      renameSync(join(dir, `job-${job.id}.part`), join(dir, `job-${job.id}`));
       stats.jobs++;
-      const claims = fileClaims(dir, CALLER, job.starts.length);
+      const claims = fileClaims(dir, claimsDir, CALLER, job.starts.length);
       return {
         claim: () => claims.next(),
         cancel: () => claims.takeAll(),
         wait: () => {
           // when the CLI took no chunks (tests), every chunk must first be taken by some helper
-          waitUntilAllTaken(dir, job.starts.length, pids);
-          const owners = claims.mine === job.starts.length ? new Set<string>() : claimOwners(dir);
+          const nap = new Int32Array(new SharedArrayBuffer(4));
+          for (let wait = 0.2; claimCount(claimsDir) < job.starts.length; wait = Math.min(wait * 1.5, 5)) {
+            if (!pids.some((pid) => pid !== undefined && alive(pid))) throw new ParallelAbort('no reading helper is left');
+            Atomics.wait(nap, 0, 0, wait);
+          }
+          const owners = claims.mine === job.starts.length ? new Set<string>() : claimOwners(claimsDir);
           const answers: (ChunkAnswer | ChunkFailure)[] = [];
           pids.forEach((pid, i) => {
             if (!owners.has(String(i))) return;
-            answers.push(answerOf(dir, i, pid));
-            if (existsSync(join(dir, `rss-${i}`))) stats.helperPeakKB = Math.max(stats.helperPeakKB, Number(readFileSync(join(dir, `rss-${i}`), 'utf8')));
+            answers.push(answerOf(dir, `${job.id}-${i}`, pid));
+            const rss = join(dir, `rss-${job.id}-${i}`);
+            if (existsSync(rss)) stats.helperPeakKB = Math.max(stats.helperPeakKB, Number(readFileSync(rss, 'utf8')));
           });
           stats.answers += answers.length;
           return answers;
@@ -72,14 +79,18 @@ export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & {
       };
     },
     close() {
-      for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+      try {
+        writeFileSync(join(dir, 'end'), '');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }
 
 /** Waits for helper i's answer; a helper that died without one sends the read back to the CLI alone. */
-function answerOf(dir: string, i: number, pid: number | undefined): ChunkAnswer | ChunkFailure {
-  const path = join(dir, `answer-${i}`);
+function answerOf(dir: string, name: string, pid: number | undefined): ChunkAnswer | ChunkFailure {
+  const path = join(dir, `answer-${name}`);
   const nap = new Int32Array(new SharedArrayBuffer(4));
   for (let wait = 0.2; !existsSync(path); wait = Math.min(wait * 1.5, 5)) {
     if (pid === undefined || !alive(pid)) {
@@ -90,15 +101,7 @@ function answerOf(dir: string, i: number, pid: number | undefined): ChunkAnswer 
   }
   const answer = deserialize(readFileSync(path)) as ChunkResult | ChunkFailure;
   if ('failed' in answer) return answer;
-  return { result: answer, fingerprints: pairsIn(join(dir, `fingerprints-${i}`)) };
-}
-
-function waitUntilAllTaken(dir: string, chunks: number, pids: (number | undefined)[]): void {
-  const nap = new Int32Array(new SharedArrayBuffer(4));
-  for (let wait = 0.2; readdirSync(join(dir, 'claims')).length < chunks; wait = Math.min(wait * 1.5, 5)) {
-    if (!pids.some((pid) => pid !== undefined && alive(pid))) throw new ParallelAbort('no reading helper is left');
-    Atomics.wait(nap, 0, 0, wait);
-  }
+  return { result: answer, fingerprints: pairsIn(join(dir, `fingerprints-${name}`)) };
 }
 
 /** Linux says whether a child has exited (it stays a zombie: nobody reaps it while the CLI waits). */

@@ -86,18 +86,20 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   const inputs = openInputFiles(files);
   // JINCHANG_FAST=0 reads every file with csv-parse (the reference path; see docs/PERFORMANCE.md)
   if (ctx.env.JINCHANG_FAST === '0') request.fast = false;
-  const { dict, registry, refs } = factorsForRun(options.factors, ctx);
-  request.factors = refs;
-  const size = inputs.reduce((a, i) => a + ('bytes' in i ? i.bytes.length : (i.size ?? 0)), 0);
-  const progress = progressBar(ctx.stderr, size, ctx.lang === 'zh' ? '读取' : 'reading');
-  request.onProgress = (done, total) => progress.update(done, total);
-  // big files are read with helper processes too (their code is not even loaded for small ones)
+  // big files are read with helper processes too; they start now, to be up when the reading starts
+  // (for small files their code is not even loaded)
   const settings = helperSettings(ctx.env);
-  const sizes = inputs.map((i) => ('bytes' in i ? undefined : i.size));
+  const sizes = request.fast === false ? [] : inputs.map((i) => ('bytes' in i ? undefined : i.size));
   const threads = wantsHelpers(sizes, settings) ? (await import('../read-helpers.js')).helperRunner(settings) : undefined;
-  request.parallel = threads;
   let report;
+  const progress = progressBar(ctx.stderr, inputs.reduce((a, i) => a + ('bytes' in i ? i.bytes.length : (i.size ?? 0)), 0), ctx.lang === 'zh' ? '读取' : 'reading');
+  let dict, registry;
   try {
+    let refs;
+    ({ dict, registry, refs } = factorsForRun(options.factors, ctx));
+    request.factors = refs;
+    request.onProgress = (done, total) => progress.update(done, total);
+    request.parallel = threads;
     report = runCalculation(inputs, dict, registry, request);
   } finally {
     threads?.close();
