@@ -41,16 +41,18 @@ export function readHelper(dir: string, me: string): void {
 
 function runJob(dir: string, me: string, n: number, job: ChunkJob, dict: Dictionaries): void {
   const claims = fileClaims(dir, join(dir, `claims-${n}`), me, job.starts.length);
-  const fingerprints = openSync(join(dir, `fingerprints-${n}-${me}`), 'w');
+  // opened on the first fingerprints: a helper that takes no chunk writes nothing more
+  let fingerprints: number | undefined;
   let answer;
   try {
     answer = runChunkJob(job, dict, (at) => fileReaderAt(job.path, at), () => claims.next(), (pairs) => {
+      fingerprints ??= openSync(join(dir, `fingerprints-${n}-${me}`), 'w');
       writeSync(fingerprints, new Uint8Array(pairs.buffer, pairs.byteOffset, pairs.byteLength));
     });
   } catch (e) {
     answer = { failed: true, kind: 'error', reason: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies ChunkFailure;
   } finally {
-    closeSync(fingerprints);
+    if (fingerprints !== undefined) closeSync(fingerprints);
   }
   // only a helper that took a chunk is waited for
   if (claims.mine === 0 && !('failed' in answer)) return;

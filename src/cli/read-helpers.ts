@@ -79,10 +79,12 @@ export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & {
       };
     },
     close() {
+      // a helper still starting may write its owner file meanwhile: retry; a temporary folder left behind is no failure
       try {
         writeFileSync(join(dir, 'end'), '');
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
+        rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 });
+      } catch {
+        // left to the system's temporary-file cleaning
       }
     },
   };
