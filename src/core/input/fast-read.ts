@@ -1218,6 +1218,7 @@ function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, claim: () 
   scan.deferred = [];
   const lineCounts: number[] = [];
   const chunks = job.starts.length;
+  let buffer: Uint8Array | undefined;
   for (let k = claim(); k >= 0; k = claim()) {
     const start = job.starts[k]!;
     // from one byte before the chunk: its first line starts after the first LF from there
@@ -1226,7 +1227,8 @@ function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, claim: () 
     const reader = openAt(from);
     try {
       // a buffer the chunk's size (a line longer than that grows it)
-      const body = new BodyReader(reader, Math.min(CHUNK, end - from + 4096), false, onRead, end - from);
+      const body = new BodyReader(reader, Math.min(CHUNK, end - from + 4096), false, onRead, end - from, buffer);
+      buffer = body.buf;
       const pos = k === 0 ? 0 : body.firstLineStart();
       scan.lineBase = k * CHUNK_LINE;
       const validator = job.pass === 1 ? makeValidator(job.layout.encoding, job.fileIndex, job.requested as Encoding | undefined) : undefined;
@@ -1354,8 +1356,11 @@ class BodyReader {
     hashing: boolean,
     private readonly onRead: (n: number) => void,
     private readonly limit = Infinity,
+    reuse?: Uint8Array,
   ) {
-    this.buf = new Uint8Array(Math.max(chunk, 16) + 1 + SLACK);
+    // a chunk thread reads chunk after chunk into one buffer: a new MB each time grew memory by GC lag
+    const size = Math.max(chunk, 16) + 1 + SLACK;
+    this.buf = reuse && reuse.length >= size ? reuse : new Uint8Array(size);
     this.hash = hashing ? createHash('sha256') : undefined;
     this.fill();
   }
