@@ -79,13 +79,20 @@ export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & {
       };
     },
     close() {
-      // a helper still starting may write its owner file meanwhile: retry; a temporary folder left behind is no failure
       try {
         writeFileSync(join(dir, 'end'), '');
-        rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 });
       } catch {
-        // left to the system's temporary-file cleaning
+        // the folder is gone already
       }
+      // removed when the CLI exits, after its output (a recursive remove is ~10 ms); a helper still
+      // starting may write its owner file meanwhile: retry; a folder left behind is no failure
+      process.once('exit', () => {
+        try {
+          rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 });
+        } catch {
+          // left to the system's temporary-file cleaning
+        }
+      });
     },
   };
 }

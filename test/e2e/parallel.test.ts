@@ -64,7 +64,11 @@ describe('calc with helper processes = calc alone', () => {
     writeFileSync(path, lines.join('\n') + '\n');
     const { answers } = compare(['calc', path, '-f', 'json', '--decimals', 'full'], { JINCHANG_CHUNK_BYTES: '4096' });
     expect(answers).toBeGreaterThanOrEqual(2); // at least one answer in each pass
-    const out = runCli(['calc', path, '--totals'], { env: helpersOnly });
+    // the helpers' session folder is made under TMPDIR and gone when the CLI exits
+    const tmp = mkdtempSync(join(tmpdir(), 'jinchang-tmp-'));
+    const out = runCli(['calc', path, '--totals'], { env: { ...helpersOnly, TMPDIR: tmp } });
+    expect(out.stderr).toMatch(/helper answers/);
+    expect(readdirSync(tmp)).toEqual([]);
     expect(out.stderr).toMatch(/plants\.csv:3002: warning: same year, sector, fuel and use as line 11 of /);
     expect(out.stderr).toMatch(/plants\.csv:3003: warning: same year, sector, fuel and use as line 2001 of /);
     expect(out.stderr).toMatch(/plants\.csv:1235: warning: quantity is [\d.]+× the typical /);
