@@ -44,7 +44,7 @@ export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & {
   });
   return {
     stats,
-    threads: helpers,
+    helpers,
     minBytes: settings.minBytes ?? MIN_BYTES,
     chunkBytes: Math.max(1, settings.chunkBytes ?? CHUNK_BYTES),
     callerTakesChunks: settings.callerTakesChunks ?? true,

@@ -16,7 +16,7 @@ export function inProcessRunner(
 ): ParallelRunner & { jobs: ChunkJob[] } {
   const jobs: ChunkJob[] = [];
   return {
-    threads: options.threads,
+    helpers: options.threads,
     minBytes: options.minBytes ?? 0,
     chunkBytes: options.chunkBytes,
     jobs,

@@ -90,7 +90,7 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   // (for small files their code is not even loaded)
   const settings = helperSettings(ctx.env);
   const sizes = request.fast === false ? [] : inputs.map((i) => ('bytes' in i ? undefined : i.size));
-  const threads = wantsHelpers(sizes, settings) ? (await import('../read-helpers.js')).helperRunner(settings) : undefined;
+  const helpers = wantsHelpers(sizes, settings) ? (await import('../read-helpers.js')).helperRunner(settings) : undefined;
   let report;
   const progress = progressBar(ctx.stderr, inputs.reduce((a, i) => a + ('bytes' in i ? i.bytes.length : (i.size ?? 0)), 0), ctx.lang === 'zh' ? '读取' : 'reading');
   let dict, registry;
@@ -99,15 +99,15 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
     ({ dict, registry, refs } = factorsForRun(options.factors, ctx));
     request.factors = refs;
     request.onProgress = (done, total) => progress.update(done, total);
-    request.parallel = threads;
+    request.parallel = helpers;
     report = runCalculation(inputs, dict, registry, request);
   } finally {
-    threads?.close();
+    helpers?.close();
     request.parallel = undefined;
     progress.done();
   }
   if (ctx.env.JINCHANG_DEBUG_READ === '1') {
-    const stats = threads?.stats ?? { jobs: 0, answers: 0, helperPeakKB: 0 };
+    const stats = helpers?.stats ?? { jobs: 0, answers: 0, helperPeakKB: 0 };
     ctx.stderr.write(`debug: ${stats.jobs} parallel jobs, ${stats.answers} helper answers, helper peak RSS ${Math.round(stats.helperPeakKB / 1024)} MB\n`);
   }
   printDiagnostics(ctx, report.diagnostics);

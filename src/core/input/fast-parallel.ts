@@ -14,7 +14,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { FileLayout } from './fast-header.js';
 import type { ChunkReader } from './fast-source.js';
 
-/** The parallel read cannot finish (a table filled up, too many odd rows): read again on one thread. */
+/** The read with helpers cannot finish (a helper died, too many odd rows): the caller reads the file again alone. */
 export class ParallelAbort extends Error {
   constructor(readonly reason: string) {
     super(`parallel read abandoned: ${reason}`);
@@ -68,7 +68,7 @@ export interface SeriesData {
   cands: number[];
 }
 
-/** What one thread found in the chunks it took. Line numbers are per chunk (see CHUNK_LINE). */
+/** What one reader found in the chunks it took. Line numbers are per chunk (see CHUNK_LINE). */
 export interface ChunkResult {
   /** chunk, lines in it */
   lineCounts: number[];
@@ -78,13 +78,13 @@ export interface ChunkResult {
   /** file, line, year of power plants' electricity rows */
   power: number[];
   occurrences: [string, number[]][];
-  /** rows left to the real parser on the calling thread: line, bytes */
+  /** rows left to the real parser, which the caller runs: line, bytes */
   deferred: [number, Uint8Array][];
   rows: number;
   records: number;
 }
 
-/** What a worker sends back when it fails: the kind says what the caller rethrows. */
+/** What a helper sends back when it fails: the kind says what the caller rethrows. */
 export interface ChunkFailure {
   failed: true;
   kind: 'fallback' | 'abort' | 'restart' | 'error';
@@ -101,7 +101,7 @@ export interface ChunkAnswer {
 /** Helpers to run chunk jobs, besides the caller. */
 export interface ParallelRunner {
   /** how many helpers it adds */
-  readonly threads: number;
+  readonly helpers: number;
   /** files smaller than this are read by the caller alone */
   readonly minBytes: number;
   /** chunk size in bytes */

@@ -38,7 +38,7 @@ export interface FastSource {
   path: string;
   size: number | undefined;
   open(): ChunkReader;
-  /** a reader from a byte offset: lets several threads read one file */
+  /** a reader from a byte offset: lets several readers share one file */
   openAt?: OpenAt | undefined;
 }
 
@@ -49,7 +49,7 @@ export interface FastOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** chunk size, for tests that split files at every possible place */
   chunkSize?: number | undefined;
-  /** threads for big files (the CLI's worker threads); without it every file is read on this one */
+  /** helpers for big files (the CLI's helper processes); without it the caller reads every file alone */
   parallel?: ParallelRunner | undefined;
 }
 
@@ -74,14 +74,14 @@ export interface FastResult {
    */
   quality: Diagnostic[];
   passes: number;
-  /** files read on several threads */
+  /** files read with helpers */
   parallelFiles?: number;
 }
 
 const CHUNK = 1 << 20;
 const MAX_LINE = 64 << 20;
 const SLOW_BATCH = 2000;
-/** odd rows a chunk thread may hand back before the read goes single-threaded */
+/** odd rows a helper may hand back before the caller reads the file again alone */
 const MAX_DEFERRED = 16 << 20;
 
 // ---------------------------------------------------------------------------------------------
@@ -128,7 +128,7 @@ class FingerprintTable {
     if (++this.queued === this.qa.length) this.flush();
   }
 
-  /** fingerprints another thread found: a, b pairs */
+  /** fingerprints another reader found: a, b pairs */
   addPairs(pairs: Int32Array): void {
     for (let i = 0; i + 1 < pairs.length; i += 2) this.add(pairs[i]!, pairs[i + 1]!);
   }
@@ -175,7 +175,7 @@ class FingerprintTable {
   }
 }
 
-/** A chunk thread's fingerprints, passed on in batches of a, b pairs to the table that has them all. */
+/** A chunk reader's fingerprints, passed on in batches of a, b pairs to the table that has them all. */
 class FingerprintForwarder {
   private readonly pairs = new Int32Array(2 * FORWARD_BATCH);
   private n = 0;
@@ -390,7 +390,7 @@ class RunState {
   pass = 1;
   /** reading chunks of a file (see fast-parallel.ts): a key may first appear in the second pass */
   chunked = false;
-  /** pass 2 on a chunk thread: the scale check's median bucket of each series, by key */
+  /** pass 2 of a chunk reader: the scale check's median bucket of each series, by key */
   checks: Map<string, [number, number]> | undefined;
   constructor(
     readonly dict: Dictionaries,
@@ -401,7 +401,7 @@ class RunState {
   sizeFingerprints(estimatedRows: number): void {
     this.table ??= new FingerprintTable(estimatedRows, (v) => this.candidates.add(v));
   }
-  /** on a chunk thread: fingerprints go to the caller's table */
+  /** a chunk reader: fingerprints go to the caller's table */
   forwardFingerprints(sink: FingerprintSink): void {
     this.table = new FingerprintForwarder(sink);
   }
@@ -411,7 +411,7 @@ class RunState {
   get fp(): FingerprintTable | FingerprintForwarder {
     return this.table!;
   }
-  /** the table itself (only the calling thread has one) */
+  /** the table itself (only the caller has one) */
   get fingerprintTable(): FingerprintTable {
     if (!(this.table instanceof FingerprintTable)) throw new Error('fast path: no duplicate table here');
     return this.table;
@@ -555,9 +555,9 @@ class FileScan {
   private pendingBytes = 0;
   /** added to the line numbers row() gets (a chunk's first line number) */
   lineBase = 0;
-  /** keys merged from other threads, not yet resolved */
+  /** keys merged from other readers, not yet resolved */
   private merged: Group[] = [];
-  /** on a chunk thread: rows the calling thread will parse */
+  /** a chunk reader's rows the caller will parse */
   deferred: [number, Uint8Array][] | undefined;
   private deferredBytes = 0;
 
@@ -814,7 +814,7 @@ class FileScan {
     }
   }
 
-  /** Adds another thread's group (its first line numbered from the file's start); new keys wait for resolveMerged. */
+  /** Adds another reader's group (its first line numbered from the file's start); new keys wait for resolveMerged. */
   mergeGroup(m: GroupData, firstLine: number): void {
     let i = m.hash & this.mask;
     let g: Group;
@@ -852,7 +852,7 @@ class FileScan {
     g.sFrac = sFrac;
   }
 
-  /** Resolves the merged keys, once every thread's first line is in. */
+  /** Resolves the merged keys, once every reader's first line is in. */
   resolveMerged(): void {
     for (const g of this.merged) this.resolve(g);
     this.merged = [];
@@ -891,7 +891,7 @@ class FileScan {
     this.slowSeen = true;
     const bytes = buf.slice(f.lineStart, f.lineEnd);
     if (this.deferred) {
-      // a chunk thread: the calling thread parses these (records hold objects that do not cross threads)
+      // a chunk reader: the caller parses these (records hold objects that do not cross processes)
       this.deferred.push([line, bytes]);
       this.deferredBytes += bytes.length;
       if (this.deferredBytes > MAX_DEFERRED) throw new ParallelAbort('many rows need the real parser');
@@ -1079,7 +1079,7 @@ interface Pass {
   options: FastOptions;
   done: number;
   total: number;
-  /** set when some file is big enough to be read on several threads */
+  /** set when some file is big enough to be read with helpers */
   parallel: ParallelRunner | undefined;
   parallelFiles: Set<number>;
   jobs?: number;
@@ -1088,14 +1088,14 @@ interface Pass {
 function scanFile(p: Pass, index: number): void {
   const source = p.sources[index]!;
   const run = p.run;
-  const threads = p.parallel && source.openAt && (source.size ?? 0) >= p.parallel.minBytes ? p.parallel : undefined;
-  if (threads && p.layouts[index]) return scanFileInChunks(p, index, threads);
+  const helpers = p.parallel && source.openAt && (source.size ?? 0) >= p.parallel.minBytes ? p.parallel : undefined;
+  if (helpers && p.layouts[index]) return scanFileInChunks(p, index, helpers);
   const reader = source.open();
   let open = true;
   try {
     // a small file needs a small buffer (allocation shows in start-up time)
     const first = p.options.chunkSize ?? (source.size !== undefined ? Math.min(CHUNK, source.size + 16) : CHUNK);
-    const body = new BodyReader(reader, first, run.pass === 1 && !threads, (n) => {
+    const body = new BodyReader(reader, first, run.pass === 1 && !helpers, (n) => {
       p.done += n;
       p.options.onProgress?.(p.done, p.total);
     });
@@ -1117,12 +1117,12 @@ function scanFile(p: Pass, index: number): void {
       run.sizeFingerprints(rest / Math.max(8, perLine));
     }
     const validator = run.pass === 1 ? makeValidator(layout.encoding, index, p.options.encoding) : undefined;
-    if (threads) {
-      // the header's bytes are checked here; the body's by the chunk threads
+    if (helpers) {
+      // the header's bytes are checked here; the body's by the chunk readers
       validator?.(body.buf.subarray(layout.bomLength, layout.bodyStart), true);
       open = false;
       reader.close();
-      return scanFileInChunks(p, index, threads);
+      return scanFileInChunks(p, index, helpers);
     }
     body.scan(scan, layout.bodyStart, layout.bomLength, layout.bodyLine, validator);
     scan.flush();
@@ -1136,13 +1136,13 @@ function scanFile(p: Pass, index: number): void {
 // one file on several threads (see fast-parallel.ts)
 
 /** Reads a big file's body in chunks with the runner's helpers, then merges what they found. */
-function scanFileInChunks(p: Pass, index: number, threads: ParallelRunner): void {
+function scanFileInChunks(p: Pass, index: number, helpers: ParallelRunner): void {
   const source = p.sources[index]!;
   const layout = p.layouts[index]!;
   const run = p.run;
   const size = source.size!;
   const starts: number[] = [];
-  for (let at = layout.bodyStart; at < size || starts.length === 0; at += threads.chunkBytes) starts.push(at);
+  for (let at = layout.bodyStart; at < size || starts.length === 0; at += helpers.chunkBytes) starts.push(at);
   const job: ChunkJob = {
     id: (p.jobs = (p.jobs ?? 0) + 1),
     fileIndex: index,
@@ -1161,12 +1161,12 @@ function scanFileInChunks(p: Pass, index: number, threads: ParallelRunner): void
   let read = 0;
   const report = (n: number) => p.options.onProgress?.(Math.min(p.total, done + (read += n)), p.total);
   const table = run.pass === 1 ? run.fingerprintTable : undefined;
-  const running = threads.start(job);
+  const running = helpers.start(job);
   const results: ChunkResult[] = [];
   try {
-    // this thread hashes the whole file while the helpers start, then takes chunks too
+    // the caller hashes the whole file while the helpers start, then takes chunks too
     if (run.pass === 1) p.hashes[index] = hashSource(source);
-    if (threads.callerTakesChunks !== false) {
+    if (helpers.callerTakesChunks !== false) {
       results.push(runChunks(job, run.dict, source.openAt!, () => running.claim(), (pairs) => table?.addPairs(pairs), report));
     }
   } catch (e) {
@@ -1280,7 +1280,7 @@ function failureError(f: ChunkFailure): Error {
   return new Error(`a reading helper failed: ${f.reason}`);
 }
 
-/** Puts every thread's findings into the file's scan, with the lines numbered from the file's start. */
+/** Puts every reader's findings into the file's scan, with the lines numbered from the file's start. */
 function mergeChunks(p: Pass, index: number, job: ChunkJob, results: ChunkResult[]): void {
   const run = p.run;
   const scan = p.scans[index]!;
@@ -1295,7 +1295,7 @@ function mergeChunks(p: Pass, index: number, job: ChunkJob, results: ChunkResult
     next += count;
   }
   const line = (n: number) => base[Math.floor(n / CHUNK_LINE)]! + (n % CHUNK_LINE);
-  scan.slowSeen = true; // diagnostics come in chunk order per thread: sort them
+  scan.slowSeen = true; // diagnostics come in chunk order per reader: sort them
   if (job.pass === 1) {
     for (const r of results) for (const g of r.groups) scan.mergeGroup(g, line(g.firstLine));
     scan.resolveMerged();
@@ -1330,7 +1330,7 @@ function mergeChunks(p: Pass, index: number, job: ChunkJob, results: ChunkResult
       }
     }
   }
-  // in file order, as one thread would have met them (the first row of a key names its record)
+  // in file order, as one reader would have met them (the first row of a key names its record)
   const deferred = results.flatMap((r) => r.deferred.map(([l, bytes]) => [line(l), bytes] as const)).sort((x, y) => x[0] - y[0]);
   for (const [l, bytes] of deferred) scan.slowLine(l, bytes);
   scan.flush();
@@ -1358,7 +1358,7 @@ class BodyReader {
     private readonly limit = Infinity,
     reuse?: Uint8Array,
   ) {
-    // a chunk thread reads chunk after chunk into one buffer: a new MB each time grew memory by GC lag
+    // a chunk reader reads chunk after chunk into one buffer: a new MB each time grew memory by GC lag
     const size = Math.max(chunk, 16) + 1 + SLACK;
     this.buf = reuse && reuse.length >= size ? reuse : new Uint8Array(size);
     this.hash = hashing ? createHash('sha256') : undefined;
@@ -1534,7 +1534,7 @@ export function readActivityFast(sources: readonly FastSource[], dict: Dictionar
         continue;
       }
       if (e instanceof ParallelAbort && options.parallel) {
-        // the same read on this thread alone
+        // the same read by the caller alone
         options = { ...options, parallel: undefined };
         continue;
       }
@@ -1547,7 +1547,7 @@ function readOnce(sources: readonly FastSource[], dict: Dictionaries, options: F
   const totalSize = sources.reduce((a, s) => a + (s.size ?? 0), 0);
   const run = new RunState(dict, options.keepColumns ?? []);
   const runner = options.parallel;
-  const parallel = runner && runner.threads > 0 && sources.some((s) => s.openAt && (s.size ?? 0) >= runner.minBytes) ? runner : undefined;
+  const parallel = runner && runner.helpers > 0 && sources.some((s) => s.openAt && (s.size ?? 0) >= runner.minBytes) ? runner : undefined;
   const p: Pass = { sources, run, layouts: [], scans: [], hashes: [], gbk, options, done: 0, total: totalSize, parallel, parallelFiles: new Set() };
   for (let i = 0; i < sources.length; i++) scanFile(p, i);
   run.fp.flush();
