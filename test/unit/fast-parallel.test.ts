@@ -13,6 +13,7 @@ import { runCalculation } from '../../src/core/calc/run.js';
 import { calcJson } from '../../src/core/format/calc.js';
 import { FastFallback, readActivityFast, type FastResult, type FastSource } from '../../src/core/input/fast-read.js';
 import { inProcessRunner, splittableSource } from '../helpers/in-process-runner.js';
+import { plainResult } from '../helpers/plain-result.js';
 import { prng } from '../helpers/prng.js';
 import { randomFile } from '../helpers/random-activity.js';
 import { repoRoot } from '../helpers/run-cli.js';
@@ -21,14 +22,7 @@ const { dict, registry } = loadBundled();
 const tool = { name: 'jinchang-carbon', version: 'test' };
 const fixtures = join(repoRoot, 'test/fixtures/fast');
 
-const plain = (r: FastResult) => ({
-  records: r.records.map((x) => ({ ...x, quantity: x.quantity.toString(), sector: x.sector?.code, fuel: x.fuel.id })),
-  diagnostics: r.diagnostics,
-  quality: r.quality,
-  inputs: r.inputs,
-  recordCount: r.recordCount,
-  extraColumns: [...r.extraColumns],
-});
+const plain = plainResult;
 
 type Outcome = ReturnType<typeof plain> | string;
 

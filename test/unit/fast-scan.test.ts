@@ -12,6 +12,7 @@ import { calcJson } from '../../src/core/format/calc.js';
 import { FastFallback, memorySource, readActivityFast, type FastResult, type FastSource } from '../../src/core/input/fast-read.js';
 import type { ChunkReader } from '../../src/core/input/fast-source.js';
 import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { plainResult } from '../helpers/plain-result.js';
 import { prng } from '../helpers/prng.js';
 import { randomFile } from '../helpers/random-activity.js';
 
@@ -129,13 +130,7 @@ function choppyReader(bytes: Uint8Array, r: () => number): ChunkReader {
   };
 }
 
-const plain = (r: FastResult) => ({
-  records: r.records.map((x) => ({ ...x, quantity: x.quantity.toString(), sector: x.sector?.code, fuel: x.fuel.id })),
-  diagnostics: r.diagnostics,
-  quality: r.quality,
-  inputs: r.inputs,
-  recordCount: r.recordCount,
-});
+const plain = plainResult;
 
 describe('fast path = csv-parse path, on random files (seeded)', () => {
   it('300 files: identical results; the fast path takes almost all of them', () => {
