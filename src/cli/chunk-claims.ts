@@ -5,6 +5,7 @@
  */
 import { closeSync, linkSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { ParallelAbort } from '../core/input/fast-parallel.js';
 
 export interface Claims {
   /** the next free chunk, now taken by this owner; -1 when none is left */
@@ -29,7 +30,8 @@ export function fileClaims(dir: string, claims: string, owner: string, chunks: n
       return true;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw e;
+      // a folder that cannot hold the claims (full, gone, links refused): read without helpers
+      throw new ParallelAbort(`cannot claim a chunk: ${(e as Error).message}`);
     }
   };
   return {

@@ -1,9 +1,23 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { ParallelAbort } from '../core/input/fast-parallel.js';
 import type { ChunkReader } from '../core/input/fast-source.js';
 
-/** Reads a file onward from a byte offset (each reader opens the file for itself). */
-export function fileReaderAt(path: string, position: number): ChunkReader {
+/** What makes a file the same file: device, inode, size and modification time. */
+export function fileIdentity(stat: Stats): string {
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+}
+
+/**
+ * Reads a file onward from a byte offset (each reader opens the file for itself). With `identity`,
+ * the file opened must be the one the CLI saw: a helper opening /dev/stdin gets its own standard
+ * input, and a file may be replaced while it is read.
+ */
+export function fileReaderAt(path: string, position: number, identity?: string): ChunkReader {
   const fd = openSync(path, 'r');
+  if (identity !== undefined && fileIdentity(fstatSync(fd)) !== identity) {
+    closeSync(fd);
+    throw new ParallelAbort(`${path} is not the file the CLI opened`);
+  }
   let at = position;
   return {
     read: (target, offset, length) => {
@@ -13,4 +27,10 @@ export function fileReaderAt(path: string, position: number): ChunkReader {
     },
     close: () => closeSync(fd),
   };
+}
+
+/** The identity of a regular file (helpers may read it), or undefined (a device, a pipe: read by the CLI alone). */
+export function regularFileIdentity(path: string): string | undefined {
+  const stat = statSync(path);
+  return stat.isFile() && !/^\/(dev|proc)\//.test(path) ? fileIdentity(stat) : undefined;
 }

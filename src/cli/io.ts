@@ -4,7 +4,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UsageError } from '../core/calc/select-factors.js';
 import type { InputFile, InputSource } from '../core/calc/run.js';
 import { readWhole } from '../core/input/fast-source.js';
-import { fileReaderAt } from './file-reader.js';
+import { fileReaderAt, regularFileIdentity } from './file-reader.js';
 
 /** Reads each named file, or standard input for `-`. A missing file is a usage error (exit 2). */
 export function readInputFiles(paths: readonly string[]): InputFile[] {
@@ -34,11 +34,14 @@ export function openInputFiles(paths: readonly string[]): InputSource[] {
   return paths.map((path) => {
     if (path === '-') return { path: '-', bytes: readFileSync(0) };
     const size = checkInputPath(path);
+    // helpers read only a regular file, and check they opened the same one
+    const identity = regularFileIdentity(path);
     return {
       path,
       size,
+      identity,
       open: () => fileReaderAt(path, 0),
-      openAt: (position: number) => fileReaderAt(path, position),
+      openAt: identity === undefined ? undefined : (position: number) => fileReaderAt(path, position, identity),
     };
   });
 }

@@ -5,7 +5,7 @@
  * its fingerprints, its peak memory and its answer (or how it failed). It stops at `end`, when the
  * folder is gone, or when the CLI that started it is.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { loadBundled } from '../bundled.js';
@@ -27,25 +27,32 @@ export function readHelper(dir: string, me: string): void {
       const jobPath = join(dir, `job-${n}`);
       const since = Date.now();
       for (let wait = 0.1; !existsSync(jobPath); wait = Math.min(wait * 1.3, 2)) {
-        if (existsSync(join(dir, 'end')) || !existsSync(dir) || process.ppid !== parent || Date.now() - since > IDLE_MS) return;
+        if (process.ppid !== parent) return orphaned(dir);
+        if (existsSync(join(dir, 'end')) || !existsSync(dir) || Date.now() - since > IDLE_MS) return;
         Atomics.wait(nap, 0, 0, wait);
       }
       // the parsed snapshot of the bundled tables (as the CLI loads them): parsing the dictionaries cold took 30 ms
       dict ??= loadBundled().dict;
-      runJob(dir, me, n, deserialize(readFileSync(jobPath)) as ChunkJob, dict);
+      runJob(dir, me, n, deserialize(readFileSync(jobPath)) as ChunkJob, dict, () => process.ppid === parent);
     }
   } catch {
     // the CLI has finished and removed the folder: nothing is waiting for an answer
   }
 }
 
-function runJob(dir: string, me: string, n: number, job: ChunkJob, dict: Dictionaries): void {
+/** The CLI is gone (Ctrl-C, killed) and cannot remove the folder: the helpers do. */
+function orphaned(dir: string): void {
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 });
+}
+
+function runJob(dir: string, me: string, n: number, job: ChunkJob, dict: Dictionaries, parentAlive: () => boolean): void {
   const claims = fileClaims(dir, join(dir, `claims-${n}`), me, job.starts.length);
   // opened on the first fingerprints: a helper that takes no chunk writes nothing more
   let fingerprints: number | undefined;
   let answer;
   try {
-    answer = runChunkJob(job, dict, (at) => fileReaderAt(job.path, at), () => claims.next(), (pairs) => {
+    // no more chunks once the CLI is gone
+    answer = runChunkJob(job, dict, (at) => fileReaderAt(job.path, at, job.identity), () => (parentAlive() ? claims.next() : -1), (pairs) => {
       fingerprints ??= openSync(join(dir, `fingerprints-${n}-${me}`), 'w');
       writeSync(fingerprints, new Uint8Array(pairs.buffer, pairs.byteOffset, pairs.byteLength));
     });

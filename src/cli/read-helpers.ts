@@ -8,7 +8,7 @@
  * answer. A helper that took no chunk (it started too late) is not waited for.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -17,7 +17,7 @@ import { packageRoot } from '../package-root.js';
 
 /** the CLI's name among the claim owners; helpers are 0, 1, … */
 const CALLER = 'c';
-import { claimCount, claimOwners, fileClaims } from './chunk-claims.js';
+import { claimCount, claimOwners, fileClaims, type Claims } from './chunk-claims.js';
 import { CHUNK_BYTES, MIN_BYTES, type HelperSettings } from './helper-settings.js';
 
 /** What the helpers did, for JINCHANG_DEBUG_READ (tests check that they really ran). */
@@ -30,18 +30,24 @@ export interface HelperStats {
 }
 
 export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & { stats: HelperStats }) | undefined {
-  const helpers = settings.helpers ?? Math.min(Math.max(availableParallelism() - 1, 0), 7);
+  // Linux only: waiting for a helper relies on /proc to tell a helper that died
+  if (process.platform !== 'linux') return undefined;
+  const helpers = Math.min(settings.helpers ?? Math.max(availableParallelism() - 1, 0), settings.helpers === undefined ? 7 : 16);
   if (helpers <= 0) return undefined;
+  const dir = sessionFolder();
+  if (!dir) return undefined;
   const stats: HelperStats = { jobs: 0, answers: 0, helperPeakKB: 0 };
-  // the helpers start now and wait for jobs, so that they are up by the time there is work
-  const dir = mkdtempSync(join(tmpdir(), 'jinchang-read-'));
+  // the helpers start now and wait for jobs, so that they are up by the time there is work; in a
+  // process group of their own, so that Ctrl-C stops the CLI, and they clean up after it
   const script = join(packageRoot, 'bin', 'read-helper.js');
   const pids = Array.from({ length: helpers }, (_, i) => {
-    const child = spawn(process.execPath, [script, dir, String(i)], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [script, dir, String(i)], { stdio: 'ignore', detached: true });
     child.unref();
     child.on('error', () => {});
     return child.pid;
   });
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  let jobs = 0;
   return {
     stats,
     helpers,
@@ -49,33 +55,52 @@ export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & {
     chunkBytes: Math.max(1, settings.chunkBytes ?? CHUNK_BYTES),
     callerTakesChunks: settings.callerTakesChunks ?? true,
     start(job: ChunkJob) {
-      const claimsDir = join(dir, `claims-${job.id}`);
-      mkdirSync(claimsDir);
-      writeFileSync(join(dir, `job-${job.id}.part`), serialize(job));
-      renameSync(join(dir, `job-${job.id}.part`), join(dir, `job-${job.id}`));
+      // numbered here, not by the reader: a read that starts again (as GBK) must not meet old answers
+      const n = ++jobs;
+      const claimsDir = join(dir, `claims-${n}`);
+      let claims: Claims;
+      try {
+        mkdirSync(claimsDir);
+        claims = fileClaims(dir, claimsDir, CALLER, job.starts.length);
+        writeFileSync(join(dir, `job-${n}.part`), serialize(job));
+        renameSync(join(dir, `job-${n}.part`), join(dir, `job-${n}`));
+      } catch (e) {
+        throw new ParallelAbort(`cannot hand out the job: ${(e as Error).message}`);
+      }
       stats.jobs++;
-      const claims = fileClaims(dir, claimsDir, CALLER, job.starts.length);
+      const chunks = job.starts.length;
+      const answered = (i: number) => existsSync(join(dir, `answer-${n}-${i}`));
       return {
-        claim: () => claims.next(),
-        cancel: () => claims.takeAll(),
-        wait: () => {
-          // when the CLI took no chunks (tests), every chunk must first be taken by some helper
-          const nap = new Int32Array(new SharedArrayBuffer(4));
-          for (let wait = 0.2; claimCount(claimsDir) < job.starts.length; wait = Math.min(wait * 1.5, 5)) {
-            if (!pids.some((pid) => pid !== undefined && alive(pid))) throw new ParallelAbort('no reading helper is left');
-            Atomics.wait(nap, 0, 0, wait);
+        claim: () => asAbort(() => claims.next()),
+        cancel: () => {
+          try {
+            claims.takeAll();
+          } catch {
+            // a helper that cannot claim stops anyway
           }
-          const owners = claims.mine === job.starts.length ? new Set<string>() : claimOwners(claimsDir);
-          const answers: (ChunkAnswer | ChunkFailure)[] = [];
-          pids.forEach((pid, i) => {
-            if (!owners.has(String(i))) return;
-            answers.push(answerOf(dir, `${job.id}-${i}`, pid));
-            const rss = join(dir, `rss-${job.id}-${i}`);
-            if (existsSync(rss)) stats.helperPeakKB = Math.max(stats.helperPeakKB, Number(readFileSync(rss, 'utf8')));
-          });
-          stats.answers += answers.length;
-          return answers;
         },
+        wait: () =>
+          asAbort(() => {
+            // the CLI may have left chunks to the helpers (tests): wait until all are taken, or every helper has answered or died
+            for (let wait = 0.2; claimCount(claimsDir) < chunks; wait = Math.min(wait * 1.5, 5)) {
+              if (pids.every((pid, i) => pid === undefined || !alive(pid) || answered(i))) break;
+              Atomics.wait(nap, 0, 0, wait);
+            }
+            const owners = claims.mine === chunks ? new Set<string>() : claimOwners(claimsDir);
+            const answers: (ChunkAnswer | ChunkFailure)[] = [];
+            pids.forEach((pid, i) => {
+              // a helper that took chunks is waited for; one that took none counts only if it failed
+              if (!owners.has(String(i)) && !answered(i)) return;
+              const answer = answerOf(dir, `${n}-${i}`, pid);
+              if (!owners.has(String(i)) && !('failed' in answer)) return;
+              answers.push(answer);
+              const rss = join(dir, `rss-${n}-${i}`);
+              if (existsSync(rss)) stats.helperPeakKB = Math.max(stats.helperPeakKB, Number(readFileSync(rss, 'utf8')));
+            });
+            stats.answers += answers.length;
+            if (!answers.some((a) => 'failed' in a) && claimCount(claimsDir) < chunks) throw new ParallelAbort('chunks were left unread');
+            return answers;
+          }),
       };
     },
     close() {
@@ -97,6 +122,30 @@ export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & {
   };
 }
 
+/** The session's temporary folder, once hard links are seen to work in it (claims are links); else undefined. */
+function sessionFolder(): string | undefined {
+  let dir: string | undefined;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'jinchang-read-'));
+    writeFileSync(join(dir, 'probe'), '');
+    linkSync(join(dir, 'probe'), join(dir, 'probe-link'));
+    return dir;
+  } catch {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+/** A failure of the folder's files (full disk, removed folder) means: read alone. */
+function asAbort<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ParallelAbort) throw e;
+    throw new ParallelAbort(`the helpers' folder failed: ${(e as Error).message}`);
+  }
+}
+
 /** Waits for helper i's answer; a helper that died without one sends the read back to the CLI alone. */
 function answerOf(dir: string, name: string, pid: number | undefined): ChunkAnswer | ChunkFailure {
   const path = join(dir, `answer-${name}`);
@@ -113,15 +162,14 @@ function answerOf(dir: string, name: string, pid: number | undefined): ChunkAnsw
   return { result: answer, fingerprints: pairsIn(join(dir, `fingerprints-${name}`)) };
 }
 
-/** Linux says whether a child has exited (it stays a zombie: nobody reaps it while the CLI waits). */
+/** Whether a helper still runs (it stays a zombie when it exits: nobody reaps it while the CLI waits). */
 function alive(pid: number): boolean {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
     const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
     return state !== 'Z' && state !== 'X';
-  } catch (e) {
-    // no /proc (not Linux): assume it is alive; a gone process is ENOENT on Linux
-    return (e as NodeJS.ErrnoException).code !== 'ENOENT' || !existsSync('/proc/self/stat');
+  } catch {
+    return false;
   }
 }
 

@@ -4,12 +4,13 @@
  * that small fixture files are cut into chunks of a few dozen bytes, and the CLI leaves every chunk
  * to the helpers, so each row really goes through a helper.
  */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prng } from '../helpers/prng.js';
-import { runCli } from '../helpers/run-cli.js';
+import { repoRoot, runCli } from '../helpers/run-cli.js';
 
 const helpersOnly = { JINCHANG_HELPERS: '2', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '61', JINCHANG_CALLER_CHUNKS: '0', JINCHANG_DEBUG_READ: '1' };
 const alone = { JINCHANG_HELPERS: '0' };
@@ -79,5 +80,69 @@ describe('calc with helper processes = calc alone', () => {
     const out = runCli(['calc', 'examples/jinchang-2021.csv', '--totals'], { env: { JINCHANG_DEBUG_READ: '1' } });
     expect(out.code).toBe(0);
     expect(out.stderr).toContain('debug: 0 parallel jobs, 0 helper answers, helper peak RSS 0 MB');
+  });
+});
+
+describe('helpers never change what calc says, whatever goes wrong around them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jinchang-helpers-'));
+  const rows = (n: number, year = 2021) =>
+    Array.from({ length: n }, (_, i) => `${year},有色金属冶炼和压延加工业,原煤,${(i % 97) + 1}.5,吨,plant${i}`).join('\n');
+  const header = '年份,行业名称,能源品种,消费量,计量单位,备注\n';
+  const plain = join(dir, 'plain.csv');
+  writeFileSync(plain, header + rows(20000) + '\n');
+  const small = { JINCHANG_HELPERS: '1', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '50000' };
+
+  it('a file given as /dev/stdin is read by the CLI alone (a helper would open its own standard input)', () => {
+    const run = (env: Record<string, string>) => {
+      const fd = openSync(plain, 'r');
+      try {
+        const r = spawnSync(process.execPath, ['bin/jinchang-carbon.js', 'calc', '/dev/stdin', '--totals', '-f', 'json'], {
+          cwd: repoRoot,
+          stdio: [fd, 'pipe', 'pipe'],
+          env: { PATH: process.env.PATH ?? '', LANG: 'C', NO_COLOR: '1', ...env },
+          encoding: 'utf8',
+        });
+        return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const helped = run({ ...small, JINCHANG_DEBUG_READ: '1' });
+    const alone = run({ JINCHANG_HELPERS: '0' });
+    expect(helped.code).toBe(0);
+    expect(helped.stdout).toBe(alone.stdout);
+    expect(helped.stderr).toContain('debug: 0 parallel jobs');
+  });
+
+  it('a temporary folder that cannot be made: read alone, same answer', () => {
+    const helped = runCli(['calc', plain, '--totals', '-f', 'json'], { env: { ...small, TMPDIR: join(dir, 'no-such-folder') } });
+    const alone = runCli(['calc', plain, '--totals', '-f', 'json'], { env: { JINCHANG_HELPERS: '0' } });
+    expect(helped.code).toBe(0);
+    expect(helped.stdout).toBe(alone.stdout);
+  });
+
+  it('a GBK file that looks like UTF-8 for its first MB: the read starts again as GBK, with helpers', () => {
+    const path = join(dir, 'late-gbk.csv');
+    const head = Buffer.from('year,sector,fuel,quantity,unit,note\n' + Array.from({ length: 40000 }, (_, i) => `2021,C32,diesel,${i + 1},t,n${i}`).join('\n') + '\n');
+    // "有色" in GBK, as a sector label in the last row
+    const tail = Buffer.concat([Buffer.from('2021,'), Buffer.from([0xd3, 0xd0, 0xc9, 0xab]), Buffer.from(',diesel,1,t,last\n')]);
+    writeFileSync(path, Buffer.concat([head, tail]));
+    expect(head.length).toBeGreaterThan(1 << 20);
+    const helped = runCli(['calc', path, '--totals', '-f', 'json'], { env: { ...small, JINCHANG_DEBUG_READ: '1' } });
+    const alone = runCli(['calc', path, '--totals', '-f', 'json'], { env: { JINCHANG_HELPERS: '0' } });
+    expect(helped.code).toBe(0);
+    expect(helped.stdout).toBe(alone.stdout);
+    expect(JSON.parse(helped.stdout).meta.inputs[0].encoding).toBe('gbk');
+    expect(helped.stderr).toMatch(/debug: [2-9] parallel jobs/); // the UTF-8 attempt, then the GBK one
+  });
+
+  it('a quoted field spanning lines found by a helper: csv-parse reads it, no hang', () => {
+    const path = join(dir, 'multiline.csv');
+    writeFileSync(path, header + rows(5000) + '\n2021,有色金属冶炼和压延加工业,原煤,1,吨,"two\nlines"\n' + rows(5000) + '\n');
+    const helped = runCli(['calc', path, '--totals', '-f', 'json'], { env: { ...small, JINCHANG_CALLER_CHUNKS: '0', JINCHANG_CHUNK_BYTES: '20000' } });
+    const alone = runCli(['calc', path, '--totals', '-f', 'json'], { env: { JINCHANG_HELPERS: '0' } });
+    expect(helped.code).toBe(alone.code);
+    expect(helped.stdout).toBe(alone.stdout);
+    expect(helped.stderr).toBe(alone.stderr);
   });
 });

@@ -89,7 +89,7 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   // big files are read with helper processes too; they start now, to be up when the reading starts
   // (for small files their code is not even loaded)
   const settings = helperSettings(ctx.env);
-  const sizes = request.fast === false ? [] : inputs.map((i) => ('bytes' in i ? undefined : i.size));
+  const sizes = request.fast === false ? [] : inputs.map((i) => ('bytes' in i || !i.openAt ? undefined : i.size));
   const helpers = wantsHelpers(sizes, settings) ? (await import('../read-helpers.js')).helperRunner(settings) : undefined;
   let report;
   const progress = progressBar(ctx.stderr, inputs.reduce((a, i) => a + ('bytes' in i ? i.bytes.length : (i.size ?? 0)), 0), ctx.lang === 'zh' ? '读取' : 'reading');

@@ -99,7 +99,7 @@ export function readInputs(files: readonly InputSource[], dict: Dictionaries, op
   if (options.fast === true && files.length > 0) {
     try {
       const sources: FastSource[] = files.map((f) =>
-        'bytes' in f ? memorySource(f.path, f.bytes) : { path: f.path, size: f.size, open: () => f.open(), openAt: f.openAt },
+        'bytes' in f ? memorySource(f.path, f.bytes) : { path: f.path, size: f.size, open: () => f.open(), openAt: f.openAt, identity: f.identity },
       );
       const fast = readActivityFast(sources, dict, options);
       if (options.strict) {

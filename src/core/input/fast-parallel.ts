@@ -25,10 +25,10 @@ export class ParallelAbort extends Error {
 export const CHUNK_LINE = 4294967296;
 
 export interface ChunkJob {
-  /** which job this is (a helper's answer names it) */
-  id: number;
   fileIndex: number;
   path: string;
+  /** what a helper checks the file it opens against (see FastSource.identity) */
+  identity?: string | undefined;
   layout: FileLayout;
   keep: readonly string[];
   pass: 1 | 2;

@@ -40,6 +40,8 @@ export interface FastSource {
   open(): ChunkReader;
   /** a reader from a byte offset: lets several readers share one file */
   openAt?: OpenAt | undefined;
+  /** for helpers: what the file they open must match (opaque here) */
+  identity?: string | undefined;
 }
 
 export interface FastOptions {
@@ -1082,7 +1084,6 @@ interface Pass {
   /** set when some file is big enough to be read with helpers */
   parallel: ParallelRunner | undefined;
   parallelFiles: Set<number>;
-  jobs?: number;
 }
 
 function scanFile(p: Pass, index: number): void {
@@ -1144,9 +1145,9 @@ function scanFileInChunks(p: Pass, index: number, helpers: ParallelRunner): void
   const starts: number[] = [];
   for (let at = layout.bodyStart; at < size || starts.length === 0; at += helpers.chunkBytes) starts.push(at);
   const job: ChunkJob = {
-    id: (p.jobs = (p.jobs ?? 0) + 1),
     fileIndex: index,
     path: source.path,
+    identity: source.identity,
     layout,
     keep: run.keep,
     pass: run.pass === 1 ? 1 : 2,
@@ -1276,8 +1277,9 @@ export function runChunkJob(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, c
 function failureError(f: ChunkFailure): Error {
   if (f.kind === 'restart') return new Restart(f.file!);
   if (f.kind === 'fallback') return new FastFallback(f.reason);
-  if (f.kind === 'abort') return new ParallelAbort(f.reason);
-  return new Error(`a reading helper failed: ${f.reason}`);
+  // anything else a helper met (an abort, a file gone, a bug): the caller reads the file alone,
+  // which gives the result or says what is wrong
+  return new ParallelAbort(`a reading helper failed: ${f.reason}`);
 }
 
 /** Puts every reader's findings into the file's scan, with the lines numbered from the file's start. */

@@ -17,8 +17,10 @@ export interface StreamedInput {
   /** bytes, when known (sizes the buffers and drives the progress bar) */
   size?: number | undefined;
   open(): ChunkReader;
-  /** a reader from a byte offset, for reading one file on several threads */
+  /** a reader from a byte offset, for reading one file with helpers */
   openAt?: ((position: number) => ChunkReader) | undefined;
+  /** what helpers check they opened the same file by (opaque to the core) */
+  identity?: string | undefined;
 }
 
 /** A reader over bytes already in memory. */
