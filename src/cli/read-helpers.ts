@@ -72,6 +72,13 @@ export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & {
       const answered = (i: number) => existsSync(join(dir, `answer-${n}-${i}`));
       return {
         claim: () => asAbort(() => claims.next()),
+        taken: () => {
+          try {
+            return claimCount(claimsDir);
+          } catch {
+            return 0;
+          }
+        },
         cancel: () => {
           try {
             claims.takeAll();

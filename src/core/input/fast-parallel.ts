@@ -121,6 +121,8 @@ export interface RunningJob {
   cancel(): void;
   /** Blocks until every helper that took a chunk has answered. */
   wait(): (ChunkAnswer | ChunkFailure)[];
+  /** how many chunks all readers have taken so far (for a progress bar), if known */
+  taken?(): number;
 }
 
 /** Opens a file at a byte offset (each helper opens its own). */

@@ -1159,8 +1159,14 @@ function scanFileInChunks(p: Pass, index: number, helpers: ParallelRunner): void
     job.checks = [...run.series.values()].filter((s) => s.check).map((s) => [s.key, s.bE, s.bL]);
   }
   const done = p.done;
+  // progress: the chunks every reader has taken (the helpers' reads are not seen here), else this reader's bytes
   let read = 0;
-  const report = (n: number) => p.options.onProgress?.(Math.min(p.total, done + (read += n)), p.total);
+  const report = (n: number) => {
+    read += n;
+    const taken = running.taken?.();
+    const bytes = taken === undefined ? read : Math.min(size, layout.bodyStart + taken * helpers.chunkBytes) - layout.bodyStart;
+    p.options.onProgress?.(Math.min(p.total, done + bytes), p.total);
+  };
   const table = run.pass === 1 ? run.fingerprintTable : undefined;
   const running = helpers.start(job);
   const results: ChunkResult[] = [];
