@@ -46,6 +46,7 @@ export function inProcessRunner(
         },
         cancel: () => taken.fill(1),
         wait: () => answers,
+        taken: () => taken.reduce((a, t) => a + t, 0),
       };
     },
     close() {},

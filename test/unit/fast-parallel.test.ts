@@ -142,4 +142,19 @@ describe('several threads = one thread', () => {
     const runner = inProcessRunner(sources, dict, { threads: 2, chunkBytes: 1000, pick: (k, t) => k % 3 === t + 1 });
     expect(read(sources, { parallel: runner }).outcome).toEqual(single.outcome);
   });
+
+  it('progress goes up with the chunks every reader has taken, and ends at the file size', () => {
+    const { bytes } = randomFile(4242);
+    const sources = [splittableSource('progress.csv', bytes)];
+    const seen: [number, number][] = [];
+    const runner = inProcessRunner(sources, dict, { threads: 1, chunkBytes: 200, pick: (k) => k % 3 === 0 });
+    read(sources, { parallel: runner, onProgress: (done, total) => seen.push([done, total]) });
+    expect(runner.jobs.length).toBeGreaterThan(0);
+    expect(seen.length).toBeGreaterThan(2);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]![0]).toBeGreaterThanOrEqual(seen[i - 1]![0]);
+    // one pass or two over the file: the bar ends full either way
+    const [done, total] = seen.at(-1)!;
+    expect(done).toBe(total);
+    expect(total % bytes.length).toBe(0);
+  });
 });
