@@ -1,4 +1,4 @@
-import { runCalculation, type CalcRequest } from '../../core/calc/run.js';
+import { runCalculation, type CalcReport, type CalcRequest } from '../../core/calc/run.js';
 import { hasErrors } from '../../core/diagnostics.js';
 import { renderCalc, type OutputFormat } from '../../core/format/calc.js';
 import type { Decimals } from '../../core/format/number.js';
@@ -91,16 +91,15 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   const settings = helperSettings(ctx.env);
   const sizes = request.fast === false ? [] : inputs.map((i) => ('bytes' in i || !i.openAt ? undefined : i.size));
   const helpers = wantsHelpers(sizes, settings) ? (await import('../read-helpers.js')).helperRunner(settings) : undefined;
-  let report;
   const progress = progressBar(ctx.stderr, inputs.reduce((a, i) => a + ('bytes' in i ? i.bytes.length : (i.size ?? 0)), 0), ctx.lang === 'zh' ? '读取' : 'reading');
-  let dict, registry;
+  let report: CalcReport;
+  let factors: ReturnType<typeof factorsForRun>;
   try {
-    let refs;
-    ({ dict, registry, refs } = factorsForRun(options.factors, ctx));
-    request.factors = refs;
+    factors = factorsForRun(options.factors, ctx);
+    request.factors = factors.refs;
     request.onProgress = (done, total) => progress.update(done, total);
     request.parallel = helpers;
-    report = runCalculation(inputs, dict, registry, request);
+    report = runCalculation(inputs, factors.dict, factors.registry, request);
   } finally {
     helpers?.close();
     request.parallel = undefined;
@@ -117,7 +116,7 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   }
   if (options.compareFactors?.length) {
     const { compareCommand } = await import('./compare.js');
-    await compareCommand({ inputs: inputs.map(wholeFile), dict, registry, request, report }, options, ctx);
+    await compareCommand({ inputs: inputs.map(wholeFile), dict: factors.dict, registry: factors.registry, request, report }, options, ctx);
     return;
   }
   const tool = { name: toolName, version: toolVersion() };

@@ -34,7 +34,7 @@ export interface CalcRequest {
   fast?: boolean | undefined;
   /** bytes read so far and in all, for a progress bar */
   onProgress?: ((done: number, total: number) => void) | undefined;
-  /** threads for big files (the CLI's worker threads; see fast-parallel.ts) */
+  /** helpers for big files (the CLI's helper processes; see fast-parallel.ts) */
   parallel?: ParallelRunner | undefined;
 }
 
@@ -74,7 +74,7 @@ export interface ReadOptions {
   /** true: the fast path, whose records are sums by key (runCalculation's default); else one record per row */
   fast?: boolean | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
-  /** threads for big files (the CLI's worker threads; see fast-parallel.ts) */
+  /** helpers for big files (the CLI's helper processes; see fast-parallel.ts) */
   parallel?: ParallelRunner | undefined;
 }
 
