@@ -11,7 +11,7 @@ import { deserialize, serialize } from 'node:v8';
 import { loadBundled } from '../bundled.js';
 import type { Dictionaries } from '../core/input/activity.js';
 import type { ChunkFailure, ChunkJob } from '../core/input/fast-parallel.js';
-import { runChunkJob } from '../core/input/fast-read.js';
+import { runChunkJob } from '../core/input/fast-chunks.js';
 import { fileClaims } from './chunk-claims.js';
 import { fileReaderAt } from './file-reader.js';
 

@@ -7,7 +7,7 @@
  * known. Duplicate fingerprints all go into the caller's table.
  *
  * This module holds what crosses between them (plain data: structured-clonable, v8-serializable);
- * the scanning and the merging are in fast-read.ts. The helpers themselves come from the caller
+ * the scanning is in fast-state.ts and fast-body.ts, the merging in fast-chunks.ts. The helpers themselves come from the caller
  * (the CLI spawns processes; tests run the same jobs in process).
  */
 import type { Diagnostic } from '../diagnostics.js';
