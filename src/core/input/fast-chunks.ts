@@ -23,6 +23,7 @@ export function scanFileInChunks(p: Pass, index: number, helpers: ParallelRunner
     fileIndex: index,
     path: source.path,
     identity: source.identity,
+    dictionaries: { fuels: run.dict.fuels.all, sectors: run.dict.sectors.all },
     layout,
     keep: run.keep,
     pass: run.pass === 1 ? 1 : 2,

@@ -11,6 +11,8 @@
  * (the CLI spawns processes; tests run the same jobs in process).
  */
 import type { Diagnostic } from '../diagnostics.js';
+import type { Fuel } from '../dictionary/fuels.js';
+import type { Sector } from '../dictionary/sectors.js';
 import type { FileLayout } from './fast-header.js';
 import type { ChunkReader } from './fast-source.js';
 
@@ -29,6 +31,8 @@ export interface ChunkJob {
   path: string;
   /** what a helper checks the file it opens against (see FastSource.identity) */
   identity?: string | undefined;
+  /** the caller's fuel and sector dictionaries, so that a helper resolves keys the same way without loading any table */
+  dictionaries: { fuels: readonly Fuel[]; sectors: readonly Sector[] };
   layout: FileLayout;
   keep: readonly string[];
   pass: 1 | 2;
