@@ -5,6 +5,7 @@ import type { FactorRegistry } from '../core/factors/registry.js';
 import { parseFactorTable, tableRef } from '../core/factors/table.js';
 import { loadBundled, type Bundled } from '../bundled.js';
 import { ExitError, printDiagnostics, type CliContext } from './context.js';
+import { appendAll } from '../core/arrays.js';
 
 /**
  * `--factors` takes a table id (id@version) or a path to the user's own table file. Files are
@@ -24,7 +25,7 @@ export function resolveFactorArgs(
       continue;
     }
     const parsed = parseFactorTable(readFileSync(arg), arg, fuels);
-    diagnostics.push(...parsed.diagnostics);
+    appendAll(diagnostics, parsed.diagnostics);
     if (!parsed.table) continue;
     const clash = registry.resolve(tableRef(parsed.table));
     if (clash && clash.sha256 !== parsed.table.sha256) {

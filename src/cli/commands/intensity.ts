@@ -24,6 +24,7 @@ import { factorsForRun } from '../user-factors.js';
 import { parseTargetOptions } from '../target-options.js';
 import { toolName, toolVersion } from '../version.js';
 import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from './calc.js';
+import { appendAll } from '../../core/arrays.js';
 
 export interface IntensityCliOptions extends CalcCliOptions {
   data?: string[];
@@ -113,7 +114,7 @@ export async function intensityCommand(file: string, options: IntensityCliOption
   else {
     encoding = decoded.encoding;
     const parsed = parseIndicators(decoded.text, indicatorFile!.path);
-    diagnostics.push(...parsed.diagnostics);
+    appendAll(diagnostics, parsed.diagnostics);
     years = parsed.years;
     indicatorRows = parsed.rows;
   }
@@ -122,7 +123,7 @@ export async function intensityCommand(file: string, options: IntensityCliOption
   if (dataInputs.length > 0) {
     request.factors = factorsForRun(options.factors, ctx).refs;
     report = runCalculation(dataInputs, dict, registry, request);
-    diagnostics.push(...report.diagnostics);
+    appendAll(diagnostics, report.diagnostics);
   }
   if (hasErrors(diagnostics)) fail(ctx, diagnostics);
 
@@ -135,7 +136,7 @@ export async function intensityCommand(file: string, options: IntensityCliOption
   if (report) {
     const merged = mergeActivityTotals(years, activityTotals(report.years, co2View));
     years = merged.years;
-    diagnostics.push(...merged.diagnostics);
+    appendAll(diagnostics, merged.diagnostics);
   }
 
   const bundledTargets = registry.ofKind('targets');

@@ -21,6 +21,7 @@ import { factorsForRun } from '../user-factors.js';
 import { parseTargetOptions } from '../target-options.js';
 import { toolName, toolVersion } from '../version.js';
 import { parseCalcRequest, parseDecimalsOption, type CalcCliOptions } from './calc.js';
+import { appendAll } from '../../core/arrays.js';
 
 export interface ReportCliOptions extends CalcCliOptions {
   indicators?: string;
@@ -73,7 +74,7 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
     if ('diagnostic' in decoded) intensityDiagnostics.push(decoded.diagnostic);
     else {
       const parsed = parseIndicators(decoded.text, indicatorFile.path);
-      intensityDiagnostics.push(...parsed.diagnostics);
+      appendAll(intensityDiagnostics, parsed.diagnostics);
       if (!hasErrors(parsed.diagnostics) && !hasErrors(calc.diagnostics)) {
         if (baseYear !== undefined && !parsed.years.some((y) => y.year === baseYear)) {
           throw new UsageError(
@@ -82,7 +83,7 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
           );
         }
         const merged = mergeActivityTotals(parsed.years, activityTotals(calc.years, co2View));
-        intensityDiagnostics.push(...merged.diagnostics);
+        appendAll(intensityDiagnostics, merged.diagnostics);
         const bundledTargets = registry.ofKind('targets');
         const targets = mergeTargets(targetsFromTables([bundledTargets], region), explicit);
         const result = computeIntensity(merged.years, { baseYear, targets, assessmentBasis: options.assessmentBasis ?? false });

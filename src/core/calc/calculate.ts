@@ -16,6 +16,7 @@ import {
   tcePerBaseUnit,
   type FactorSelection,
 } from './factors-for-calc.js';
+import { appendAll } from '../arrays.js';
 
 export type Scope = '1' | '2' | 'none';
 export type ElectricityMethod = 'equivalent' | 'coal';
@@ -112,7 +113,7 @@ export function calculateLines(
       if (!choice) {
         choice = chooseCoalRate(factors.powerCoalRate, year);
         coalRateByYear.set(year, choice);
-        diagnostics.push(...choice.diagnostics);
+        appendAll(diagnostics, choice.diagnostics);
       }
       tables.push(use(factors.powerCoalRate));
       tcePerUnit = choice.rate.dividedBy(1_000_000); // gce/kWh → tce/kWh
@@ -222,7 +223,7 @@ export function calculateLines(
       first: group.first,
     });
   }
-  diagnostics.push(...qualityWarnings(records, lines));
+  appendAll(diagnostics, qualityWarnings(records, lines));
   return { lines, diagnostics, tablesUsed: [...used.values()] };
 }
 
@@ -294,7 +295,9 @@ function qualityWarnings(records: readonly ActivityRecord[], lines: LineResult[]
   const series = new Map<string, ActivityRecord[]>();
   for (const r of records) {
     const key = [r.sector?.code ?? r.sectorLabel, r.fuel.id, r.use, r.dimension].join('\u0000');
-    series.set(key, [...(series.get(key) ?? []), r]);
+    const rows = series.get(key);
+    if (rows) rows.push(r);
+    else series.set(key, [r]);
   }
   for (const rows of series.values()) {
     const years = new Set(rows.map((r) => r.year));

@@ -10,6 +10,7 @@ import { readWhole, type StreamedInput } from '../input/fast-source.js';
 import { aggregate, builtInDims, totalsOf, type OutputRow, type RowOrder, type Totals } from './aggregate.js';
 import { calculateLines, type ElectricityMethod, type LineResult } from './calculate.js';
 import { selectFactors, UsageError } from './select-factors.js';
+import { appendAll } from '../arrays.js';
 
 export interface InputFile {
   /** the name shown in messages and recorded in the result */
@@ -130,8 +131,8 @@ function readWholeFiles(files: readonly InputFile[], dict: Dictionaries, options
     if (options.strict) {
       for (const d of parsed.diagnostics) if (d.code === 'UNKNOWN_SECTOR') d.severity = 'error';
     }
-    records.push(...parsed.records);
-    diagnostics.push(...parsed.diagnostics);
+    appendAll(records, parsed.records);
+    appendAll(diagnostics, parsed.diagnostics);
     parsed.extraColumns.forEach((c) => extraColumns.add(c));
     inputs.push({ path: file.path, sha256, rows: parsed.rows, encoding: decoded.encoding });
   }

@@ -67,6 +67,8 @@ export function buildFuelDictionary(all: Fuel[]): FuelDictionary {
     }
   }
   const names = [...byName.keys()];
+  // a file repeats its unknown names row after row: each is measured against every name once
+  const suggestions = new Map<string, Fuel | undefined>();
   return {
     all,
     byId,
@@ -74,6 +76,7 @@ export function buildFuelDictionary(all: Fuel[]): FuelDictionary {
     suggest(name) {
       const key = nameKey(name);
       if (!key) return undefined;
+      if (suggestions.has(key)) return suggestions.get(key);
       let best: { fuel: Fuel; distance: number } | undefined;
       for (const candidate of names) {
         // containment first: "原煤(吨)" or "柴油车" point at 原煤 and 柴油
@@ -81,7 +84,10 @@ export function buildFuelDictionary(all: Fuel[]): FuelDictionary {
         if (!best || distance < best.distance) best = { fuel: byName.get(candidate)!, distance };
       }
       const limit = Math.max(1, Math.floor([...key].length / 3));
-      return best && best.distance <= limit ? best.fuel : undefined;
+      const suggestion = best && best.distance <= limit ? best.fuel : undefined;
+      if (suggestions.size >= MAX_REMEMBERED) suggestions.clear();
+      suggestions.set(key, suggestion);
+      return suggestion;
     },
     lookupChain(id) {
       const chain: string[] = [];
@@ -104,3 +110,6 @@ export function columnIndex(header: string[], required: string[]): Record<string
   }
   return index;
 }
+
+/** unknown names whose suggestion is remembered (a file of all-different names must not grow memory without end) */
+const MAX_REMEMBERED = 10_000;

@@ -71,6 +71,8 @@ export function buildSectorDictionary(all: Sector[]): SectorDictionary {
     return undefined;
   };
   const names = [...byName.keys()].filter((k) => !/^\d+$/.test(k));
+  // a file repeats its unknown labels row after row: each is measured against every name once
+  const suggestions = new Map<string, Sector | undefined>();
   return {
     all,
     byCode,
@@ -78,13 +80,20 @@ export function buildSectorDictionary(all: Sector[]): SectorDictionary {
     suggest(label) {
       const key = nameKey(label);
       if (!key) return undefined;
+      if (suggestions.has(key)) return suggestions.get(key);
       let best: { sector: Sector; distance: number } | undefined;
       for (const candidate of names) {
         const distance = editDistance(key, candidate);
         if (!best || distance < best.distance) best = { sector: byName.get(candidate)!, distance };
       }
       const limit = Math.max(1, Math.floor([...key].length / 4));
-      return best && best.distance <= limit ? best.sector : undefined;
+      const suggestion = best && best.distance <= limit ? best.sector : undefined;
+      if (suggestions.size >= MAX_REMEMBERED) suggestions.clear();
+      suggestions.set(key, suggestion);
+      return suggestion;
     },
   };
 }
+
+/** unknown labels whose suggestion is remembered (a file of all-different labels must not grow memory without end) */
+const MAX_REMEMBERED = 10_000;

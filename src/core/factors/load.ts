@@ -4,6 +4,7 @@ import { parseCsvLines } from '../csv-text.js';
 import { factorKinds, type FactorKind } from './kinds.js';
 import { FactorRegistry } from './registry.js';
 import { parseFactorTable } from './table.js';
+import { appendAll } from '../arrays.js';
 
 export interface FactorFile {
   /** path relative to the factors folder, e.g. cn-gbt2589/2020.csv */
@@ -27,7 +28,7 @@ export function buildRegistry(
   const registry = new FactorRegistry([], defaults);
   for (const file of files) {
     const parsed = parseFactorTable(file.bytes, file.path, fuels);
-    diagnostics.push(...parsed.diagnostics);
+    appendAll(diagnostics, parsed.diagnostics);
     if (!parsed.table) continue;
     const expected = `${parsed.table.meta.id}/${parsed.table.meta.version}.csv`;
     if (file.path.replace(/\\/g, '/') !== expected) {

@@ -1,3 +1,4 @@
+import { maxOf } from '../arrays.js';
 import { displayWidth } from '../text.js';
 import type { Tabular } from './tabular.js';
 
@@ -12,7 +13,7 @@ export const plainStyle: Style = { header: (s) => s, total: (s) => s, dim: (s) =
 /** Aligned columns for a terminal; CJK characters count two cells so columns line up. */
 export function toTextTable(table: Tabular, style: Style = plainStyle): string {
   const all = [table.columns.map((c) => c.label), ...table.rows, ...(table.total ? [table.total] : [])];
-  const widths = table.columns.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = table.columns.map((_, i) => maxOf(all.map((r) => displayWidth(r[i] ?? ''))));
   const pad = (cell: string, i: number) => {
     const gap = ' '.repeat(widths[i]! - displayWidth(cell));
     return table.columns[i]!.numeric ? gap + cell : cell + gap;

@@ -27,6 +27,7 @@ import { ParallelAbort } from './fast-parallel.js';
 import type { FastFileSummary, FastOptions, FastResult, FastSource, Pass } from './fast-pass.js';
 import { bytesReader } from './fast-source.js';
 import { E_OFFSET, FileScan, RunState } from './fast-state.js';
+import { appendAll } from '../arrays.js';
 
 export { FastFallback, ParallelAbort };
 export { runChunkJob } from './fast-chunks.js';
@@ -123,7 +124,7 @@ function readOnce(sources: readonly FastSource[], dict: Dictionaries, options: F
     if (scan.rows === 0) throw new FastFallback('no data rows');
     scan.verify();
     if (scan.slowSeen) scan.diagnostics.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
-    diagnostics.push(...scan.diagnostics);
+    appendAll(diagnostics, scan.diagnostics);
     inputs.push({ path: scan.path, sha256: p.hashes[scan.index]!, rows: scan.rows, encoding: scan.layout.encoding });
     recordCount += scan.records;
   }
