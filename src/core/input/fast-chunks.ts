@@ -50,7 +50,7 @@ export function scanFileInChunks(p: Pass, index: number, helpers: ParallelRunner
     // the caller hashes the whole file while the helpers start, then takes chunks too
     if (run.pass === 1) p.hashes[index] = hashSource(source);
     if (helpers.callerTakesChunks !== false) {
-      results.push(runChunks(job, run.dict, source.openAt!, () => running.claim(), (pairs) => table?.addPairs(pairs), report));
+      results.push(runChunks(job, run.dict, source.openAt!, () => running.claim(), (pairs) => table?.addPairs(pairs), report, true));
     }
   } catch (e) {
     running.cancel();
@@ -86,9 +86,11 @@ function hashSource(source: FastSource): string {
 
 /**
  * One reader's part of a job: takes chunks until none is left and scans them with a state of its
- * own; fingerprints go to `sink`, and rows the real parser must read are handed back.
+ * own; fingerprints go to `sink`, and rows the real parser must read are handed back. `verify`:
+ * check new keys against parseActivity after each chunk (the caller does, while the helpers read
+ * on, so that only the keys it never met are left for the end, when nobody else is working).
  */
-function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, claim: () => number, sink: FingerprintSink, onRead: (n: number) => void): ChunkResult {
+function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, claim: () => number, sink: FingerprintSink, onRead: (n: number) => void, verify = false): ChunkResult {
   const run = new RunState(dict, job.keep);
   run.pass = job.pass;
   run.chunked = true;
@@ -119,13 +121,14 @@ function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, claim: () 
     } finally {
       reader.close();
     }
+    if (verify && job.pass === 1) scan.verify();
   }
   if (job.pass === 1) run.fp.flush();
   return {
     lineCounts,
     groups: scan.groups
       .filter((g) => g.rows > 0)
-      .map((g) => ({ hash: g.hash, kb: g.kb, kl: g.kl, firstLine: g.firstLine, firstBytes: g.firstBytes, firstQuantity: g.firstQuantity, rows: g.rows, sInt: g.sInt, sFrac: g.sFrac, big: g.big })),
+      .map((g) => ({ hash: g.hash, kb: g.kb, kl: g.kl, firstLine: g.firstLine, firstBytes: g.firstBytes, firstQuantity: g.firstQuantity, rows: g.rows, sInt: g.sInt, sFrac: g.sFrac, big: g.big, verified: g.verified })),
     series: [...run.series.values()].map((s) => ({
       key: s.key,
       n: s.n,

@@ -59,6 +59,8 @@ export interface GroupData {
   sInt: number;
   sFrac: number;
   big: bigint;
+  /** the reader checked the key against parseActivity (FileScan.verify) */
+  verified: boolean;
 }
 
 export interface SeriesData {

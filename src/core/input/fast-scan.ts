@@ -68,6 +68,8 @@ export class Fields {
   lineStart = 0;
   /** end of the line's content, before CR LF */
   lineEnd = 0;
+  /** where the next line starts, after a run of lines (scanLines in fast-body.ts) */
+  next = 0;
 }
 
 /**

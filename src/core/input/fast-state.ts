@@ -15,6 +15,7 @@ import { decoderFor, FastFallback, type Decoder, type FileLayout } from './fast-
 import { FingerprintForwarder, FingerprintTable } from './fast-fingerprints.js';
 import { ParallelAbort, type FingerprintSink, type GroupData } from './fast-parallel.js';
 import { blankLine, fmix, Fields, hashBytes, MAX_FIELDS, R_EXTRA, R_KEY, SEED1 } from './fast-scan.js';
+import { appendAll } from '../arrays.js';
 
 const SLOW_BATCH = 2000;
 /** odd rows a helper may hand back before the caller reads the file again alone */
@@ -172,6 +173,8 @@ interface Group {
   resolved: Resolved | undefined;
   /** resolved by parseActivity already, so nothing to verify */
   exact: boolean;
+  /** checked against parseActivity on one of its rows (verify()), here or by the reader that found it */
+  verified: boolean;
   series: Series | undefined;
   /** the duplicate fingerprint's start: file schema and (year, sector, fuel, use) */
   fpA: number;
@@ -428,9 +431,13 @@ export class FileScan {
     kh = fmix(kh);
     const groups = this.groups;
     const slots = this.slots;
-    let i = kh & this.mask;
+    // the probe steps from the slot before: its step then runs on every row, so V8 has seen it
+    // before it optimises row() (a first collision seen only later threw the optimised code away)
+    const mask = this.mask;
+    let i = (kh - 1) & mask;
     let g: Group | undefined;
     for (;;) {
+      i = (i + 1) & mask;
       const x = slots[i]!;
       if (x === 0) {
         g = this.newGroup(buf, f, this.lineBase + line, kh, i);
@@ -441,7 +448,6 @@ export class FileScan {
         g = cand;
         break;
       }
-      i = (i + 1) & this.mask;
     }
     if (g.slowKey) return this.slow(buf, f, line);
     const run = this.run;
@@ -554,12 +560,15 @@ export class FileScan {
       template: [],
       resolved: undefined,
       exact: false,
+      verified: false,
       series: undefined,
       fpA: 0,
       fpB: 0,
       power: false,
       rows: 0,
-      sInt: 0,
+      // -0, not 0: a double from the start, so V8 never guesses small integers for the sum and
+      // throws away row()'s optimised code when a sum passes 2^31 (sums are exact below 2^52)
+      sInt: -0,
       sFrac: 0,
       big: 0n,
     };
@@ -637,10 +646,12 @@ export class FileScan {
       if (x === 0) {
         g = this.addGroup(m.hash, m.kb, m.kl, firstLine, m.firstBytes, m.firstQuantity, i);
         this.merged.push(g);
+        g.verified = m.verified;
         break;
       }
       g = this.groups[x - 1]!;
       if (g.hash === m.hash && sameBytes(g.kb, m.kb) && sameBytes(g.kl, m.kl)) {
+        g.verified ||= m.verified;
         if (firstLine < g.firstLine) {
           g.firstLine = firstLine;
           g.firstBytes = m.firstBytes;
@@ -733,7 +744,7 @@ export class FileScan {
     if (run.pass === 1) {
       this.rows += parsed.rows;
       this.records += parsed.records.length;
-      this.diagnostics.push(...parsed.diagnostics);
+      appendAll(this.diagnostics, parsed.diagnostics);
     }
     for (const r of parsed.records) {
       const s = run.seriesOf(r, this.index, r.line);
@@ -771,9 +782,13 @@ export class FileScan {
     }
   }
 
-  /** Checks every key this file resolved itself against parseActivity on the key's first row. */
+  /**
+   * Checks every key resolved here, not yet checked, against parseActivity on the key's first row
+   * (read alone: the file's first; read in chunks: the first the reader that found it met — any row
+   * of a key has the key's bytes, and the check is of how those bytes resolve, and of one quantity).
+   */
   verify(): void {
-    const todo = this.groups.filter((g) => !g.exact && g.resolved && g.rows > 0);
+    const todo = this.groups.filter((g) => !g.exact && !g.verified && g.resolved && g.rows > 0);
     for (let i = 0; i < todo.length; i += SLOW_BATCH) {
       const part = todo.slice(i, i + SLOW_BATCH);
       const parsed = this.parseAlone(part.map((g) => ({ line: g.firstLine, bytes: g.firstBytes })));
@@ -792,6 +807,7 @@ export class FileScan {
           rec.quantity.equals(new Decimal(g.firstQuantity).times(r.toBase)) &&
           Object.keys(r.extra).every((k) => rec.extra[k] === r.extra[k]);
         if (!same) throw new FastFallback('a key resolves differently');
+        g.verified = true;
       });
     }
   }
