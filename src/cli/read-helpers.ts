@@ -70,7 +70,10 @@ export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & {
       stats.jobs++;
       const chunks = job.starts.length;
       const answered = (i: number) => existsSync(join(dir, `answer-${n}-${i}`));
+      // how far each helper's fingerprint file has been read
+      const fingerprintsRead = pids.map(() => ({ bytes: 0 }));
       return {
+        fingerprintsSoFar: () => asAbort(() => pids.flatMap((_, i) => [...pairsIn(join(dir, `fingerprints-${n}-${i}`), fingerprintsRead[i]!)])),
         claim: () => asAbort(() => claims.next()),
         taken: () => {
           try {
@@ -98,7 +101,7 @@ export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & {
             pids.forEach((pid, i) => {
               // a helper that took chunks is waited for; one that took none counts only if it failed
               if (!owners.has(String(i)) && !answered(i)) return;
-              const answer = answerOf(dir, `${n}-${i}`, pid);
+              const answer = answerOf(dir, `${n}-${i}`, pid, fingerprintsRead[i]!);
               if (!owners.has(String(i)) && !('failed' in answer)) return;
               answers.push(answer);
               const rss = join(dir, `rss-${n}-${i}`);
@@ -154,7 +157,7 @@ function asAbort<T>(f: () => T): T {
 }
 
 /** Waits for helper i's answer; a helper that died without one sends the read back to the CLI alone. */
-function answerOf(dir: string, name: string, pid: number | undefined): ChunkAnswer | ChunkFailure {
+function answerOf(dir: string, name: string, pid: number | undefined, fingerprintsRead: { bytes: number }): ChunkAnswer | ChunkFailure {
   const path = join(dir, `answer-${name}`);
   const nap = new Int32Array(new SharedArrayBuffer(4));
   for (let wait = 0.2; !existsSync(path); wait = Math.min(wait * 1.5, 5)) {
@@ -166,7 +169,7 @@ function answerOf(dir: string, name: string, pid: number | undefined): ChunkAnsw
   }
   const answer = deserialize(readFileSync(path)) as ChunkResult | ChunkFailure;
   if ('failed' in answer) return answer;
-  return { result: answer, fingerprints: pairsIn(join(dir, `fingerprints-${name}`)) };
+  return { result: answer, fingerprints: pairsIn(join(dir, `fingerprints-${name}`), fingerprintsRead) };
 }
 
 /** Whether a helper still runs (it stays a zombie when it exits: nobody reaps it while the CLI waits). */
@@ -180,22 +183,34 @@ function alive(pid: number): boolean {
   }
 }
 
-/** a helper's fingerprint file, read back in batches of a, b pairs */
-function* pairsIn(path: string): Generator<Int32Array> {
-  if (!existsSync(path)) return;
-  const fd = openSync(path, 'r');
+/**
+ * A helper's fingerprint file from `read.bytes` on, in batches of a, b pairs; `read.bytes` moves
+ * past the whole pairs read. The helper may be writing it: bytes before the file's end are final
+ * (the helper only appends), and a pair cut by the end is read next time.
+ */
+function* pairsIn(path: string, read: { bytes: number }): Generator<Int32Array> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return; // nothing passed on yet
+    throw e;
+  }
   try {
     const buf = new Int32Array(1 << 18);
     const bytes = new Uint8Array(buf.buffer);
     for (;;) {
       let n = 0;
       while (n < bytes.length) {
-        const got = readSync(fd, bytes, n, bytes.length - n, null);
+        const got = readSync(fd, bytes, n, bytes.length - n, read.bytes + n);
         if (got === 0) break;
         n += got;
       }
-      if (n === 0) return;
-      yield buf.subarray(0, n >> 2);
+      const whole = n - (n % 8);
+      if (whole === 0) return;
+      read.bytes += whole;
+      // a copy: the caller may keep a batch while the next is read into the buffer
+      yield buf.slice(0, whole >> 2);
       if (n < bytes.length) return;
     }
   } finally {

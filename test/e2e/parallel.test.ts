@@ -76,6 +76,33 @@ describe('calc with helper processes = calc alone', () => {
     expect(out.stderr.match(/warning/g)).toHaveLength(3);
   });
 
+  it('the CLI and a helper both reading, copies spread over the file: same output as alone', () => {
+    // the CLI takes the helper's fingerprints between its own chunks and at the end (both ways are
+    // taken when the helper's fingerprints come in batches while the CLI still reads)
+    const dir = mkdtempSync(join(tmpdir(), 'jinchang-parallel-'));
+    const path = join(dir, 'spread.csv');
+    const r = prng(7);
+    const lines = ['年份,月份,企业代码,行业名称,能源品种,消费量,计量单位'];
+    for (let i = 0; i < 300_000; i++) {
+      lines.push(`2022,${(i % 12) + 1},E${String(i).padStart(7, '0')},化学原料和化学制品制造业,${i % 2 ? '原煤' : '天然气'},${(r() * 1000).toFixed(3)},${i % 2 ? '吨' : '立方米'}`);
+    }
+    // 40 copies of rows far from them, in both directions
+    for (let k = 0; k < 40; k++) {
+      const from = 1 + Math.floor(r() * 300_000);
+      const to = 1 + Math.floor(r() * 300_000);
+      lines.splice(to, 0, lines[from]!);
+    }
+    writeFileSync(path, lines.join('\n') + '\n');
+    const env = { JINCHANG_HELPERS: '1', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '262144', JINCHANG_DEBUG_READ: '1' };
+    const helped = runCli(['calc', path, '-f', 'json', '--decimals', 'full'], { env });
+    const single = runCli(['calc', path, '-f', 'json', '--decimals', 'full'], { env: alone });
+    expect(helped.stderr).toMatch(/debug: 2 parallel jobs, [12] helper answers/); // the duplicates take a second pass
+    expect(helped.code).toBe(single.code);
+    expect(helped.stdout).toBe(single.stdout);
+    expect(helped.stderr.replace(DEBUG, '')).toBe(single.stderr);
+    expect(single.stderr.match(/warning: same year, sector, fuel and use as line/g)).toHaveLength(40);
+  });
+
   it('a small file with the default thresholds starts no helper', () => {
     const out = runCli(['calc', 'examples/jinchang-2021.csv', '--totals'], { env: { JINCHANG_DEBUG_READ: '1' } });
     expect(out.code).toBe(0);

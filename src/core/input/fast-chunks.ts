@@ -50,7 +50,17 @@ export function scanFileInChunks(p: Pass, index: number, helpers: ParallelRunner
     // the caller hashes the whole file while the helpers start, then takes chunks too
     if (run.pass === 1) p.hashes[index] = hashSource(source);
     if (helpers.callerTakesChunks !== false) {
-      results.push(runChunks(job, run.dict, source.openAt!, () => running.claim(), (pairs) => table?.addPairs(pairs), report, true));
+      // between chunks, the fingerprints the helpers have found so far go into the table
+      const claim = () => {
+        if (table && running.fingerprintsSoFar) for (const pairs of running.fingerprintsSoFar()) table.addPairs(pairs);
+        return running.claim();
+      };
+      results.push(runChunks(job, run.dict, source.openAt!, claim, (pairs) => table?.addPairs(pairs), report, true));
+      // while the helpers finish their last chunks: the table takes what it has so far
+      if (table) {
+        if (running.fingerprintsSoFar) for (const pairs of running.fingerprintsSoFar()) table.addPairs(pairs);
+        table.flush();
+      }
     }
   } catch (e) {
     running.cancel();

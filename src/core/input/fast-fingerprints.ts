@@ -18,7 +18,9 @@ export class FingerprintTable {
   private readonly qa: Int32Array;
   private readonly qb: Int32Array;
   private queued = 0;
-  private readonly order: Int32Array;
+  /** the queue in slot order */
+  private readonly sa: Int32Array;
+  private readonly sb: Int32Array;
   private readonly counts = new Int32Array(FP_BUCKETS + 1);
 
   constructor(
@@ -30,7 +32,8 @@ export class FingerprintTable {
     while (batch < estimate && batch < FP_BATCH) batch *= 2;
     this.qa = new Int32Array(batch);
     this.qb = new Int32Array(batch);
-    this.order = new Int32Array(batch);
+    this.sa = new Int32Array(batch);
+    this.sb = new Int32Array(batch);
     this.addGen(fingerprintBits(estimate));
   }
 
@@ -54,18 +57,22 @@ export class FingerprintTable {
     const n = this.queued;
     if (n === 0) return;
     this.queued = 0;
-    // counting sort by the top bits of a
-    const { qa, qb, order, counts } = this;
+    // counting sort by the top bits of a, the pairs themselves moved (then read in order)
+    const { qa, qb, sa, sb, counts } = this;
     counts.fill(0);
     for (let i = 0; i < n; i++) counts[(qa[i]! >>> FP_SHIFT) + 1]!++;
     for (let k = 1; k <= FP_BUCKETS; k++) counts[k]! += counts[k - 1]!;
-    for (let i = 0; i < n; i++) order[counts[qa[i]! >>> FP_SHIFT]!++] = i;
+    for (let i = 0; i < n; i++) {
+      const a = qa[i]!;
+      const k = counts[a >>> FP_SHIFT]!++;
+      sa[k] = a;
+      sb[k] = qb[i]!;
+    }
     const gens = this.gens;
     for (let j = 0; j < n; j++) {
       const last = gens.length - 1;
-      const i = order[j]!;
-      const a = qa[i]!;
-      const v = qb[i]! | 1;
+      const a = sa[j]!;
+      const v = sb[j]! | 1;
       let hit = false;
       for (let g = 0; g <= last && !hit; g++) {
         const { slots, shift } = gens[g]!;

@@ -129,6 +129,12 @@ export interface RunningJob {
   wait(): (ChunkAnswer | ChunkFailure)[];
   /** how many chunks all readers have taken so far (for a progress bar), if known */
   taken?(): number;
+  /**
+   * The fingerprints the helpers have passed on since the last call, if the runner can tell
+   * before they answer: the caller takes them between its chunks, while the helpers read on, rather
+   * than all at the end. wait()'s answers then carry only the rest.
+   */
+  fingerprintsSoFar?(): Iterable<Int32Array>;
 }
 
 /** Opens a file at a byte offset (each helper opens its own). */
