@@ -10,6 +10,7 @@ const { Script } = require('node:vm');
 
 const dist = join(__dirname, '..', 'dist');
 const bundlePath = join(dist, 'cli.bundle.cjs');
+const earlyPath = join(dist, 'early-helpers.cjs');
 const cachePath = join(dist, 'cli.bundle.cache');
 const tscMainPath = join(dist, 'cli', 'main.js');
 
@@ -53,4 +54,18 @@ function loadBundle({ useCache = true } = {}) {
   return { exports: module.exports, script, cache };
 }
 
-module.exports = { bundlePath, cachePath, ID_LENGTH, loadBundle };
+/**
+ * For `calc`: starts its reading helpers now if it will want them (src/cli/early-helpers.ts),
+ * before the CLI loads. Undefined when not wanted, or when the early bundle is missing or older
+ * than the tsc output (calc then starts them itself, as it always can).
+ */
+function startHelpersEarly(argv, env) {
+  try {
+    if (statSync(earlyPath).mtimeMs < (statSync(tscMainPath, { throwIfNoEntry: false })?.mtimeMs ?? 0)) return undefined;
+    return require(earlyPath).startHelpersEarly(argv, env, join(__dirname, 'read-helper.js'), () => require('node:child_process').spawn);
+  } catch {
+    return undefined;
+  }
+}
+
+module.exports = { bundlePath, cachePath, earlyPath, ID_LENGTH, loadBundle, startHelpersEarly };

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import type { Lang } from '../core/i18n/lang.js';
+import type { HelperProcesses } from './helper-processes.js';
 import { plainStyle, type Style } from '../core/format/text-table.js';
 
 /** What a command needs from the process: streams, environment, language and colour. */
@@ -9,6 +10,8 @@ export interface CliContext {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: Record<string, string | undefined>;
   lang: Lang;
+  /** reading helpers the bin shim started before the CLI loaded (early-helpers.ts), for calc to adopt */
+  earlyHelpers?: HelperProcesses | undefined;
 }
 
 export function colourEnabled(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {

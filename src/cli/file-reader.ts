@@ -32,5 +32,10 @@ export function fileReaderAt(path: string, position: number, identity?: string):
 /** The identity of a regular file (helpers may read it), or undefined (a device, a pipe: read by the CLI alone). */
 export function regularFileIdentity(path: string): string | undefined {
   const stat = statSync(path);
-  return stat.isFile() && !/^\/(dev|proc)\//.test(path) ? fileIdentity(stat) : undefined;
+  return helpersMayRead(path, stat) ? fileIdentity(stat) : undefined;
+}
+
+/** A regular file outside /dev and /proc: a helper opening /dev/stdin would get its own standard input. */
+export function helpersMayRead(path: string, stat: Stats): boolean {
+  return stat.isFile() && !/^\/(dev|proc)\//.test(path);
 }

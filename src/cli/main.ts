@@ -187,6 +187,7 @@ export async function main(
     stderr: ctx.stderr ?? process.stderr,
     env,
     lang: ctx.lang ?? langOf(argv.slice(2), env),
+    earlyHelpers: ctx.earlyHelpers,
   };
   const program = buildProgram(context);
   try {

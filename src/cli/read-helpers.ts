@@ -8,8 +8,7 @@
  * answer. A helper that took no chunk (it started too late) is not waited for.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { ParallelAbort, type ChunkAnswer, type ChunkFailure, type ChunkJob, type ChunkResult, type ParallelRunner } from '../core/input/fast-parallel.js';
@@ -18,7 +17,8 @@ import { packageRoot } from '../package-root.js';
 /** the CLI's name among the claim owners; helpers are 0, 1, … */
 const CALLER = 'c';
 import { claimCount, claimOwners, fileClaims, type Claims } from './chunk-claims.js';
-import { CHUNK_BYTES, MIN_BYTES, type HelperSettings } from './helper-settings.js';
+import { CHUNK_BYTES, helperCount, MIN_BYTES, type HelperSettings } from './helper-settings.js';
+import { endHelperProcesses, startHelperProcesses, type HelperProcesses } from './helper-processes.js';
 
 /** What the helpers did, for JINCHANG_DEBUG_READ (tests check that they really ran). */
 export interface HelperStats {
@@ -29,27 +29,23 @@ export interface HelperStats {
   helperPeakKB: number;
 }
 
-export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & { stats: HelperStats }) | undefined {
-  // Linux only: waiting for a helper relies on /proc to tell a helper that died
-  if (process.platform !== 'linux') return undefined;
-  const helpers = Math.min(settings.helpers ?? Math.max(availableParallelism() - 1, 0), settings.helpers === undefined ? 7 : 16);
-  if (helpers <= 0) return undefined;
-  const dir = sessionFolder();
-  if (!dir) return undefined;
+/**
+ * The runner for calc's helpers: those the bin shim started early, if any (early-helpers.ts),
+ * else new ones, started now so that they are up by the time there is work. Linux only: waiting
+ * for a helper relies on /proc to tell a helper that died.
+ */
+export function helperRunner(settings: HelperSettings = {}, early?: HelperProcesses): (ParallelRunner & { stats: HelperStats; early: boolean }) | undefined {
+  const started = early ?? startNow(settings);
+  if (!started) return undefined;
+  started.adopted = true;
+  const { dir, pids } = started;
+  const helpers = pids.length;
   const stats: HelperStats = { jobs: 0, answers: 0, helperPeakKB: 0 };
-  // the helpers start now and wait for jobs, so that they are up by the time there is work; in a
-  // process group of their own, so that Ctrl-C stops the CLI, and they clean up after it
-  const script = join(packageRoot, 'bin', 'read-helper.js');
-  const pids = Array.from({ length: helpers }, (_, i) => {
-    const child = spawn(process.execPath, [script, dir, String(i)], { stdio: 'ignore', detached: true });
-    child.unref();
-    child.on('error', () => {});
-    return child.pid;
-  });
   const nap = new Int32Array(new SharedArrayBuffer(4));
   let jobs = 0;
   return {
     stats,
+    early: early !== undefined,
     helpers,
     minBytes: settings.minBytes ?? MIN_BYTES,
     chunkBytes: Math.max(1, settings.chunkBytes ?? CHUNK_BYTES),
@@ -114,36 +110,14 @@ export function helperRunner(settings: HelperSettings = {}): (ParallelRunner & {
       };
     },
     close() {
-      try {
-        writeFileSync(join(dir, 'end'), '');
-      } catch {
-        // the folder is gone already
-      }
-      // removed when the CLI exits, after its output (a recursive remove is ~10 ms); a helper still
-      // starting may write its owner file meanwhile: retry; a folder left behind is no failure
-      process.once('exit', () => {
-        try {
-          rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 10 });
-        } catch {
-          // left to the system's temporary-file cleaning
-        }
-      });
+      endHelperProcesses(dir);
     },
   };
 }
 
-/** The session's temporary folder, once hard links are seen to work in it (claims are links); else undefined. */
-function sessionFolder(): string | undefined {
-  let dir: string | undefined;
-  try {
-    dir = mkdtempSync(join(tmpdir(), 'jinchang-read-'));
-    writeFileSync(join(dir, 'probe'), '');
-    linkSync(join(dir, 'probe'), join(dir, 'probe-link'));
-    return dir;
-  } catch {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    return undefined;
-  }
+function startNow(settings: HelperSettings): HelperProcesses | undefined {
+  const count = helperCount(settings);
+  return count > 0 ? startHelperProcesses(count, join(packageRoot, 'bin', 'read-helper.js'), () => spawn) : undefined;
 }
 
 /** A failure of the folder's files (full disk, removed folder) means: read alone. */

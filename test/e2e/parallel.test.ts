@@ -5,7 +5,7 @@
  * to the helpers, so each row really goes through a helper.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { repoRoot, runCli } from '../helpers/run-cli.js';
 
 const helpersOnly = { JINCHANG_HELPERS: '2', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '61', JINCHANG_CALLER_CHUNKS: '0', JINCHANG_DEBUG_READ: '1' };
 const alone = { JINCHANG_HELPERS: '0' };
-const DEBUG = /^debug: (\d+) parallel jobs, (\d+) helper answers, helper peak RSS \d+ MB\n/m;
+const DEBUG = /^debug: (\d+) parallel jobs, (\d+) helper answers, helper peak RSS \d+ MB(, helpers started early)?\n/m;
 
 function compare(args: string[], extraEnv: Record<string, string> = {}): { jobs: number; answers: number } {
   const helped = runCli(args, { env: { ...helpersOnly, ...extraEnv } });
@@ -107,6 +107,63 @@ describe('calc with helper processes = calc alone', () => {
     const out = runCli(['calc', 'examples/jinchang-2021.csv', '--totals'], { env: { JINCHANG_DEBUG_READ: '1' } });
     expect(out.code).toBe(0);
     expect(out.stderr).toContain('debug: 0 parallel jobs, 0 helper answers, helper peak RSS 0 MB');
+  });
+});
+
+describe('helpers started by the bin shim, before the CLI loads', () => {
+  const lowered = { JINCHANG_HELPERS: '1', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '4096', JINCHANG_DEBUG_READ: '1' };
+  /** runs with its own TMPDIR, and says what the helpers left there once they had time to stop */
+  const runIn = (args: string[], env: Record<string, string>, input?: string) => {
+    const tmp = mkdtempSync(join(tmpdir(), 'jinchang-early-'));
+    const out = runCli(args, { env: { ...env, TMPDIR: tmp }, input });
+    const deadline = Date.now() + 5000;
+    while (readdirSync(tmp).length > 0 && Date.now() < deadline) spawnSync('sleep', ['0.05']);
+    return { ...out, left: readdirSync(tmp) };
+  };
+
+  it('calc on a file big enough for helpers: started early, adopted, same output as alone', () => {
+    // the CLI leaves every chunk to the helper, so that it surely reads
+    const helped = runIn(['calc', 'examples/jinchang-2021.csv', '-f', 'json', '--decimals', 'full'], { ...lowered, JINCHANG_CALLER_CHUNKS: '0' });
+    const single = runCli(['calc', 'examples/jinchang-2021.csv', '-f', 'json', '--decimals', 'full'], { env: alone });
+    expect(helped.stderr).toMatch(/^debug: 1 parallel jobs, 1 helper answers, helper peak RSS \d+ MB, helpers started early\n/);
+    expect(helped.code).toBe(0);
+    expect(helped.stdout).toBe(single.stdout);
+    expect(helped.left).toEqual([]);
+  });
+
+  it('a usage error after they started: exit 2, the message, and no helper or folder left', () => {
+    const out = runIn(['calc', 'examples/jinchang-2021.csv', '-f', 'bogus'], lowered);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe('usage error: --format must be one of table, csv, tsv, json, md, not "bogus"\n');
+    expect(out.left).toEqual([]);
+  });
+
+  it('calc --help after a big file: help, and nothing left', () => {
+    const out = runIn(['calc', 'examples/jinchang-2021.csv', '--help'], lowered);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^Usage: jinchang-carbon calc/);
+    expect(out.left).toEqual([]);
+  });
+
+  it('a big file that is not an input (a factor table) and input on stdin: ended unused, same output', () => {
+    const args = ['calc', '-', '--electricity-method', 'coal', '--factors', 'test/fixtures/user-factors/coal-rate-test.csv', '-f', 'json'];
+    const input = readFileSync('test/fixtures/hand-check.csv', 'utf8');
+    // (a threshold of 1 byte: stdin's unknown size does not count as big)
+    const helped = runIn(args, { ...lowered, JINCHANG_PARALLEL_MIN_BYTES: '1' }, input);
+    const single = runCli(args, { env: alone, input });
+    expect(helped.stderr).toBe('debug: 0 parallel jobs, 0 helper answers, helper peak RSS 0 MB\n');
+    expect(helped.code).toBe(0);
+    expect(helped.stdout).toBe(single.stdout);
+    expect(helped.left).toEqual([]);
+  });
+
+  it('JINCHANG_FAST=0 (the csv-parse path) and JINCHANG_HELPERS=0 start none', () => {
+    for (const env of [{ ...lowered, JINCHANG_FAST: '0' }, { ...lowered, JINCHANG_HELPERS: '0' }]) {
+      const out = runIn(['calc', 'examples/jinchang-2021.csv', '--totals'], env);
+      expect(out.code).toBe(0);
+      expect(out.stderr).toBe('debug: 0 parallel jobs, 0 helper answers, helper peak RSS 0 MB\n');
+      expect(out.left).toEqual([]);
+    }
   });
 });
 

@@ -90,7 +90,13 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   // (for small files their code is not even loaded)
   const settings = helperSettings(ctx.env);
   const sizes = request.fast === false ? [] : inputs.map((i) => ('bytes' in i || !i.openAt ? undefined : i.size));
-  const helpers = wantsHelpers(sizes, settings) ? (await import('../read-helpers.js')).helperRunner(settings) : undefined;
+  const early = ctx.earlyHelpers;
+  const helpers = wantsHelpers(sizes, settings) ? (await import('../read-helpers.js')).helperRunner(settings, early) : undefined;
+  // started early for a file that turns out not to be read with helpers: stop them now
+  if (early && !early.adopted) {
+    early.adopted = true;
+    (await import('../helper-processes.js')).endHelperProcesses(early.dir);
+  }
   const progress = progressBar(ctx.stderr, inputs.reduce((a, i) => a + ('bytes' in i ? i.bytes.length : (i.size ?? 0)), 0), ctx.lang === 'zh' ? '读取' : 'reading');
   let report: CalcReport;
   let factors: ReturnType<typeof factorsForRun>;
@@ -107,7 +113,7 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   }
   if (ctx.env.JINCHANG_DEBUG_READ === '1') {
     const stats = helpers?.stats ?? { jobs: 0, answers: 0, helperPeakKB: 0 };
-    ctx.stderr.write(`debug: ${stats.jobs} parallel jobs, ${stats.answers} helper answers, helper peak RSS ${Math.round(stats.helperPeakKB / 1024)} MB\n`);
+    ctx.stderr.write(`debug: ${stats.jobs} parallel jobs, ${stats.answers} helper answers, helper peak RSS ${Math.round(stats.helperPeakKB / 1024)} MB${helpers?.early ? ', helpers started early' : ''}\n`);
   }
   printDiagnostics(ctx, report.diagnostics);
   if (hasErrors(report.diagnostics)) {
