@@ -135,46 +135,82 @@ export function tokenize(buf: Uint8Array, dv: DataView, pos: number, delimiter: 
         ends[nf] = pos;
       }
     } else {
+      // one loop per role, so that a word's work has no branch on the role; a field's last bytes
+      // are taken from the word already read
       const role = roles[nf]!;
-      for (;;) {
-        const v = dv.getInt32(pos, true);
-        const x = v ^ dd;
-        const m = (((v - 0x23232323) & ~v) | ((x - 0x01010101) & ~x)) & 0x80808080;
-        if (m !== 0) {
-          // the lowest flagged byte is exact (higher ones may be borrows): the field may end there,
-          // or it is a space, a tab, a quote
-          let j = (31 - Math.clz32(m & -m)) >> 3;
-          for (; j < 4; j++) {
-            c = buf[pos + j]!;
-            if (c === delimiter || c === LF || c === CR || c === QUOTE) break;
-          }
-          if (j < 4) {
-            if (c === QUOTE) {
-              // a stray quote is text, as csv-parse reads it with relax_quotes: the row goes to parseActivity
-              out.slow = true;
+      if (role === R_SKIP) {
+        for (;;) {
+          const v = dv.getInt32(pos, true);
+          const x = v ^ dd;
+          const m = (((v - 0x23232323) & ~v) | ((x - 0x01010101) & ~x)) & 0x80808080;
+          if (m !== 0) {
+            // the lowest flagged byte is exact (higher ones may be borrows): the field may end there,
+            // or it is a space, a tab, a quote
+            let j = (31 - Math.clz32(m & -m)) >> 3;
+            for (; j < 4; j++) {
+              c = (v >>> (j << 3)) & 255;
+              if (c === delimiter || c === LF || c === CR || c === QUOTE) break;
+            }
+            if (j < 4) {
               pos += j;
-              while (c !== delimiter && c !== LF && c !== CR) c = buf[++pos]!;
               break;
             }
-            if (role !== R_SKIP) {
+          }
+          pos += 4;
+        }
+      } else if (role === R_KEY) {
+        for (;;) {
+          const v = dv.getInt32(pos, true);
+          const x = v ^ dd;
+          const m = (((v - 0x23232323) & ~v) | ((x - 0x01010101) & ~x)) & 0x80808080;
+          if (m !== 0) {
+            let j = (31 - Math.clz32(m & -m)) >> 3;
+            for (; j < 4; j++) {
+              c = (v >>> (j << 3)) & 255;
+              if (c === delimiter || c === LF || c === CR || c === QUOTE) break;
+            }
+            if (j < 4) {
+              for (let t = 0; t < j; t++) h1 = Math.imul(h1 ^ ((v >>> (t << 3)) & 255), P1);
+              pos += j;
+              break;
+            }
+          }
+          h1 = Math.imul(h1 ^ v, P1);
+          pos += 4;
+        }
+      } else {
+        for (;;) {
+          const v = dv.getInt32(pos, true);
+          const x = v ^ dd;
+          const m = (((v - 0x23232323) & ~v) | ((x - 0x01010101) & ~x)) & 0x80808080;
+          if (m !== 0) {
+            let j = (31 - Math.clz32(m & -m)) >> 3;
+            for (; j < 4; j++) {
+              c = (v >>> (j << 3)) & 255;
+              if (c === delimiter || c === LF || c === CR || c === QUOTE) break;
+            }
+            if (j < 4) {
+              // as hashBytes does: whole words, then the last bytes one by one
               for (let t = 0; t < j; t++) {
-                const b = buf[pos + t]!;
+                const b = (v >>> (t << 3)) & 255;
                 h1 = Math.imul(h1 ^ b, P1);
                 h2 = Math.imul(h2 ^ b, P2);
                 or |= b;
               }
+              pos += j;
+              break;
             }
-            pos += j;
-            break;
           }
-        }
-        if (role === R_KEY) h1 = Math.imul(h1 ^ v, P1);
-        else if (role === R_EXTRA) {
           h1 = Math.imul(h1 ^ v, P1);
           h2 = Math.imul(h2 ^ v, P2);
           or |= v;
+          pos += 4;
         }
-        pos += 4;
+      }
+      if (c === QUOTE) {
+        // a stray quote is text, as csv-parse reads it with relax_quotes: the row goes to parseActivity
+        out.slow = true;
+        while (c !== delimiter && c !== LF && c !== CR) c = buf[++pos]!;
       }
       ends[nf] = pos;
     }
