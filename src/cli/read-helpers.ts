@@ -69,7 +69,12 @@ export function helperRunner(settings: HelperSettings = {}, early?: HelperProces
       // how far each helper's fingerprint file has been read
       const fingerprintsRead = pids.map(() => ({ bytes: 0 }));
       return {
-        fingerprintsSoFar: () => asAbort(() => pids.flatMap((_, i) => [...pairsIn(join(dir, `fingerprints-${n}-${i}`), fingerprintsRead[i]!)])),
+        fingerprintsSoFar: (sink) =>
+          asAbort(() => {
+            pids.forEach((_, i) => {
+              for (const pairs of pairsIn(join(dir, `fingerprints-${n}-${i}`), fingerprintsRead[i]!)) sink(pairs);
+            });
+          }),
         claim: () => asAbort(() => claims.next()),
         taken: () => {
           try {
@@ -157,12 +162,17 @@ function alive(pid: number): boolean {
   }
 }
 
+/** read into for every batch of fingerprints (one at a time is in use: each is taken before the next is read) */
+let pairBuffer: Int32Array | undefined;
+
 /**
  * A helper's fingerprint file from `read.bytes` on, in batches of a, b pairs; `read.bytes` moves
  * past the whole pairs read. The helper may be writing it: bytes before the file's end are final
  * (the helper only appends), and a pair cut by the end is read next time.
  */
 function* pairsIn(path: string, read: { bytes: number }): Generator<Int32Array> {
+  pairBuffer ??= new Int32Array(1 << 18);
+  const buf = pairBuffer;
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -171,7 +181,6 @@ function* pairsIn(path: string, read: { bytes: number }): Generator<Int32Array> 
     throw e;
   }
   try {
-    const buf = new Int32Array(1 << 18);
     const bytes = new Uint8Array(buf.buffer);
     for (;;) {
       let n = 0;
@@ -183,8 +192,9 @@ function* pairsIn(path: string, read: { bytes: number }): Generator<Int32Array> 
       const whole = n - (n % 8);
       if (whole === 0) return;
       read.bytes += whole;
-      // a copy: the caller may keep a batch while the next is read into the buffer
-      yield buf.slice(0, whole >> 2);
+      // the buffer is read into again for the next batch (a copy each time grew the CLI's memory
+      // by tens of MB on 10M rows: garbage the collector was slow to take)
+      yield buf.subarray(0, whole >> 2);
       if (n < bytes.length) return;
     }
   } finally {

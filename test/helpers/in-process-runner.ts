@@ -49,7 +49,7 @@ export function inProcessRunner(
         // as the CLI's helpers do while they still read: each call passes on the first half of what
         // each fake helper has not passed on yet (its first batch's first pairs), so that the table
         // gets a helper's fingerprints partly between the caller's chunks and partly at the end
-        fingerprintsSoFar: function* () {
+        fingerprintsSoFar: (sink) => {
           for (const a of answers) {
             if ('failed' in a) continue;
             const queue = a.fingerprints as Int32Array[];
@@ -57,7 +57,7 @@ export function inProcessRunner(
             if (!first || first.length < 4) continue;
             const half = (first.length >> 2) << 1;
             queue[0] = first.subarray(half);
-            yield first.subarray(0, half);
+            sink(first.subarray(0, half));
           }
         },
         taken: () => taken.reduce((a, t) => a + t, 0),

@@ -52,13 +52,13 @@ export function scanFileInChunks(p: Pass, index: number, helpers: ParallelRunner
     if (helpers.callerTakesChunks !== false) {
       // between chunks, the fingerprints the helpers have found so far go into the table
       const claim = () => {
-        if (table && running.fingerprintsSoFar) for (const pairs of running.fingerprintsSoFar()) table.addPairs(pairs);
+        if (table) running.fingerprintsSoFar?.((pairs) => table.addPairs(pairs));
         return running.claim();
       };
       results.push(runChunks(job, run.dict, source.openAt!, claim, (pairs) => table?.addPairs(pairs), report, true));
       // while the helpers finish their last chunks: the table takes what it has so far
       if (table) {
-        if (running.fingerprintsSoFar) for (const pairs of running.fingerprintsSoFar()) table.addPairs(pairs);
+        running.fingerprintsSoFar?.((pairs) => table.addPairs(pairs));
         table.flush();
       }
     }

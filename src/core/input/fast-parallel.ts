@@ -130,11 +130,12 @@ export interface RunningJob {
   /** how many chunks all readers have taken so far (for a progress bar), if known */
   taken?(): number;
   /**
-   * The fingerprints the helpers have passed on since the last call, if the runner can tell
-   * before they answer: the caller takes them between its chunks, while the helpers read on, rather
-   * than all at the end. wait()'s answers then carry only the rest.
+   * Hands `sink` the fingerprints the helpers have passed on since the last call, if the runner
+   * can tell before they answer: the caller takes them between its chunks, while the helpers read
+   * on, rather than all at the end. wait()'s answers then carry only the rest. A batch is only
+   * good during the call (its buffer is reused).
    */
-  fingerprintsSoFar?(): Iterable<Int32Array>;
+  fingerprintsSoFar?(sink: FingerprintSink): void;
 }
 
 /** Opens a file at a byte offset (each helper opens its own). */
