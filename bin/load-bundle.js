@@ -61,6 +61,10 @@ function loadBundle({ useCache = true } = {}) {
  */
 function startHelpersEarly(argv, env) {
   try {
+    // a quick look first, which spares a small run loading even the early bundle: an argument
+    // naming 1 MB or more (calc's own threshold is 24 MB, unless JINCHANG_PARALLEL_MIN_BYTES says)
+    const big = (arg) => !arg.startsWith('-') && (statSync(arg, { throwIfNoEntry: false })?.size ?? 0) >= 1 << 20;
+    if (env.JINCHANG_PARALLEL_MIN_BYTES === undefined && !argv.slice(3).some(big)) return undefined;
     if (statSync(earlyPath).mtimeMs < (statSync(tscMainPath, { throwIfNoEntry: false })?.mtimeMs ?? 0)) return undefined;
     return require(earlyPath).startHelpersEarly(argv, env, join(__dirname, 'read-helper.js'), () => require('node:child_process').spawn);
   } catch {

@@ -8,8 +8,8 @@
  */
 import { statSync } from 'node:fs';
 import { helpersMayRead } from './file-reader.js';
-import { helperCount, helperSettings, wantsHelpers } from './helper-settings.js';
-import { startHelperProcesses, stopHelperProcesses, type HelperProcesses, type Spawn } from './helper-processes.js';
+import { helperSettings, wantsHelpers } from './helper-settings.js';
+import { helperCount, startHelperProcesses, stopHelperProcesses, type HelperProcesses, type Spawn } from './helper-processes.js';
 
 /** Helpers for `argv` (as the shim got it) if calc will want them, running `script`; else undefined. */
 export function startHelpersEarly(argv: readonly string[], env: Record<string, string | undefined>, script: string, spawnProcess: () => Spawn): HelperProcesses | undefined {

@@ -5,8 +5,9 @@
  */
 import type { spawn } from 'node:child_process';
 import { linkSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { HelperSettings } from './helper-settings.js';
 
 export interface HelperProcesses {
   /** the session's temporary folder */
@@ -15,6 +16,12 @@ export interface HelperProcesses {
   pids: (number | undefined)[];
   /** calc has taken them over (read-helpers.ts) and will end them */
   adopted: boolean;
+}
+
+/** How many helpers to start: the settings' number, else one less than the cores (at most 7); 0 on systems other than Linux (a helper that died is told by /proc). */
+export function helperCount(settings: HelperSettings): number {
+  if (process.platform !== 'linux') return 0;
+  return Math.max(0, Math.min(settings.helpers ?? Math.max(availableParallelism() - 1, 0), settings.helpers === undefined ? 7 : 16));
 }
 
 /** How helpers are started: node:child_process's spawn, handed in (loading that module costs ~2.5 ms, and the shim loads it only when it starts a helper). */

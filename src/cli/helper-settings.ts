@@ -2,7 +2,6 @@
  * When calc reads a file with helper processes (read-helpers.ts), and the environment knobs tests
  * and benchmarks use. Kept apart so that small runs never load the helpers' code.
  */
-import { availableParallelism } from 'node:os';
 
 /** Below this a file is read by the CLI alone: a helper process takes ~0.1 s to start. */
 export const MIN_BYTES = 24 << 20;
@@ -32,10 +31,4 @@ export function helperSettings(env: Record<string, string | undefined>): HelperS
 export function wantsHelpers(sizes: readonly (number | undefined)[], settings: HelperSettings): boolean {
   if (settings.helpers === 0) return false;
   return sizes.some((size) => (size ?? 0) >= (settings.minBytes ?? MIN_BYTES));
-}
-
-/** How many helpers to start: the settings' number, else one less than the cores (at most 7); 0 on systems other than Linux (a helper that died is told by /proc). */
-export function helperCount(settings: HelperSettings): number {
-  if (process.platform !== 'linux') return 0;
-  return Math.max(0, Math.min(settings.helpers ?? Math.max(availableParallelism() - 1, 0), settings.helpers === undefined ? 7 : 16));
 }

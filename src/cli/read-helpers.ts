@@ -17,8 +17,8 @@ import { packageRoot } from '../package-root.js';
 /** the CLI's name among the claim owners; helpers are 0, 1, … */
 const CALLER = 'c';
 import { claimCount, claimOwners, fileClaims, type Claims } from './chunk-claims.js';
-import { CHUNK_BYTES, helperCount, MIN_BYTES, type HelperSettings } from './helper-settings.js';
-import { endHelperProcesses, startHelperProcesses, type HelperProcesses } from './helper-processes.js';
+import { CHUNK_BYTES, MIN_BYTES, type HelperSettings } from './helper-settings.js';
+import { endHelperProcesses, helperCount, startHelperProcesses, type HelperProcesses } from './helper-processes.js';
 
 /** What the helpers did, for JINCHANG_DEBUG_READ (tests check that they really ran). */
 export interface HelperStats {
