@@ -136,7 +136,8 @@ export function tokenize(buf: Uint8Array, dv: DataView, pos: number, delimiter: 
       }
     } else {
       // one loop per role, so that a word's work has no branch on the role; a field's last bytes
-      // are taken from the word already read
+      // are taken from the word already read. The three loops repeat themselves on purpose: the
+      // end-of-field search as a shared function made tokenizing 8% slower (150 -> 163 ms, 1M rows)
       const role = roles[nf]!;
       if (role === R_SKIP) {
         for (;;) {
