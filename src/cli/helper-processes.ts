@@ -35,7 +35,7 @@ export function startHelperProcesses(count: number, script: string, spawnProcess
     const run = spawnProcess();
     // in a process group of their own, so that Ctrl-C stops the CLI, and they clean up after it
     const pids = Array.from({ length: count }, (_, i) => {
-      const child = run(process.execPath, [script, dir, String(i)], { stdio: 'ignore', detached: true });
+      const child = run(process.execPath, [script, dir, String(i), String(process.pid)], { stdio: 'ignore', detached: true });
       child.unref();
       child.on('error', () => {});
       return child.pid;

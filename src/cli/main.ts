@@ -221,7 +221,7 @@ function exitCodeOf(e: unknown, ctx: CliContext): number {
 }
 
 /** A reading helper process for calc (bin/read-helper.js); its code is loaded only there. */
-export async function runReadHelper(dir: string, me: string): Promise<void> {
+export async function runReadHelper(dir: string, me: string, parent: number): Promise<void> {
   const { readHelper } = await import('./read-helper.js');
-  readHelper(dir, me);
+  readHelper(dir, me, parent);
 }

@@ -16,11 +16,14 @@ import { runChunkJob } from '../core/input/fast-chunks.js';
 import { fileClaims } from './chunk-claims.js';
 import { fileReaderAt } from './file-reader.js';
 
-/** a helper left alone this long (no job, no end) stops anyway */
+/** a helper left alone this long (no job, no end) stops anyway, and removes the folder */
 const IDLE_MS = 10 * 60_000;
 
-export function readHelper(dir: string, me: string): void {
-  const parent = process.ppid;
+/**
+ * `parent` is the CLI's process id, as it passed it: by the time this code runs (~0.1 s after the
+ * spawn) a CLI stopped by Ctrl-C may be gone already, and the parent then is another process.
+ */
+export function readHelper(dir: string, me: string, parent: number): void {
   const nap = new Int32Array(new SharedArrayBuffer(4));
   let dict: Dictionaries | undefined;
   try {
@@ -29,7 +32,8 @@ export function readHelper(dir: string, me: string): void {
       const since = Date.now();
       for (let wait = 0.1; !existsSync(jobPath); wait = Math.min(wait * 1.3, 2)) {
         if (process.ppid !== parent) return orphaned(dir);
-        if (existsSync(join(dir, 'end')) || !existsSync(dir) || Date.now() - since > IDLE_MS) return;
+        if (existsSync(join(dir, 'end')) || !existsSync(dir)) return;
+        if (Date.now() - since > IDLE_MS) return orphaned(dir);
         Atomics.wait(nap, 0, 0, wait);
       }
       const job = deserialize(readFileSync(jobPath)) as ChunkJob;

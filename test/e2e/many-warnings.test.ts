@@ -3,16 +3,19 @@
  * earlier one) used to end in "internal error: Maximum call stack size exceeded": lists were
  * appended with push(...list), which passes every item as an argument. Both read paths.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
 const ROWS = 150_000;
 
+const dir = mkdtempSync(join(tmpdir(), 'jinchang-warnings-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 function manyWarnings(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'jinchang-warnings-')), 'warnings.csv');
+  const path = join(dir, 'warnings.csv');
   const lines = ['年份,行业名称,能源品种,消费量,计量单位'];
   for (let i = 0; i < ROWS; i++) lines.push(`2021,不存在的行业${i % 7},原煤,${(i % 100) + 1},吨`);
   writeFileSync(path, lines.join('\n') + '\n');

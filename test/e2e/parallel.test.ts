@@ -4,8 +4,8 @@
  * that small fixture files are cut into chunks of a few dozen bytes, and the CLI leaves every chunk
  * to the helpers, so each row really goes through a helper.
  */
-import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,7 +118,9 @@ describe('helpers started by the bin shim, before the CLI loads', () => {
     const out = runCli(args, { env: { ...env, TMPDIR: tmp }, input });
     const deadline = Date.now() + 5000;
     while (readdirSync(tmp).length > 0 && Date.now() < deadline) spawnSync('sleep', ['0.05']);
-    return { ...out, left: readdirSync(tmp) };
+    const left = readdirSync(tmp);
+    rmSync(tmp, { recursive: true, force: true });
+    return { ...out, left };
   };
 
   it('calc on a file big enough for helpers: started early, adopted, same output as alone', () => {
@@ -156,6 +158,31 @@ describe('helpers started by the bin shim, before the CLI loads', () => {
     expect(helped.stdout).toBe(single.stdout);
     expect(helped.left).toEqual([]);
   });
+
+  it('Ctrl-C at any moment of the start: no helper keeps running, no folder is left', async () => {
+    // a helper's own code runs ~0.1 s after it is spawned; a CLI stopped before that is gone by then
+    const dir = mkdtempSync(join(tmpdir(), 'jinchang-sigint-'));
+    const path = join(dir, 'big.csv');
+    writeFileSync(path, '年份,行业名称,能源品种,消费量,计量单位\n' + '2021,有色金属冶炼和压延加工业,原煤,12.5,吨\n'.repeat(200_000));
+    const tmp = join(dir, 'tmp');
+    for (const delay of [10, 40, 80, 120, 200]) {
+      mkdirSync(tmp);
+      const child = spawn(process.execPath, ['bin/jinchang-carbon.js', 'calc', path], {
+        cwd: repoRoot,
+        stdio: 'ignore',
+        env: { PATH: process.env.PATH ?? '', LANG: 'C', TMPDIR: tmp, JINCHANG_HELPERS: '1', JINCHANG_PARALLEL_MIN_BYTES: '0' },
+      });
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGINT');
+      await new Promise((r) => child.once('exit', r));
+      const deadline = Date.now() + 5000;
+      const helpers = () => spawnSync('pgrep', ['-f', `read-helper.js ${tmp}`], { encoding: 'utf8' }).stdout.trim();
+      while ((readdirSync(tmp).length > 0 || helpers() !== '') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect([delay, readdirSync(tmp), helpers()]).toEqual([delay, [], '']);
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 
   it('JINCHANG_FAST=0 (the csv-parse path) and JINCHANG_HELPERS=0 start none', () => {
     for (const env of [{ ...lowered, JINCHANG_FAST: '0' }, { ...lowered, JINCHANG_HELPERS: '0' }]) {

@@ -374,6 +374,8 @@ export class FileScan {
   lineBase = 0;
   /** keys merged from other readers, not yet resolved */
   private merged: Group[] = [];
+  /** keys resolved here and not yet checked by verify() (it runs after each chunk: not all keys each time) */
+  private unverified: Group[] = [];
   /** a chunk reader's rows the caller will parse */
   deferred: [number, Uint8Array][] | undefined;
   private deferredBytes = 0;
@@ -630,6 +632,7 @@ export class FileScan {
     }
     if (resolved) {
       group.resolved = resolved;
+      if (!group.exact) this.unverified.push(group);
       group.series = this.run.seriesOf(resolved, this.index, group.firstLine);
       group.series.years.add(resolved.year);
       [group.fpA, group.fpB] = this.run.seed(this.layout.schema, resolved);
@@ -788,7 +791,9 @@ export class FileScan {
    * of a key has the key's bytes, and the check is of how those bytes resolve, and of one quantity).
    */
   verify(): void {
-    const todo = this.groups.filter((g) => !g.exact && !g.verified && g.resolved && g.rows > 0);
+    const todo = this.unverified.filter((g) => !g.verified && g.rows > 0);
+    // a key with no row yet (new in a second pass) waits, as it always did
+    this.unverified = this.unverified.filter((g) => !g.verified && g.rows === 0);
     for (let i = 0; i < todo.length; i += SLOW_BATCH) {
       const part = todo.slice(i, i + SLOW_BATCH);
       const parsed = this.parseAlone(part.map((g) => ({ line: g.firstLine, bytes: g.firstBytes })));
