@@ -195,3 +195,12 @@ describe('CEADs sectors', () => {
     expect(r.rows.map((x) => x.key.ceads)).toEqual(['5', '27', '29', '46']);
   });
 });
+
+describe('row order', () => {
+  it('sectors not in the dictionary come last, by their labels in pinyin order with numbers as numbers', () => {
+    const rows = ['行业10', '乙厂', '行业2', '甲厂', '32'].map((s) => `2022,${s},原煤,1,t,\n`).join('');
+    const report = runCalculation([{ path: 'order.csv', bytes: new TextEncoder().encode(header + rows) }], bundled.dict, bundled.registry, { by: ['sector'] });
+    // 32 is a division; then jia, hang 2, hang 10, yi
+    expect(report.rows.map((r) => r.key.sector)).toEqual(['32', '甲厂', '行业2', '行业10', '乙厂']);
+  });
+});
