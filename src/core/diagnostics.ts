@@ -59,7 +59,8 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const label =
     lang === 'zh' ? (d.severity === 'error' ? '错误' : '警告') : d.severity === 'error' ? 'error' : 'warning';
   const fixText = fix ? (lang === 'zh' ? `（改法：${fix}）` : ` (fix: ${fix})`) : '';
-  return `${where ? where + ': ' : ''}${label}: ${message}${fixText}`;
+  // one line per diagnostic, whatever a quoted cell held (a line break in a quantity shows as \n)
+  return `${where ? where + ': ' : ''}${label}: ${message}${fixText}`.replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Stable JSON form of a diagnostic, for machine output. */

@@ -176,6 +176,18 @@ describe('bad input: exit 1, every problem with file:line:column and a fix, noth
     expect(run.stderr).toBe(`${expected}${count} error${count === 1 ? '' : 's'} in 1 file; nothing was written.\n`);
   });
 
+  it('a space or a line break inside a number is an error, not a digit joiner; "1 234 567.5" is a number', () => {
+    for (const env of [{}, { JINCHANG_FAST: '0' }]) {
+      const run = runCli(['calc', 'test/fixtures/bad/spaced-number.csv'], { env });
+      expect(run.code).toBe(1);
+      const errors = run.stderr.split('\n').filter((l) => l.includes(': error: '));
+      // before: 125 t and 78 t of diesel, silently; the line break shows as \n, one line per message
+      expect(errors).toHaveLength(2);
+      expect(errors[0]).toBe('test/fixtures/bad/spaced-number.csv:3:4: error: quantity "12 5" is not a number (fix: write a plain number such as 1234.5 or 1,234.5, without units or notes)');
+      expect(errors[1]).toMatch(/^test\/fixtures\/bad\/spaced-number\.csv:\d+:4: error: quantity "7\\n8" is not a number \(fix: /);
+    }
+  });
+
   it('lists every problem of every file in one run', () => {
     const run = runCli(['calc', 'test/fixtures/bad/many-problems.csv', 'test/fixtures/bad/bad-year.csv']);
     expect(run.code).toBe(1);

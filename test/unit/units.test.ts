@@ -61,11 +61,14 @@ describe('parseDecimal', () => {
     ['0.1', '0.1'],
     ['1.5E+3', '1500'],
     ['.5', '0.5'],
+    ['1 234 567', '1234567'],
+    ['1 234.5', '1234.5'],
+    ['1\u00a0234', '1234'],
   ])('%s → %s', (text, value) => {
     expect(parseDecimal(text)?.toString()).toBe(value);
   });
 
-  it.each(['', 'abc', '1,23', '12,34.5', '1.2.3', '12吨', '--1'])('%s is not a number', (text) => {
+  it.each(['', 'abc', '1,23', '12,34.5', '1.2.3', '12吨', '--1', '12 5', '1\n2', '1  234', '12 34 567'])('%s is not a number', (text) => {
     expect(parseDecimal(text)).toBeUndefined();
   });
 
