@@ -177,7 +177,8 @@ describe('bad input: exit 1, every problem with file:line:column and a fix, noth
   });
 
   it('a space or a line break inside a number is an error, not a digit joiner; "1 234 567.5" is a number', () => {
-    for (const env of [{}, { JINCHANG_FAST: '0' }]) {
+    const paths: Record<string, string>[] = [{}, { JINCHANG_FAST: '0' }];
+    for (const env of paths) {
       const run = runCli(['calc', 'test/fixtures/bad/spaced-number.csv'], { env });
       expect(run.code).toBe(1);
       const errors = run.stderr.split('\n').filter((l) => l.includes(': error: '));
