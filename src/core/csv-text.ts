@@ -25,7 +25,8 @@ export function parseCsvLines(text: string): CsvLine[] {
 }
 
 export interface SheetRecord {
-  info: { lines: number };
+  /** lines: the line the record ends on; firstLine: the one it starts on (they differ when a quoted cell holds a line break) */
+  info: { lines: number; firstLine: number };
   record: string[];
 }
 
@@ -56,10 +57,48 @@ export function readSpreadsheetCsv(
       relax_quotes: true,
       skip_empty_lines: true,
       info: true,
-    }) as unknown as SheetRecord[];
+    }) as unknown as (SheetRecord & { info: { comment_lines: number; empty_lines: number; bytes: number } })[];
+    // where each record starts (after the previous one's bytes and the comment and empty lines
+    // skipped since) and ends, counted from the text: csv-parse counts a CR LF inside quotes as two
+    let previousSkipped = 0;
+    const lines = lineCounter(text);
+    for (const r of records) {
+      const skipped = r.info.comment_lines + r.info.empty_lines;
+      r.info.firstLine = lines.line + (skipped - previousSkipped);
+      lines.moveTo(r.info.bytes);
+      r.info.lines = lines.afterLineEnd() ? lines.line - 1 : lines.line;
+      previousSkipped = skipped;
+    }
     return { records: records.filter((r) => r.record.some((f) => f.trim() !== '')) };
   } catch (e) {
     const err = e as Error & { lines?: number };
     return { error: { detail: err.message.replace(/^[A-Za-z_]+: /, ''), line: err.lines } };
   }
+}
+
+/**
+ * Walks `text` to UTF-8 byte offsets in increasing order (csv-parse gives records' ends as byte
+ * offsets): `line` is the line (from 1) the next byte is on. CR LF, LF and a lone CR each end a line.
+ */
+function lineCounter(text: string): { line: number; moveTo(offset: number): void; afterLineEnd(): boolean } {
+  let i = 0;
+  let bytes = 0;
+  const counter = {
+    line: 1,
+    moveTo(offset: number) {
+      while (bytes < offset && i < text.length) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) counter.line++;
+        // UTF-8 length of the code unit: a surrogate pair is 4 bytes, counted on its first half
+        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : c >= 0xdc00 && c <= 0xdfff ? 0 : 3;
+        i++;
+      }
+    },
+    /** the last character walked over ended a line */
+    afterLineEnd() {
+      const c = text.charCodeAt(i - 1);
+      return c === 10 || c === 13;
+    },
+  };
+  return counter;
 }

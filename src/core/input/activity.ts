@@ -72,7 +72,8 @@ export function parseActivity(text: string, file: string, dict: Dictionaries): P
   }
   for (const { info, record } of body) {
     result.rows++;
-    const parsed = parseRow(record, info.lines, file, columns, header.record.length, dict, diagnostics);
+    // located where the row starts (a cell with a line break makes it end further down)
+    const parsed = parseRow(record, info.firstLine, file, columns, header.record.length, dict, diagnostics);
     if (parsed) result.records.push(parsed);
   }
   return result;
