@@ -5,6 +5,7 @@ import type { Sector } from '../dictionary/sectors.js';
 import { decimalOf, tableRef, type FactorTable } from '../factors/table.js';
 import type { ActivityRecord } from '../input/activity.js';
 import type { Use } from '../input/columns.js';
+import { isElectricityOutput, isPowerPlantElectricity } from '../input/row-rules.js';
 import type { Dimension } from '../units.js';
 import {
   chooseCoalRate,
@@ -326,9 +327,9 @@ function qualityWarnings(records: readonly ActivityRecord[], lines: LineResult[]
   }
   // Plants' own use (厂用电) listed with no output row: the own use came from fuel already
   // counted, so it is counted twice. With gross generation entered as output it balances.
-  const outputYears = new Set(records.filter((r) => r.use === 'output' && r.fuel.kind === 'electricity').map((r) => r.year));
+  const outputYears = new Set(records.filter(isElectricityOutput).map((r) => r.year));
   for (const r of records) {
-    if (r.sector?.energyIndustry && r.fuel.kind === 'electricity' && r.use === 'energy' && !outputYears.has(r.year)) {
+    if (isPowerPlantElectricity(r) && !outputYears.has(r.year)) {
       out.push(warning('POWER_SECTOR_ELECTRICITY', {}, { file: r.file, line: r.line }));
     }
   }

@@ -7,6 +7,7 @@ import { parseDecimal } from '../numbers.js';
 import { toHalfWidth } from '../text.js';
 import { parseUnit, unitExamples, type Dimension } from '../units.js';
 import { fieldAliases, fieldOfHeader, parseUse, requiredFields, type Field, type Use } from './columns.js';
+import { findHeaderRecord, parseYear, unitFitsFuel, useFitsFuel } from './row-rules.js';
 
 /** One validated row of activity data, its quantity converted exactly to the base unit. */
 export interface ActivityRecord {
@@ -39,8 +40,6 @@ export interface ParsedActivity {
   extraColumns: string[];
 }
 
-const MAX_HEADER_SEARCH = 10;
-
 /** Reads one activity file's text. Every problem is collected; nothing is thrown. */
 export function parseActivity(text: string, file: string, dict: Dictionaries): ParsedActivity {
   const diagnostics: Diagnostic[] = [];
@@ -55,7 +54,8 @@ export function parseActivity(text: string, file: string, dict: Dictionaries): P
     return result;
   }
   const nonBlank = read.records;
-  const headerIndex = findHeader(nonBlank);
+  // no header found: the first record stands in, and MISSING_COLUMN says what it lacks
+  const headerIndex = Math.max(0, findHeaderRecord(nonBlank));
   const header = nonBlank[headerIndex];
   if (!header) {
     diagnostics.push(error('FILE_EMPTY', {}, { file }));
@@ -77,15 +77,6 @@ export function parseActivity(text: string, file: string, dict: Dictionaries): P
     if (parsed) result.records.push(parsed);
   }
   return result;
-}
-
-/** Excel exports often carry a title line above the header: take the first line naming ≥ 3 fields. */
-function findHeader(records: { record: string[] }[]): number {
-  for (let i = 0; i < Math.min(records.length, MAX_HEADER_SEARCH); i++) {
-    const fields = new Set(records[i]!.record.map(fieldOfHeader).filter(Boolean));
-    if (fields.size >= 3) return i;
-  }
-  return 0;
 }
 
 interface ColumnMap {
@@ -166,11 +157,9 @@ function parseRow(
   }
 
   const year = cell('year');
-  const yearText = year.raw.replace(/年$/, '');
-  let yearValue: number | undefined;
+  const yearValue = parseYear(year.raw);
   if (year.raw === '') diagnostics.push(error('EMPTY_VALUE', { column: 'year' }, at(year.column)));
-  else if (!/^(19|20)\d{2}$/.test(yearText)) diagnostics.push(error('BAD_YEAR', { value: year.raw }, at(year.column)));
-  else yearValue = Number(yearText);
+  else if (yearValue === undefined) diagnostics.push(error('BAD_YEAR', { value: year.raw }, at(year.column)));
 
   const sectorCell = cell('sector');
   let sector: Sector | undefined;
@@ -235,9 +224,8 @@ function parseRow(
       );
     }
   }
-  if (fuel && use && use !== 'energy') {
-    const fits = use === 'output' ? fuel.kind !== 'fossil' : fuel.kind === 'fossil';
-    if (!fits) diagnostics.push(error('USE_NOT_ALLOWED', { use, fuel: fuel.zh, fuelEn: fuel.en }, at(useCell.column)));
+  if (fuel && use && !useFitsFuel(use, fuel)) {
+    diagnostics.push(error('USE_NOT_ALLOWED', { use, fuel: fuel.zh, fuelEn: fuel.en }, at(useCell.column)));
   }
 
   if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
@@ -261,11 +249,4 @@ function splitQuantity(record: string[], quantityIndex: number | undefined, extr
   if (quantityIndex === undefined) return false;
   const joined = record.slice(quantityIndex, quantityIndex + extra + 1).map((f) => f.trim()).join(',');
   return /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(joined);
-}
-
-/** A fuel may be given in its own dimension or in standard coal; fossil fuels also by heat content. */
-function unitFitsFuel(fuel: Fuel, unitDimension: Dimension): Dimension | undefined {
-  if (unitDimension === fuel.dimension || unitDimension === 'standard-coal') return unitDimension;
-  if (unitDimension === 'heat' && fuel.kind === 'fossil') return 'heat';
-  return undefined;
 }

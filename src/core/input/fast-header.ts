@@ -9,6 +9,7 @@ import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import { toHalfWidth } from '../text.js';
 import { fieldOfHeader, requiredFields, type Field } from './columns.js';
+import { findHeaderRecord, MAX_HEADER_SEARCH } from './row-rules.js';
 import type { Encoding } from './decode.js';
 import { detectDelimiter } from '../csv-text.js';
 
@@ -48,7 +49,6 @@ export interface FileLayout {
   extraColumns: string[];
 }
 
-const MAX_HEADER_SEARCH = 10;
 const PREFIX_LINES = 200;
 
 /**
@@ -146,14 +146,7 @@ export function readLayout(
     throw new FastFallback('the first lines do not parse');
   }
   const nonBlank = records.filter((r) => r.record.some((f) => f.trim() !== ''));
-  let headerIndex = -1;
-  for (let i = 0; i < Math.min(nonBlank.length, MAX_HEADER_SEARCH); i++) {
-    const fields = new Set(nonBlank[i]!.record.map(fieldOfHeader).filter(Boolean));
-    if (fields.size >= 3) {
-      headerIndex = i;
-      break;
-    }
-  }
+  const headerIndex = findHeaderRecord(nonBlank);
   if (headerIndex < 0) throw new FastFallback('no header in the first lines');
   const header = nonBlank[headerIndex]!;
   const headerLine = header.info.lines;

@@ -28,6 +28,7 @@ import type { FastFileSummary, FastOptions, FastResult, FastSource, Pass } from 
 import { bytesReader } from './fast-source.js';
 import { E_OFFSET, FileScan, RunState } from './fast-state.js';
 import { appendAll } from '../arrays.js';
+import { isElectricityOutput } from './row-rules.js';
 
 export { FastFallback, ParallelAbort };
 export { runChunkJob } from './fast-chunks.js';
@@ -228,7 +229,7 @@ function qualityOf(run: RunState, paths: string[], records: ActivityRecord[]): D
     }
   }
   // power plants listing electricity in a year with no generation entered as output
-  const outputYears = new Set(records.filter((r) => r.use === 'output' && r.fuel.kind === 'electricity').map((r) => r.year));
+  const outputYears = new Set(records.filter(isElectricityOutput).map((r) => r.year));
   for (const i of byPos(run.power, 3)) {
     if (!outputYears.has(run.power[i + 2]!)) out.push(warning('POWER_SECTOR_ELECTRICITY', {}, { file: paths[run.power[i]!], line: run.power[i + 1]! }));
   }

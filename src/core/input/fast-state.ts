@@ -11,6 +11,7 @@ import { toHalfWidth } from '../text.js';
 import { parseUnit, type Dimension } from '../units.js';
 import { parseActivity, type ActivityRecord, type Dictionaries } from './activity.js';
 import { parseUse, type Use } from './columns.js';
+import { isPowerPlantElectricity, parseYear, unitFitsFuel, useFitsFuel } from './row-rules.js';
 import { decoderFor, FastFallback, type Decoder, type FileLayout } from './fast-header.js';
 import { FingerprintForwarder, FingerprintTable } from './fast-fingerprints.js';
 import { ParallelAbort, type FingerprintSink, type GroupData } from './fast-parallel.js';
@@ -587,10 +588,10 @@ export class FileScan {
       texts.push(this.decoder.decode(group.kb.subarray(o, o + group.kl[k]!)));
       o += group.kl[k]!;
     }
-    // the year as parseRow takes it; anything but four ASCII digits 1900–2099 is read row by row
+    // the year as parseRow takes it; anything but its plain form (four ASCII digits) is read row by row
     const yearText = texts[0]!;
-    const year = /^(19|20)\d\d$/.test(yearText) ? Number(yearText) : NaN;
-    if (Number.isNaN(year)) {
+    const year = parseYear(yearText);
+    if (year === undefined || String(year) !== yearText) {
       group.slowKey = true;
       return;
     }
@@ -605,7 +606,7 @@ export class FileScan {
     const unit = parseUnit(unitRaw);
     const use = parseUse(useRaw);
     const dimension = fuel && unit ? unitFitsFuel(fuel, unit.dimension) : undefined;
-    const useFits = !fuel || !use || use === 'energy' || (use === 'output' ? fuel.kind !== 'fossil' : fuel.kind === 'fossil');
+    const useFits = !fuel || !use || useFitsFuel(use, fuel);
     let resolved: Resolved | undefined;
     if (sector && fuel && unit && use && dimension && useFits) {
       const extra: Record<string, string> = {};
@@ -636,7 +637,7 @@ export class FileScan {
       group.series = this.run.seriesOf(resolved, this.index, group.firstLine);
       group.series.years.add(resolved.year);
       [group.fpA, group.fpB] = this.run.seed(this.layout.schema, resolved);
-      group.power = Boolean(resolved.sector?.energyIndustry) && resolved.fuel.kind === 'electricity' && resolved.use === 'energy';
+      group.power = isPowerPlantElectricity(resolved);
     }
   }
 
@@ -762,7 +763,7 @@ export class FileScan {
           run.slowAggs.set(key, { record: { ...r, extra }, fileIndex: this.index, sum: r.quantity });
         }
         s.years.add(r.year);
-        if (r.sector?.energyIndustry && r.fuel.kind === 'electricity' && r.use === 'energy') run.power.push(this.index, r.line, r.year);
+        if (isPowerPlantElectricity(r)) run.power.push(this.index, r.line, r.year);
       }
       const q = r.quantity;
       const zero = q.isZero();
@@ -881,12 +882,6 @@ function located(t: Diagnostic, file: string, line: number): Diagnostic {
   d.line = line;
   if (t.column !== undefined) d.column = t.column;
   return d;
-}
-
-function unitFitsFuel(fuel: Fuel, unitDimension: Dimension): Dimension | undefined {
-  if (unitDimension === fuel.dimension || unitDimension === 'standard-coal') return unitDimension;
-  if (unitDimension === 'heat' && fuel.kind === 'fossil') return 'heat';
-  return undefined;
 }
 
 function powerOfTen(d: Decimal): number {
