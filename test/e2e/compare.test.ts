@@ -10,19 +10,55 @@ const temp = mkdtempSync(join(tmpdir(), 'jc-compare-e2e-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('calc --compare-factors: what a new MEE grid factor restates', () => {
+  it('pairs rows on the whole row key: with only the grid table changed, only electricity rows move, by the ratio of the two factors', () => {
+    // the README example: sector 26 burns raw coal and natural gas and also takes them as feedstock, sector 44
+    // generates electricity and heat (use=output); each of those is a row of its own in both runs
+    const r = runCli(['calc', 'examples/jinchang-2021.csv', '--compare-factors', 'mee-grid-2023', '-f', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const ids = json.rows.map((x: { sector_code: string; fuel: string; use: string }) => `${x.sector_code}/${x.fuel}/${x.use}`);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain('26/raw_coal/energy');
+    expect(ids).toContain('26/raw_coal/feedstock');
+    expect(ids).toContain('44/electricity/output');
+    for (const row of json.rows) {
+      expect(row.use).toMatch(/^(energy|feedstock|output)$/);
+      expect(row.energy_tce_change).toBe('0.000000');
+      if (row.fuel === 'electricity' && row.use === 'energy') {
+        // Gansu 2021 0.4955 → 2023 0.4471 tCO2/MWh: after = before × 0.4471 / 0.4955, to the printed 6 decimals
+        expect(Math.abs(Number(row.co2_t_after) - (Number(row.co2_t_before) * 0.4471) / 0.4955)).toBeLessThan(1e-5);
+        expect(row.co2_t_change_pct).toBe('-9.767911');
+      } else {
+        expect(row.co2_t_change).toBe('0.000000');
+        expect(row.co2e_t_change).toBe('0.000000');
+      }
+    }
+    // the rows add up to the totals on both sides
+    const sum = (k: string) => json.rows.reduce((a: number, x: Record<string, string>) => a + Number(x[k]), 0);
+    expect(sum('energy_tce_after')).toBeCloseTo(Number(json.totals.energy_tce.after), 3);
+    expect(sum('co2_t_after')).toBeCloseTo(Number(json.totals.co2_t.after), 3);
+  });
+
+  it('the people\'s table names the use of rows that are feedstock or netted output', () => {
+    const r = runCli(['calc', 'examples/jinchang-2021.csv', '--compare-factors', 'mee-grid-2023', '-f', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\| 2021 \| Manufacture of Raw Chemical Materials and Chemical Products \| Raw Coal \| 1 \| feedstock \| 0\.00 \| 0\.00 \| 0\.00 \|/);
+    expect(r.stdout).toMatch(/\| 2021 \| Manufacture of Raw Chemical Materials and Chemical Products \| Raw Coal \| 1 \|  \| 707,116\.51 \| 707,116\.51 \| 0\.00 \| 0\.00 % \|/);
+  });
+
   it('2022 data, 2022 factor → 2023 factor, row by row as CSV; the tables compared and the year change on stderr', () => {
     const r = runCli(['calc', handCheck, '--grid-year', '2022', '--compare-factors', 'mee-grid-2023@2025-12']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe(
-      'year,sector_code,sector,fuel,fuel_name,scope,co2_t_before,co2_t_after,co2_t_change,co2_t_change_pct,energy_tce_before,energy_tce_after,energy_tce_change,energy_tce_change_pct,co2e_t_before,co2e_t_after,co2e_t_change,co2e_t_change_pct',
+      'year,sector_code,sector,fuel,fuel_name,scope,use,co2_t_before,co2_t_after,co2_t_change,co2_t_change_pct,energy_tce_before,energy_tce_after,energy_tce_change,energy_tce_change_pct,co2e_t_before,co2e_t_after,co2e_t_change,co2e_t_change_pct',
     );
     // 1000万kWh × 0.4772 → × 0.4471: 4772 → 4471 t, −301 t, −6.307628 %
     expect(lines).toContain(
-      '2022,32,Smelting and Pressing of Non-ferrous Metals,electricity,Electricity,2,4772.000000,4471.000000,-301.000000,-6.307628,1229.000000,1229.000000,0.000000,0.000000,4772.000000,4471.000000,-301.000000,-6.307628',
+      '2022,32,Smelting and Pressing of Non-ferrous Metals,electricity,Electricity,2,energy,4772.000000,4471.000000,-301.000000,-6.307628,1229.000000,1229.000000,0.000000,0.000000,4772.000000,4471.000000,-301.000000,-6.307628',
     );
     expect(lines).toContain(
-      '2022,32,Smelting and Pressing of Non-ferrous Metals,diesel,Diesel Oil,1,619.181927,619.181927,0.000000,0.000000,291.420000,291.420000,0.000000,0.000000,621.254815,621.254815,0.000000,0.000000',
+      '2022,32,Smelting and Pressing of Non-ferrous Metals,diesel,Diesel Oil,1,energy,619.181927,619.181927,0.000000,0.000000,291.420000,291.420000,0.000000,0.000000,621.254815,621.254815,0.000000,0.000000',
     );
     expect(r.stderr).toBe(
       'warning: comparison: the 2023 grid factor of mee-grid-2023@2025-12 replaces the grid factor of 2022 data (base run: mee-grid-2022@2024-12) (fix: part of the change is the year of the grid factor, not only the new publication)\n' +
@@ -66,12 +102,12 @@ describe('calc --compare-factors: what a new MEE grid factor restates', () => {
   it('several data years: the single grid table replaces each year’s factor, with a warning for each year that differs', () => {
     const r = runCli(['calc', years, '--by', 'year', '--compare-factors', 'mee-grid-2023']);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n').map((l) => l.split(',').slice(0, 6).join(','))).toEqual([
-      'year,scope,co2_t_before,co2_t_after,co2_t_change,co2_t_change_pct',
-      '2021,1+2,5574.181927,5090.181927,-484.000000,-8.682888',
-      '2022,1+2,5391.181927,5090.181927,-301.000000,-5.583191',
-      '2023,1+2,5090.181927,5090.181927,0.000000,0.000000',
-      '2024,1+2,5090.181927,5090.181927,0.000000,0.000000',
+    expect(r.stdout.trim().split('\n').map((l) => l.split(',').slice(0, 7).join(','))).toEqual([
+      'year,scope,use,co2_t_before,co2_t_after,co2_t_change,co2_t_change_pct',
+      '2021,1+2,energy,5574.181927,5090.181927,-484.000000,-8.682888',
+      '2022,1+2,energy,5391.181927,5090.181927,-301.000000,-5.583191',
+      '2023,1+2,energy,5090.181927,5090.181927,0.000000,0.000000',
+      '2024,1+2,energy,5090.181927,5090.181927,0.000000,0.000000',
     ]);
     // the base run already warned that 2024 has no factor; the comparison adds 2021 and 2022
     const warnings = r.stderr.split('\n').filter((l) => l.includes('warning'));
@@ -85,7 +121,7 @@ describe('calc --compare-factors: what a new MEE grid factor restates', () => {
   it('a user grid table file can be compared', () => {
     const r = runCli(['calc', years, '--by', 'year,fuel', '--compare-factors', 'test/fixtures/factors/good/gansu-grid-2024.csv']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('\n2024,electricity,Electricity,2,4471.000000,4300.000000,-171.000000,-3.824648,');
+    expect(r.stdout).toContain('\n2024,electricity,Electricity,2,energy,4471.000000,4300.000000,-171.000000,-3.824648,');
     expect(r.stderr).toContain('→ test-gansu-grid-2024@2026-01\n');
   });
 });

@@ -6,6 +6,7 @@ import type { Decimal } from '../../core/decimal.js';
 import { diagnosticToJson, formatDiagnostic, hasErrors, warning, type Diagnostic } from '../../core/diagnostics.js';
 import type { FactorRegistry } from '../../core/factors/registry.js';
 import { tableRef, type FactorTable } from '../../core/factors/table.js';
+import { useName } from '../../core/format/calc.js';
 import { label, type LabelKey } from '../../core/format/labels.js';
 import { fixed, grouped, type Decimals } from '../../core/format/number.js';
 import { toDelimited, toMarkdown, type Column, type Tabular } from '../../core/format/tabular.js';
@@ -192,13 +193,17 @@ function keyColumns(report: CalcReport, lang: Lang, machine: boolean): { columns
         add('category', label('category', lang), (r) => r.row.category);
         break;
       case 'use':
-        add('use', label('use', lang), (r) => r.row.use);
+        add('use', label('use', lang), (r) => (machine ? r.row.use : useName(r.row.use, lang)));
         break;
       default:
         add(dim, dim, (r) => r.key[dim] ?? '');
     }
   }
   if (!report.options.by.includes('scope')) add('scope', label('scope', lang), (r) => r.row.scope);
+  // rows are split by use (consumption, feedstock, netted output): say which one a row is
+  if (!report.options.by.includes('use') && (machine || report.rows.some((r) => r.use !== 'energy'))) {
+    add('use', label('use', lang), (r) => (machine ? r.row.use : useName(r.row.use, lang)));
+  }
   return { columns, cells };
 }
 
@@ -328,7 +333,8 @@ function compareJson(before: CalcReport, after: CalcReport, comparison: FactorCo
       fuel: r.row.fuelId ?? null,
       fuel_name: by.includes('fuel') ? ((lang === 'zh' ? r.row.fuelZh : r.row.fuelEn) ?? null) : null,
       scope: r.row.scope,
-      ...Object.fromEntries(by.filter((d) => !['year', 'sector', 'fuel', 'scope'].includes(d)).map((d) => [d, r.key[d] ?? ''])),
+      use: r.row.use,
+      ...Object.fromEntries(by.filter((d) => !['year', 'sector', 'fuel', 'scope', 'use'].includes(d)).map((d) => [d, r.key[d] ?? ''])),
       ...Object.fromEntries(
         MEASURES.flatMap((m) => {
           const c = changeJson(r[m]);

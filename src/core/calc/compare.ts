@@ -90,9 +90,16 @@ export function comparisonRequest(
   return { request, tables };
 }
 
+/** What makes a row of the result one row: its grouped-by values and its use. */
+export function rowId(r: OutputRow): string {
+  return [...Object.entries(r.key).map(([k, v]) => `${k}=${v}`), `use=${r.use}`].join('\u0000');
+}
+
 /** Row by row, then the totals: what the second run changes against the first. Both runs are of the same data. */
 export function compareReports(before: CalcReport, after: CalcReport): FactorComparison {
-  const idOf = (r: OutputRow) => Object.values(r.key).join('\u0000');
+  // the whole row key: every grouped-by value and the use (a fuel's consumption, feedstock and
+  // netted output are rows of their own even when --by does not name use)
+  const idOf = rowId;
   const afterRows = new Map(after.rows.map((r) => [idOf(r), r]));
   const beforeIds = new Set(before.rows.map(idOf));
   const zeroRow = (r: OutputRow): OutputRow => ({ ...r, energyTce: ZERO, co2: ZERO, co2e: ZERO });

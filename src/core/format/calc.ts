@@ -52,7 +52,7 @@ function sectorName(row: OutputRow, lang: Lang): string {
 function fuelName(row: OutputRow, lang: Lang): string {
   return (lang === 'zh' ? row.fuelZh : row.fuelEn) ?? '';
 }
-function useName(use: string, lang: Lang): string {
+export function useName(use: string, lang: Lang): string {
   if (use === 'output') return label('output_use', lang);
   if (use === 'feedstock') return label('feedstock_use', lang);
   return use === 'energy' ? '' : use;
