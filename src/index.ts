@@ -46,9 +46,13 @@ export {
   mergeActivityTotals,
   activityTotals,
   targetsFromTables,
+  allTargetsFromTables,
+  shareTargetsFromTables,
+  targetsFor,
+  targetPct,
   mergeTargets,
   parseTargetOption,
   renderIntensity,
   intensityJson,
 } from './core/intensity/index.js';
-export type { IndicatorYear, IntensityOptions, IntensityResult, IntensityYear, IntensityPeriod, PeriodIndicator, Target, Co2View } from './core/intensity/index.js';
+export type { IndicatorYear, IntensityOptions, IntensityResult, IntensityYear, IntensityPeriod, PeriodIndicator, Target, ShareTarget, AnyTarget, TargetIndicator, Co2View } from './core/intensity/index.js';

@@ -138,6 +138,7 @@ function buildProgram(ctx: CliContext): Command {
     .option('--targets <table>', t('targets table: a file (validated like any factor table) or a table id[@version]', '目标表：文件（按因子表标准校验）或因子表 id[@版本]'))
     .option('--assessment-basis', t('also deduct feedstock and newly added renewable energy from energy, as China assesses energy intensity since 2021', '按 2021 年以来的考核口径，从能耗中扣除原料用能和新增可再生能源消费量'))
     .option('--co2-view <view>', t('CO2 of --data used for carbon intensity: consumption, territorial, total', '碳强度所用 --data 的 CO2 口径：consumption、territorial、total'), 'consumption')
+    .option('--base-2005 <intensity>', t('2005 carbon intensity (tCO2 per 万元 at the data\'s comparable prices) when the file has no 2005 row: checks the 2030 target against 2005', '2005 年碳排放强度（吨CO2/万元，与数据同一可比价），文件无 2005 年时用于检查 2030 年比 2005 年的目标'))
     .action(async (file: string, options) => {
       const { intensityCommand } = await import('./commands/intensity.js');
       await intensityCommand(file, options, ctx);

@@ -26,7 +26,7 @@ describe('intensity on the illustrative Jinchang series', () => {
     expect(run.stderr.trim().split('\n')).toEqual([
       "warning: gansu has no energy intensity target for 2015–2020 (Gansu's 13th FYP target is not bundled: no verifiable source was found); the national target of 15 % (cn-targets-13fyp@2016) is used (fix: pass the region's own target with --target or --targets if it has one)",
       "warning: gansu has no carbon intensity target for 2015–2020 (Gansu's 13th FYP target is not bundled: no verifiable source was found); the national target of 18 % (cn-targets-13fyp@2016) is used (fix: pass the region's own target with --target or --targets if it has one)",
-      "warning: gansu has no carbon intensity target for 2020–2025 (Gansu's 14th FYP carbon-intensity figure is not published; 《甘肃省碳达峰实施方案》 only says the national target is to be met); the national target of 18 % (cn-targets-14fyp@2022) is used (fix: pass the region's own target with --target or --targets if it has one)",
+      "warning: gansu has no carbon intensity target for 2020–2025 (Gansu's 14th FYP carbon-intensity figure is not published; 《甘肃省碳达峰实施方案》 only says the national target is to be met); the national target of 18 % (cn-targets-14fyp@2023) is used (fix: pass the region's own target with --target or --targets if it has one)",
     ]);
   });
 
@@ -77,7 +77,7 @@ describe('intensity on the illustrative Jinchang series', () => {
     expect(p14.met).toEqual({ energy_intensity: null, carbon_intensity: null });
     expect(p14.energy_intensity).toMatchObject({ through: 2023, complete: false, status: 'off_track', target_pct: '12.500000' });
     expect(pct2(p14.energy_intensity.required_annual_pct)).toBe('5.25');
-    expect(p14.carbon_intensity.target).toMatchObject({ region: 'national', fallback_for: 'gansu', source: 'cn-targets-14fyp@2022' });
+    expect(p14.carbon_intensity.target).toMatchObject({ region: 'national', fallback_for: 'gansu', source: 'cn-targets-14fyp@2023' });
   });
 });
 
@@ -309,5 +309,34 @@ describe('intensity JSON carries every warning printed on stderr', () => {
     const json = JSON.parse(run.stdout);
     expect(json.warnings).toHaveLength(printed.length);
     expect(json.warnings.map((w: { code: string }) => w.code)).toContain('INTENSITY_DATA_OVERRIDES');
+  });
+});
+
+describe('the 2030 target against 2005', () => {
+  // 2020: 516,000 t / (100 亿元 × 10^4) = 0.516; 2021: 0.5 tCO2/万元. With 2005 = 1: −50 %, and
+  // 1 − (0.35/0.5)^(1/9) = 3.8856 % a year still needed for Gansu's 65 % or more (cn-targets-2030).
+  it('--base-2005 gives the 2005 carbon intensity; the period line and the note say so', () => {
+    const run = runCli(['intensity', fx('no-2005.csv'), '--base-2005', '1', '-f', 'json']);
+    expect(run.code).toBe(0);
+    const p = JSON.parse(run.stdout).periods.find((x: { from: number }) => x.from === 2005);
+    expect(p.carbon_intensity).toMatchObject({ from_given: '--base-2005', from_value: '1.000000', reduction_pct: '50.000000', status: 'on_track', target_pct: '65.000000' });
+    expect(p.carbon_intensity.target).toMatchObject({ region: 'gansu', qualifier: 'at_least', source: 'cn-targets-2030@2023' });
+    expect(pct2(p.carbon_intensity.required_annual_pct)).toBe('3.89');
+    const table = runCli(['intensity', fx('no-2005.csv'), '--base-2005', '1', '-f', 'table']);
+    expect(table.stdout).toContain('65% or more (gansu)');
+    expect(table.stdout).toContain('The 2005 carbon intensity 1 was given with --base-2005');
+  });
+
+  it('without it the notes say the target was not checked and how to give the figure', () => {
+    const run = runCli(['intensity', fx('no-2005.csv'), '-f', 'table', '--lang', 'zh']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('未检查目标：2005—2030 碳排放强度下降 65%以上（gansu, cn-targets-2030@2023）');
+    expect(run.stdout).toContain('--base-2005');
+  });
+
+  it('a --base-2005 that is not a positive number is a usage error', () => {
+    const run = runCli(['intensity', fx('no-2005.csv'), '--base-2005', '-3']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--base-2005');
   });
 });

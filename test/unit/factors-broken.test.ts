@@ -83,4 +83,20 @@ describe('broken factor tables', () => {
     }
     expect(check('good/gansu-grid-2024.csv').table!.year).toBe(2024);
   });
+
+  it('a targets row must give the figure its indicator needs, and a known qualifier', () => {
+    const bytes = Buffer.from(
+      readFileSync(join(repoRoot, 'factors/cn-targets-2030/2023.csv'), 'utf8')
+        .replace('national,non_fossil_share,2020,2030,,25,about', 'national,non_fossil_share,2020,2030,25,,about')
+        .replace('national,non_fossil_share,2020,2060,,80,at_least', 'national,non_fossil_share,2020,2060,,80,over')
+        .replace('national,carbon_intensity,2005,2030,65,,at_least', 'national,carbon_intensity,2005,2030,65,65,at_least'),
+    );
+    const parsed = parseFactorTable(bytes, 'targets.csv', dict.fuels);
+    expect(parsed.table).toBeUndefined();
+    expect(parsed.diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
+      expect.stringMatching(/^targets\.csv:13:6: error: share_pct "65" .*empty \(carbon_intensity targets give reduction_pct only\)/),
+      expect.stringMatching(/^targets\.csv:14:6: error: share_pct "" .*a percentage \(non_fossil_share targets give share_pct\)/),
+      expect.stringMatching(/^targets\.csv:15:7: error: qualifier "over" .*empty, about \(左右\) or at_least \(以上\)/),
+    ]);
+  });
 });

@@ -8,7 +8,11 @@ import {
   mergeTargets,
   parseIndicators,
   parseTargetOption,
+  shareTargetsFromTables,
+  targetPct,
+  targetsFor,
   targetsFromTables,
+  type AnyTarget,
   type Target,
 } from '../../src/core/intensity/index.js';
 
@@ -92,14 +96,15 @@ describe('targets', () => {
   it('gansu: its own 12.5 % energy target; carbon falls back to the national 18 %', () => {
     const t = targetsFromTables([tables], 'gansu').filter((x) => x.from === 2020);
     expect(t.map((x) => [x.indicator, x.reduction_pct.toString(), x.region, x.fallback_for ?? null, x.source])).toEqual([
-      ['carbon_intensity', '18', 'national', 'gansu', 'cn-targets-14fyp@2022'],
-      ['energy_intensity', '12.5', 'gansu', null, 'cn-targets-14fyp@2022'],
+      ['carbon_intensity', '18', 'national', 'gansu', 'cn-targets-14fyp@2023'],
+      ['energy_intensity', '12.5', 'gansu', null, 'cn-targets-14fyp@2023'],
     ]);
   });
 
   it('national: 13.5 % and 18 % for 2020–2025, 15 % and 18 % for 2015–2020', () => {
     const t = targetsFromTables([tables], 'national');
     expect(t.map((x) => `${x.indicator}:${x.from}-${x.to}:${x.reduction_pct}`)).toEqual([
+      'carbon_intensity:2005-2030:65',
       'carbon_intensity:2015-2020:18',
       'energy_intensity:2015-2020:15',
       'carbon_intensity:2020-2025:18',
@@ -112,7 +117,36 @@ describe('targets', () => {
     const used = targetsFromTables([tables], 'gansu').filter((x) => x.from === 2020 && x.indicator === 'carbon_intensity');
     const [w] = fallbackWarnings(used);
     expect(formatDiagnostic(w!, 'en')).toContain("gansu has no carbon intensity target for 2020–2025 (Gansu's 14th FYP carbon-intensity figure is not published");
-    expect(formatDiagnostic(w!, 'en')).toContain('the national target of 18 % (cn-targets-14fyp@2022) is used');
+    expect(formatDiagnostic(w!, 'en')).toContain('the national target of 18 % (cn-targets-14fyp@2023) is used');
+  });
+
+  it('the 14th FYP national carbon target is cited to 中发〔2021〕36号, no longer to a press report', () => {
+    const t = targetsFor([tables], 'national', { indicator: 'carbon_intensity', from: 2020, to: 2025 });
+    expect(t).toHaveLength(1);
+    expect(t[0]!.note).toContain('中发〔2021〕36号');
+    expect(t[0]!.note).not.toContain('press');
+  });
+
+  it('targetsFor: region, indicator and period, including the non-fossil share and the 2030 target against 2005', () => {
+    const row = (t: AnyTarget) => `${t.region}:${t.indicator}:${t.from}-${t.to}:${targetPct(t)}:${t.qualifier ?? ''}:${t.fallback_for ?? ''}:${t.source}`;
+    expect(targetsFor([tables], 'gansu', { indicator: 'non_fossil_share' }).map(row)).toEqual([
+      'gansu:non_fossil_share:2020-2025:30:::cn-targets-14fyp@2023',
+      'gansu:non_fossil_share:2020-2030:35:about::cn-targets-2030@2023',
+      // Gansu sets none for 2060: the national 80 % or more, marked as a fallback
+      'national:non_fossil_share:2020-2060:80:at_least:gansu:cn-targets-2030@2023',
+    ]);
+    expect(targetsFor([tables], 'national', { indicator: 'non_fossil_share' }).map(row)).toEqual([
+      'national:non_fossil_share:2020-2025:20:about::cn-targets-14fyp@2023',
+      'national:non_fossil_share:2020-2030:25:about::cn-targets-2030@2023',
+      'national:non_fossil_share:2020-2060:80:at_least::cn-targets-2030@2023',
+    ]);
+    expect(targetsFor([tables], 'gansu', { indicator: 'carbon_intensity', to: 2030 }).map(row)).toEqual([
+      'gansu:carbon_intensity:2005-2030:65:at_least::cn-targets-2030@2023',
+    ]);
+    expect(shareTargetsFromTables([tables], 'gansu').every((t) => t.indicator === 'non_fossil_share')).toBe(true);
+    const [w] = fallbackWarnings(targetsFor([tables], 'gansu', { indicator: 'non_fossil_share', to: 2060 }));
+    expect(formatDiagnostic(w!, 'en')).toContain('gansu has no non-fossil share target for 2020–2060');
+    expect(formatDiagnostic(w!, 'zh')).toContain('没有 2020—2060 的非化石能源消费比重目标');
   });
 
   it('--target text', () => {

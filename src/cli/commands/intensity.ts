@@ -25,6 +25,7 @@ import { parseTargetOptions } from '../target-options.js';
 import { toolName, toolVersion } from '../version.js';
 import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from './calc.js';
 import { appendAll } from '../../core/arrays.js';
+import { Decimal } from '../../core/decimal.js';
 
 export interface IntensityCliOptions extends CalcCliOptions {
   data?: string[];
@@ -35,6 +36,7 @@ export interface IntensityCliOptions extends CalcCliOptions {
   targets?: string;
   assessmentBasis?: boolean;
   co2View?: string;
+  base2005?: string;
 }
 
 interface Period {
@@ -51,6 +53,18 @@ function parsePeriods(values: readonly string[]): Period[] {
     if (to <= from) throw new UsageError(`--period "${v}": ${to} is not after ${from}`, `--period “${v}”：${to} 不晚于 ${from}`);
     return { from, to };
   });
+}
+
+/** `--base-2005 <intensity>`: a positive plain number, tCO2 per 万元. */
+function parseBase2005(value: string | undefined): Decimal | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || new Decimal(value.trim()).isZero()) {
+    throw new UsageError(
+      `--base-2005 "${value}" is not a carbon intensity: give tCO2 per 万元 as a positive number, e.g. 4.25`,
+      `--base-2005 “${value}”不是碳排放强度：请给出正数（吨CO2/万元），如 4.25`,
+    );
+  }
+  return new Decimal(value.trim());
 }
 
 function parseYear(value: string | undefined, option: string): number | undefined {
@@ -97,6 +111,7 @@ export async function intensityCommand(file: string, options: IntensityCliOption
   const baseYear = parseYear(options.baseYear, '--base-year');
   const periods = options.period && options.period.length > 0 ? parsePeriods(options.period) : undefined;
   const { region, explicit, co2View } = parseTargetOptions(options);
+  const base2005 = parseBase2005(options.base2005);
   const dataFiles = options.data ?? [];
   if (options.output) assertNotAnInput(options.output, [file, ...dataFiles]);
   const userTable = options.targets !== undefined ? resolveTargetsTable(options.targets, ctx) : undefined;
@@ -146,6 +161,7 @@ export async function intensityCommand(file: string, options: IntensityCliOption
     periods,
     targets,
     assessmentBasis: options.assessmentBasis ?? false,
+    givenIntensities: base2005 ? [{ year: 2005, indicator: 'carbon_intensity', value: base2005, source: '--base-2005' }] : undefined,
   });
   diagnostics.push(...result.diagnostics, ...fallbackWarnings(result.targets_used));
   if (hasErrors(diagnostics)) fail(ctx, diagnostics);
@@ -179,6 +195,7 @@ export async function intensityCommand(file: string, options: IntensityCliOption
       targets: options.target ?? [],
       data: dataInputs.length > 0,
       co2View: report ? co2View : null,
+      base2005: base2005 ? base2005.toString() : null,
       ...(report
         ? { grid: report.options.grid, gridYear: report.options.gridYear, electricityMethod: report.options.electricityMethod, gwp: report.options.gwp, factorTables: report.options.factorTables }
         : {}),

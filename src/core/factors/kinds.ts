@@ -57,10 +57,14 @@ export const kindColumns: Record<FactorKind, ColumnSpec[]> = {
   ],
   targets: [
     { name: 'region', type: 'region', key: true },
-    { name: 'indicator', type: 'enum', values: ['energy_intensity', 'carbon_intensity'], key: true },
+    { name: 'indicator', type: 'enum', values: ['energy_intensity', 'carbon_intensity', 'non_fossil_share'], key: true },
     { name: 'from', type: 'year', key: true },
     { name: 'to', type: 'year', key: true },
-    { name: 'reduction_pct', type: 'decimal' },
+    // intensity targets give reduction_pct, share targets share_pct (checked per row in table.ts)
+    { name: 'reduction_pct', type: 'optional-decimal' },
+    { name: 'share_pct', type: 'optional-decimal', optional: true },
+    // how the document words it: '' = the figure itself, `about` = 左右, `at_least` = 以上 (judged as ≥ in both cases)
+    { name: 'qualifier', type: 'text', optional: true },
     note,
   ],
 };
@@ -116,6 +120,7 @@ export function plausibleRange(
     case 'power-coal-rate.rate':
       return r('200', '450', 'gce/kWh');
     case 'targets.reduction_pct':
+    case 'targets.share_pct':
       return r('0', '100', '%');
     default:
       return undefined;

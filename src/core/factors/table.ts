@@ -230,6 +230,23 @@ function checkRowConsistency(
       return false;
     }
   }
+  if (kind === 'targets') {
+    const share = values.indicator === 'non_fossil_share';
+    const need = share ? 'share_pct' : 'reduction_pct';
+    const other = share ? 'reduction_pct' : 'share_pct';
+    if (values[need] === undefined) {
+      report(need, '', `a percentage (${String(values.indicator)} targets give ${need})`, `百分数（${String(values.indicator)} 目标填写 ${need}）`);
+      return false;
+    }
+    if (values[other] !== undefined) {
+      report(other, String(values[other]), `empty (${String(values.indicator)} targets give ${need} only)`, `留空（${String(values.indicator)} 目标只填写 ${need}）`);
+      return false;
+    }
+    if (!['', 'about', 'at_least'].includes(String(values.qualifier ?? ''))) {
+      report('qualifier', String(values.qualifier), 'empty, about (左右) or at_least (以上)', '留空、about（左右）或 at_least（以上）');
+      return false;
+    }
+  }
   if (kind === 'standard-coal' && fuel) {
     const allowed = FUEL_COAL_UNIT[fuel.dimension] ?? [];
     if (!allowed.includes(String(values.unit))) {

@@ -7,6 +7,7 @@ import { s, type MessageEntry as Entry, type MessageParams as P } from './types.
 const INDICATOR_NAMES: Record<string, { en: string; zh: string }> = {
   energy_intensity: { en: 'energy intensity', zh: '能耗强度' },
   carbon_intensity: { en: 'carbon intensity', zh: '碳排放强度' },
+  non_fossil_share: { en: 'non-fossil share', zh: '非化石能源消费比重' },
 };
 const name = (v: unknown, lang: 'en' | 'zh') => INDICATOR_NAMES[s(v)]?.[lang] ?? s(v);
 const chainReason = (p: P, lang: 'en' | 'zh') =>
@@ -128,7 +129,7 @@ export const intensityMessages = {
       fix: () => 'pass the region\'s own target with --target or --targets if it has one',
     },
     zh: {
-      message: (p) => `${s(p.region)} 没有 ${s(p.from)}—${s(p.to)} 的${name(p.indicator, 'zh')}下降目标${p.whyZh ? `（${s(p.whyZh)}）` : ''}；采用全国目标 ${s(p.pct)}%（${s(p.source)}）`,
+      message: (p) => `${s(p.region)} 没有 ${s(p.from)}—${s(p.to)} 的${name(p.indicator, 'zh')}${p.indicator === 'non_fossil_share' ? '' : '下降'}目标${p.whyZh ? `（${s(p.whyZh)}）` : ''}；采用全国目标 ${s(p.pct)}%（${s(p.source)}）`,
       fix: () => '如有本地区目标，请用 --target 或 --targets 提供',
     },
   },

@@ -19,6 +19,19 @@ export interface IntensityOptions {
    * intensity are then judged on the assessed one.
    */
   assessmentBasis?: boolean | undefined;
+  /**
+   * Intensities of years the data has no row for, given directly (`--base-2005`): the start of a period such as
+   * the 2030 target against 2005. At the same comparable prices as the data's GDP (tce or tCO2 per 万元).
+   */
+  givenIntensities?: readonly GivenIntensity[] | undefined;
+}
+
+export interface GivenIntensity {
+  year: number;
+  indicator: Indicator;
+  value: Decimal;
+  /** where it came from, e.g. `--base-2005` */
+  source: string;
 }
 
 export interface IntensityYear {
@@ -54,6 +67,8 @@ export type PeriodStatus = 'met' | 'missed' | 'on_track' | 'off_track' | 'no_tar
 export interface PeriodIndicator {
   measure: PeriodMeasure;
   indicator: Indicator;
+  /** set when the first year's intensity was given (`--base-2005`), not computed from a row */
+  from_given: string | null;
   /** the last year used: `to` when the period is complete, else the latest year with data */
   through: number | null;
   complete: boolean;
@@ -103,6 +118,11 @@ export interface IntensityResult {
   periods: IntensityPeriod[];
   /** targets that were used for a period */
   targets_used: Target[];
+  /**
+   * Targets over a span other than a five-year plan (2030 against 2005) whose first year has no figure while the data
+   * reaches into the span: not assessed, and the notes say how to give it (a row for that year, `--base-2005`).
+   */
+  targets_not_assessed: Target[];
   diagnostics: Diagnostic[];
 }
 
@@ -168,6 +188,7 @@ export function computeIntensity(input: readonly IndicatorYear[], options: Inten
     years: [],
     periods: [],
     targets_used: [],
+    targets_not_assessed: [],
     diagnostics,
   };
   if (rows.length === 0) return result;
@@ -306,6 +327,14 @@ export function computeIntensity(input: readonly IndicatorYear[], options: Inten
     for (const m of d.missing) {
       diagnostics.push(warning('INTENSITY_PERIOD_NOT_ASSESSED', { from: m.from, to: m.to, missing: 'base' }));
     }
+    // a target over a longer span (2030 against 2005) is assessed when its first year is known and data follows it
+    const given = new Set((options.givenIntensities ?? []).map((g) => `${g.year}:${g.indicator}`));
+    for (const t of options.targets ?? []) {
+      if (periods.some((p) => p.from === t.from && p.to === t.to)) continue;
+      if (!rows.some((r) => r.year > t.from && r.year <= t.to)) continue;
+      if (yearRow.has(t.from) || given.has(`${t.from}:${t.indicator}`)) periods.push({ from: t.from, to: t.to });
+      else if (planOf(t.from, t.to) === null) result.targets_not_assessed.push(t);
+    }
   }
   const targets = new Map((options.targets ?? []).map((t) => [targetKey(t), t]));
   const used = new Map<string, Target>();
@@ -314,7 +343,9 @@ export function computeIntensity(input: readonly IndicatorYear[], options: Inten
       const value = (y: IntensityYear) => y[measure];
       const target = targets.get(targetKey({ indicator, from, to })) ?? null;
       const fromRow = yearRow.get(from);
-      const fromValue = fromRow ? value(fromRow) : null;
+      const given = measure === 'energy_intensity_assessed' ? undefined : options.givenIntensities?.find((g) => g.year === from && g.indicator === indicator);
+      const computed = fromRow ? value(fromRow) : null;
+      const fromValue = computed ?? given?.value ?? null;
       const candidates = result.years.filter((y) => y.year > from && y.year <= to && value(y) !== null);
       const last = candidates.at(-1);
       const targetPct = target?.reduction_pct ?? null;
@@ -322,6 +353,7 @@ export function computeIntensity(input: readonly IndicatorYear[], options: Inten
       const out: PeriodIndicator = {
         measure,
         indicator,
+        from_given: computed === null && given ? given.source : null,
         through: null,
         complete: false,
         from_value: fromValue,

@@ -7,7 +7,7 @@ import { toDelimited, toMarkdown, type Column, type Tabular } from '../format/ta
 import { plainStyle, toTextTable, type Style } from '../format/text-table.js';
 import type { Lang } from '../i18n/lang.js';
 import type { IntensityPeriod, IntensityResult, IntensityYear, PeriodIndicator, PeriodStatus } from './compute.js';
-import type { Target } from './targets.js';
+import type { Target, TargetQualifier } from './targets.js';
 
 export interface IntensityRenderOptions {
   lang: Lang;
@@ -85,9 +85,16 @@ export function declineText(pct: Decimal | null, decimals: Decimals, lang: Lang)
   return lang === 'zh' ? `下降${text}%` : `down ${text}%`;
 }
 
+/** "65% or more" / "65%以上", "about 20%" / "20%左右": the figure as the document words it. */
+export function qualifiedPct(pctText: string, qualifier: TargetQualifier | undefined, lang: Lang): string {
+  if (qualifier === 'at_least') return lang === 'zh' ? `${pctText}以上` : `${pctText} or more`;
+  if (qualifier === 'about') return lang === 'zh' ? `${pctText}左右` : `about ${pctText}`;
+  return pctText;
+}
+
 function targetText(t: Target | null, decimals: Decimals, lang: Lang): string {
   if (!t) return '';
-  const pct = `${fixed(t.reduction_pct, decimals === 'full' ? 'full' : Math.min(decimals, 2)).replace(/\.?0+$/, '')}%`;
+  const pct = qualifiedPct(`${fixed(t.reduction_pct, decimals === 'full' ? 'full' : Math.min(decimals, 2)).replace(/\.?0+$/, '')}%`, t.qualifier, lang);
   const region = t.source === '--target' ? '--target' : t.region + (t.fallback_for ? (lang === 'zh' ? `，${t.fallback_for}无` : `; none for ${t.fallback_for}`) : '');
   return lang === 'zh' ? `下降${pct}（${region}）` : `${pct} (${region})`;
 }
@@ -209,13 +216,34 @@ export function intensityNotes(result: IntensityResult, lang: Lang, options: Rec
     );
   }
   for (const t of result.targets_used) {
-    const pct = `${t.reduction_pct.toString()}%`;
+    const pct = qualifiedPct(`${t.reduction_pct.toString()}%`, t.qualifier, lang);
     const ind = t.indicator === 'energy_intensity' ? T.m_energy_intensity[lang] : T.m_carbon_intensity[lang];
     const where = t.source === '--target' ? '--target' : `${t.region}, ${t.source}`;
     notes.push(
       zh
         ? `目标：${t.from}—${t.to} ${ind}下降 ${pct}（${where}${t.fallback_for ? `；${t.fallback_for} 无该目标，采用全国目标` : ''}）。`
         : `Target: ${ind} ${t.from}–${t.to} down ${pct} (${where}${t.fallback_for ? `; ${t.fallback_for} has none, the national target is used` : ''}).`,
+    );
+  }
+  for (const p of result.periods) {
+    for (const l of periodLines(p)) {
+      if (l.from_given === null || l.from_value === null) continue;
+      const ind = T[`m_${l.measure}`][lang];
+      notes.push(
+        zh
+          ? `${p.from} 年${ind} ${l.from_value.toString()} 由 ${l.from_given} 给出（应与本数据同一可比价，单位每万元），不是由数据计算。`
+          : `The ${p.from} ${ind} ${l.from_value.toString()} was given with ${l.from_given} (per 万元, at the same comparable prices as the data), not computed from a row.`,
+      );
+    }
+  }
+  for (const t of result.targets_not_assessed) {
+    const pct = qualifiedPct(`${t.reduction_pct.toString()}%`, t.qualifier, lang);
+    const ind = t.indicator === 'energy_intensity' ? T.m_energy_intensity[lang] : T.m_carbon_intensity[lang];
+    const option = t.indicator === 'carbon_intensity' && t.from === 2005 ? (zh ? '，或用 --base-2005 <碳排放强度> 给出' : ', or pass --base-2005 <carbon intensity>') : '';
+    notes.push(
+      zh
+        ? `未检查目标：${t.from}—${t.to} ${ind}下降 ${pct}（${t.region}, ${t.source}）：缺少 ${t.from} 年数据。请在指标文件中加入 ${t.from} 年一行${option}。`
+        : `Not checked: the target ${ind} ${t.from}–${t.to} down ${pct} (${t.region}, ${t.source}) has no ${t.from} figure; add a ${t.from} row to the indicators file${option}.`,
     );
   }
   notes.push(
@@ -304,6 +332,7 @@ function periodIndicatorJson(l: PeriodIndicator, decimals: Decimals): Record<str
   const n = (v: Decimal | null) => (v === null ? null : fixed(v, decimals));
   return {
     measure: l.measure,
+    from_given: l.from_given,
     through: l.through,
     complete: l.complete,
     from_value: n(l.from_value),
@@ -325,6 +354,7 @@ function targetJson(t: Target): Record<string, unknown> {
     from: t.from,
     to: t.to,
     reduction_pct: t.reduction_pct.toString(),
+    qualifier: t.qualifier ?? null,
     region: t.region,
     source: t.source,
     fallback_for: t.fallback_for ?? null,

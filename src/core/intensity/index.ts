@@ -43,9 +43,15 @@ export type {
   PeriodMeasure,
   PeriodStatus,
   GdpBasis,
+  GivenIntensity,
 } from './compute.js';
 export {
   targetsFromTables,
+  allTargetsFromTables,
+  shareTargetsFromTables,
+  targetsFor,
+  targetPct,
+  targetIndicators,
   mergeTargets,
   parseTargetOption,
   missingTargetReason,
@@ -53,7 +59,7 @@ export {
   targetKey,
   indicators,
 } from './targets.js';
-export type { Target, Indicator } from './targets.js';
+export type { Target, ShareTarget, AnyTarget, Indicator, TargetIndicator, TargetQualifier } from './targets.js';
 export { activityTotals, mergeActivityTotals, co2Views } from './merge.js';
 export type { Co2View, ActivityYearTotals } from './merge.js';
 export {
@@ -65,5 +71,6 @@ export {
   intensityNotes,
   declineText,
   periodLabel,
+  qualifiedPct,
 } from './format.js';
 export type { IntensityRenderOptions } from './format.js';
