@@ -51,7 +51,8 @@ function buildProgram(ctx: CliContext): Command {
     ),
   )
     .option('--by <dims>', t('group by: year, sector, fuel, scope, category (GPC), use, ceads, or an input column', '分组：year、sector、fuel、scope、category（GPC）、use、ceads 或输入中的列名'), 'year,sector,fuel')
-    .option('--totals', t('print only the city totals', '只输出全市合计'))
+    .option('--totals', t('print only the city totals (of each year)', '只输出全市合计（逐年）'))
+    .option('--sum-years', t('with several years, also print their sum, labelled as such', '数据有多个年份时，另输出各年之和（注明为合计）'))
     .option('--compare-factors <table>', t('recompute with this table (id[@version] or file) instead of the one of its kind, and show row by row what changes (repeatable)', '用该因子表（id[@版本] 或文件）替换同类因子表重新计算，逐行显示变化（可重复）'), collect)
     .action(async (files: string[], options) => {
       const { calcCommand } = await import('./commands/calc.js');

@@ -30,7 +30,7 @@ describe('calc on the hand-checkable file (--grid national --grid-year 2022)', (
   });
 
   it('has the SPEC keys, with factor ids, versions and hashes, and the input hash', () => {
-    expect(Object.keys(json)).toEqual(['meta', 'totals', 'rows', 'years', 'warnings']);
+    expect(Object.keys(json)).toEqual(['meta', 'totals', 'rows', 'years', 'totals_years', 'warnings']);
     expect(json.meta).toMatchObject({ tool: 'jinchang-carbon' });
     const bytes = readFileSync(join(repoRoot, handCheck));
     expect(json.meta.inputs).toEqual([
@@ -131,9 +131,9 @@ describe('real-world input gives identical totals', () => {
 
   it('the reference totals are the hand-checkable ones', () => {
     // feedstock: 30,000 t raw coal × 0.7143 = 21,429 tce
-    expect(reference).toContain('feedstock_tce,21429\n');
+    expect(reference).toContain(',feedstock_tce,of which feedstock (non-energy use),tce,21429\n');
     // scope 2: 4,500,000 MWh × 0.4955 (Gansu 2021) + 6,500,000 GJ × 0.11 = 2,229,750 + 715,000
-    expect(reference).toContain('scope2_co2_t,2944750\n');
+    expect(reference).toContain(',scope2_co2_t,Scope 2 CO2 (purchased electricity and heat),t,2944750\n');
   });
 });
 

@@ -73,7 +73,7 @@ describe('calc --compare-factors: what a new MEE grid factor restates', () => {
     expect(r.stdout.startsWith('Factor tables compared (before → after):\n  grid: mee-grid-2022@2024-12 → mee-grid-2023@2025-12\n')).toBe(true);
     expect(r.stdout).toMatch(/\n2022\s+Smelting and Pressing of Non-ferrous Metals\s+Electricity\s+2\s+4,772\.00\s+4,471\.00\s+-301\.00\s+-6\.31 %\n/);
     expect(r.stdout).toMatch(/\nSum of rows\s+8,983\.58\s+8,682\.58\s+-301\.00\s+-3\.35 %\n/);
-    expect(r.stdout).toMatch(/\nScope 2 CO2 \(purchased electricity and heat\)\s+4,772\.00\s+4,471\.00\s+-301\.00\s+-6\.31 %\n/);
+    expect(r.stdout).toMatch(/\nScope 2 CO2 \(purchased electricity and heat\), t\s+4,772\.00\s+4,471\.00\s+-301\.00\s+-6\.31 %\n/);
     expect(r.stdout).toMatch(/\nConsumption CO2 .*\s+8,983\.58\s+8,682\.58\s+-301\.00\s+-3\.35 %\n/);
     // energy does not move with a grid factor, so the people's table leaves it out
     expect(r.stdout).not.toContain('Energy (tce) before');

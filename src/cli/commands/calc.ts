@@ -23,6 +23,8 @@ export interface CalcCliOptions {
   bom?: boolean;
   decimals?: string;
   totals?: boolean;
+  /** with several years, add their sum (labelled) to the totals */
+  sumYears?: boolean;
   strict?: boolean;
   /** --compare-factors: tables to put in place of the ones of their kind, to show what changes */
   compareFactors?: string[];
@@ -137,6 +139,7 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
     bom: options.bom,
     tool,
     totalsOnly: options.totals,
+    sumYears: options.sumYears,
     style: options.output ? undefined : styleFor(ctx.stdout, ctx.env),
   });
   if (options.output) writeFileAtomic(options.output, text);

@@ -6,8 +6,9 @@ import type { Decimal } from '../../core/decimal.js';
 import { diagnosticToJson, formatDiagnostic, hasErrors, warning, type Diagnostic } from '../../core/diagnostics.js';
 import type { FactorRegistry } from '../../core/factors/registry.js';
 import { tableRef, type FactorTable } from '../../core/factors/table.js';
-import { useName } from '../../core/format/calc.js';
-import { label, type LabelKey } from '../../core/format/labels.js';
+import { sumOfYearsLabel, useName } from '../../core/format/calc.js';
+import { label } from '../../core/format/labels.js';
+import { totalKeys, totalLabelWithUnit } from '../../core/format/totals.js';
 import { fixed, grouped, type Decimals } from '../../core/format/number.js';
 import { toDelimited, toMarkdown, type Column, type Tabular } from '../../core/format/tabular.js';
 import { plainStyle, toTextTable } from '../../core/format/text-table.js';
@@ -31,37 +32,6 @@ export interface CompareBase {
 type Format = 'table' | 'csv' | 'tsv' | 'json' | 'md';
 const MEASURES = ['co2_t', 'energy_tce', 'co2e_t'] as const;
 type Measure = (typeof MEASURES)[number];
-const TOTAL_ORDER: (keyof Totals)[] = [
-  'energy_tce',
-  'feedstock_tce',
-  'scope1_co2_t',
-  'energy_industries_co2_t',
-  'scope2_co2_t',
-  'co2_t',
-  'territorial_co2_t',
-  'consumption_co2_t',
-  'ch4_t',
-  'n2o_t',
-  'territorial_co2e_t',
-  'consumption_co2e_t',
-  'co2e_t',
-];
-const TOTAL_LABEL: Record<keyof Totals, LabelKey> = {
-  energy_tce: 'energy_total',
-  feedstock_tce: 'feedstock_total',
-  scope1_co2_t: 'scope1_total',
-  energy_industries_co2_t: 'energy_industries_total',
-  scope2_co2_t: 'scope2_total',
-  co2_t: 'co2_total',
-  territorial_co2_t: 'territorial_co2_t',
-  consumption_co2_t: 'consumption_co2_t',
-  ch4_t: 'ch4_t',
-  n2o_t: 'n2o_t',
-  territorial_co2e_t: 'territorial_co2e_total',
-  consumption_co2e_t: 'consumption_co2e_total',
-  co2e_t: 'co2e_total',
-};
-
 /**
  * `calc --compare-factors <table>`: recompute the same data with the named tables put in place of
  * the ones of their kind, and show row by row, then in the totals, what the change of tables moves.
@@ -263,18 +233,20 @@ function rowsTabular(report: CalcReport, comparison: FactorComparison, lang: Lan
   return { columns, rows, total };
 }
 
-function totalsTabular(comparison: FactorComparison, lang: Lang, decimals: Decimals, machine: boolean): Tabular {
+function totalsTabular(comparison: FactorComparison, lang: Lang, decimals: Decimals, machine: boolean, years: readonly number[] = []): Tabular {
   const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
+  // the totals of a comparison of several years add the years up: say so in the heading
+  const heading = years.length > 1 ? `${t('City totals', '全市合计')}: ${sumOfYearsLabel(years, lang)}` : t('City totals', '全市合计');
   const columns: Column[] = [
-    { key: 'total', label: machine ? 'total' : t('City totals', '全市合计'), numeric: false },
+    { key: 'total', label: machine ? 'total' : heading, numeric: false },
     { key: 'before', label: t('before', '原'), numeric: true },
     { key: 'after', label: t('after', '新'), numeric: true },
     { key: 'change', label: t('change', '变化量'), numeric: true },
     { key: 'change_pct', label: t('change %', '变化率'), numeric: true },
   ];
-  const rows = TOTAL_ORDER.map((k) => {
-    const c = comparison.totals[k];
-    return [machine ? k : label(TOTAL_LABEL[k], lang), num(c.before, decimals, machine), num(c.after, decimals, machine), num(c.change, decimals, machine), pct(c, decimals, machine)];
+  const rows = totalKeys(comparison.totals).map((k) => {
+    const c = comparison.totals[k as keyof Totals];
+    return [machine ? k : totalLabelWithUnit(k, lang), num(c.before, decimals, machine), num(c.after, decimals, machine), num(c.change, decimals, machine), pct(c, decimals, machine)];
   });
   return { columns, rows };
 }
@@ -287,7 +259,7 @@ function renderComparison(report: CalcReport, comparison: FactorComparison, form
     return delimited(options.totalsOnly ? totalsTabular(comparison, lang, decimals, true) : rowsTabular(report, comparison, lang, decimals, true));
   }
   const header = headerLines(comparison, lang);
-  const totals = totalsTabular(comparison, lang, decimals, false);
+  const totals = totalsTabular(comparison, lang, decimals, false, report.years.map((y) => y.year));
   if (format === 'md') {
     return [
       header[0],
@@ -325,7 +297,7 @@ function compareJson(before: CalcReport, after: CalcReport, comparison: FactorCo
       changed: comparison.tables,
       decimals,
     },
-    totals: Object.fromEntries(TOTAL_ORDER.map((k) => [k, changeJson(comparison.totals[k])])),
+    totals: Object.fromEntries(totalKeys(comparison.totals).map((k) => [k, changeJson(comparison.totals[k as keyof Totals])])),
     rows: comparison.rows.map((r) => ({
       year: r.row.year ?? null,
       sector: by.includes('sector') ? ((lang === 'zh' ? r.row.sectorZh : r.row.sectorEn) ?? null) : null,

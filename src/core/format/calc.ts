@@ -5,6 +5,7 @@ import type { OutputRow, Totals } from '../calc/aggregate.js';
 import type { CalcReport } from '../calc/run.js';
 import { tableRef } from '../factors/table.js';
 import { label, type LabelKey } from './labels.js';
+import { totalDef, totalKeys, totalLabel, totalLabelWithUnit, totalValue, unitText, yearsText } from './totals.js';
 import { fixed, grouped, quantityText, type Decimals } from './number.js';
 import { toDelimited, toMarkdown, type Column, type Tabular } from './tabular.js';
 import { plainStyle, toKeyValue, toTextTable, type Style } from './text-table.js';
@@ -20,6 +21,8 @@ export interface RenderOptions {
   tool: { name: string; version: string };
   /** print the totals instead of the rows */
   totalsOnly?: boolean | undefined;
+  /** with several years, add their sum (labelled as such) to the totals and the rows' closing line */
+  sumYears?: boolean | undefined;
 }
 
 const MEASURES = ['energy_tce', 'feedstock_tce', 'co2_t', 'scope1_co2_t', 'scope2_co2_t', 'ch4_t', 'n2o_t', 'co2e_t'] as const;
@@ -62,7 +65,7 @@ export function useName(use: string, lang: Lang): string {
  * Rows as a table. Machine formats (CSV/TSV) carry every key with language-neutral ids next to
  * the names; the people's table keeps what fits on a screen and closes with a total line.
  */
-export function calcTabular(report: CalcReport, options: { lang: Lang; decimals: Decimals; machine: boolean }): Tabular {
+export function calcTabular(report: CalcReport, options: { lang: Lang; decimals: Decimals; machine: boolean; sumYears?: boolean | undefined }): Tabular {
   const { lang, decimals, machine } = options;
   const by = report.options.by;
   const columns: Column[] = [];
@@ -117,7 +120,9 @@ export function calcTabular(report: CalcReport, options: { lang: Lang; decimals:
 
   const rows = report.rows.map((r) => cells.map((cell) => cell(r)));
   let total: string[] | undefined;
-  if (!machine) {
+  // rows of several years close with their sum only when asked, and labelled as such
+  const years = report.years.map((y) => y.year);
+  if (!machine && (years.length <= 1 || options.sumYears)) {
     const t = report.totals;
     const totalOf: Record<Measure, Decimal> = {
       energy_tce: t.energy_tce,
@@ -129,27 +134,71 @@ export function calcTabular(report: CalcReport, options: { lang: Lang; decimals:
       n2o_t: t.n2o_t,
       co2e_t: t.co2e_t,
     };
-    total = columns.map((c, i) => (i === 0 ? lbl('total') : (MEASURES as readonly string[]).includes(c.key) ? num(totalOf[c.key as Measure]) : ''));
+    const first = years.length > 1 ? sumOfYearsLabel(years, lang) : lbl('total');
+    total = columns.map((c, i) => (i === 0 ? first : (MEASURES as readonly string[]).includes(c.key) ? num(totalOf[c.key as Measure]) : ''));
   }
   return { columns, rows, total };
 }
 
+/** Label (with the GWP of CO2e totals) and value with its unit, for people, in the order of TOTAL_DEFS. */
 export function totalsPairs(totals: Totals, lang: Lang, decimals: Decimals, gwp: string): [string, string][] {
-  const v = (d: Decimal, unit: string) => `${grouped(fixed(d, decimals))} ${unit}`;
-  const t = (unit: 'tce' | 't') => (lang === 'zh' ? (unit === 'tce' ? '吨标准煤' : '吨') : unit);
-  return [
-    [label('energy_total', lang), v(totals.energy_tce, t('tce'))],
-    [label('feedstock_total', lang), v(totals.feedstock_tce, t('tce'))],
-    [label('scope1_total', lang), v(totals.scope1_co2_t, t('t'))],
-    [label('energy_industries_total', lang), v(totals.energy_industries_co2_t, t('t'))],
-    [label('scope2_total', lang), v(totals.scope2_co2_t, t('t'))],
-    [label('co2_total', lang), v(totals.co2_t, t('t'))],
-    [label('territorial_co2_t', lang), v(totals.territorial_co2_t, t('t'))],
-    [label('consumption_co2_t', lang), v(totals.consumption_co2_t, t('t'))],
-    [`${label('territorial_co2e_total', lang)} (${gwp.toUpperCase()})`, v(totals.territorial_co2e_t, t('t'))],
-    [`${label('consumption_co2e_total', lang)} (${gwp.toUpperCase()})`, v(totals.consumption_co2e_t, t('t'))],
-    [`${label('co2e_total', lang)} (${gwp.toUpperCase()})`, v(totals.co2e_t, t('t'))],
-  ];
+  return totalKeys(totals).map((k) => {
+    const unit = unitText(totalDef(k).unit, lang);
+    return [totalLabel(k, lang, gwp), `${grouped(fixed(totalValue(totals, k), decimals))}${unit ? ` ${unit}` : ''}`];
+  });
+}
+
+/** The years of the run, each with its totals; a run with no data line has one block without a year. */
+function yearBlocks(report: CalcReport): { year: string; totals: Totals }[] {
+  return report.years.length > 0 ? report.years.map((y) => ({ year: String(y.year), totals: y.totals })) : [{ year: '', totals: report.totals }];
+}
+
+/**
+ * The totals of each year, never summed over years unless asked (sumYears), and then labelled as
+ * a sum. Machines get one line per year and key (year, key, label, unit, value: the same header
+ * whatever the years); people get a column per year, the label carrying the unit.
+ */
+export function totalsTabular(
+  report: CalcReport,
+  options: { lang: Lang; decimals: Decimals; machine: boolean; sumYears?: boolean | undefined; keys?: boolean | undefined },
+): Tabular {
+  const { lang, decimals, machine } = options;
+  const gwp = report.options.gwp;
+  const blocks = yearBlocks(report);
+  const years = report.years.map((y) => y.year);
+  if (options.sumYears && years.length > 1) {
+    blocks.push({ year: machine ? `${years[0]}-${years.at(-1)}` : sumOfYearsLabel(years, lang), totals: report.totals });
+  }
+  const keys = totalKeys(report.totals);
+  if (machine) {
+    return {
+      columns: [
+        { key: 'year', label: label('year', lang), numeric: false },
+        { key: 'key', label: 'key', numeric: false },
+        { key: 'label', label: 'label', numeric: false },
+        { key: 'unit', label: label('unit', lang), numeric: false },
+        { key: 'value', label: 'value', numeric: true },
+      ],
+      rows: blocks.flatMap((b) => keys.map((k) => [b.year, k, totalLabel(k, lang, gwp).trim(), totalDef(k).unit, fixed(totalValue(b.totals, k), decimals)])),
+    };
+  }
+  return {
+    columns: [
+      { key: 'label', label: label('totals', lang), numeric: false },
+      ...(options.keys ? [{ key: 'key', label: lang === 'zh' ? '键' : 'Key', numeric: false }] : []),
+      ...blocks.map((b) => ({ key: b.year, label: b.year || label('value', lang), numeric: true })),
+    ],
+    rows: keys.map((k) => [
+      totalLabelWithUnit(k, lang, gwp),
+      ...(options.keys ? [k] : []),
+      ...blocks.map((b) => grouped(fixed(totalValue(b.totals, k), decimals))),
+    ]),
+  };
+}
+
+/** "Sum of 2020–2022" / "2020–2022年合计": the only place years are added up, and it says so. */
+export function sumOfYearsLabel(years: readonly number[], lang: Lang): string {
+  return lang === 'zh' ? `${yearsText(years)}年合计` : `Sum of ${yearsText(years)}`;
 }
 
 export function factorLines(report: CalcReport, lang: Lang): string {
@@ -197,6 +246,8 @@ export function calcJson(report: CalcReport, options: RenderOptions): unknown {
       ...Object.fromEntries(MEASURES.map((m) => [m, fixed(measure(r, m), decimals)])),
     })),
     years: report.years.map((y) => ({ year: y.year, ...totalsJson(y.totals, decimals) })),
+    // `totals` are the sum of every row: over these years when there are several (per year in `years`)
+    totals_years: report.years.map((y) => y.year),
     warnings: report.diagnostics.filter((d) => d.severity === 'warning').map((d) => diagnosticToJson(d, options.lang)),
   };
 }
@@ -211,40 +262,28 @@ export function renderCalc(report: CalcReport, format: OutputFormat, options: Re
     return JSON.stringify(json, null, 2) + '\n';
   }
   const gwp = report.options.gwp;
-  if (options.totalsOnly) {
-    const pairs = Object.entries(totalsJson(report.totals, decimals));
-    const table: Tabular = {
-      columns: [
-        { key: 'key', label: options.lang === 'zh' ? '项目' : 'Item', numeric: false },
-        { key: 'value', label: options.lang === 'zh' ? '数值' : 'Value', numeric: true },
-      ],
-      rows: pairs.map(([k, v]) => [k, v]),
-    };
-    if (format === 'csv' || format === 'tsv') return toDelimited(table, format === 'csv' ? ',' : '\t', { bom: options.bom });
-    if (format === 'md') return toMarkdown(table);
-    return toKeyValue(totalsPairs(report.totals, options.lang, decimals, gwp), options.style ?? plainStyle);
+  const severalYears = report.years.length > 1;
+  const sumYears = options.sumYears;
+  if (format === 'csv' || format === 'tsv') {
+    const table = options.totalsOnly ? totalsTabular(report, { lang: options.lang, decimals, machine: true, sumYears }) : calcTabular(report, { lang: options.lang, decimals, machine });
+    return toDelimited(table, format === 'csv' ? ',' : '\t', { bom: options.bom });
   }
-  const table = calcTabular(report, { lang: options.lang, decimals, machine });
-  if (format === 'csv' || format === 'tsv') return toDelimited(table, format === 'csv' ? ',' : '\t', { bom: options.bom });
+  // Markdown is also read by scripts: it carries the stable key beside the label
+  const totalsTable = totalsTabular(report, { lang: options.lang, decimals, machine: false, sumYears, keys: format === 'md' });
+  if (options.totalsOnly) {
+    if (format === 'md') return toMarkdown(totalsTable);
+    // one year: label, value and unit, one a line; several: a column per year
+    return severalYears ? toTextTable(totalsTable, options.style ?? plainStyle) : toKeyValue(totalsPairs(report.totals, options.lang, decimals, gwp), options.style ?? plainStyle);
+  }
+  const table = calcTabular(report, { lang: options.lang, decimals, machine, sumYears });
   if (format === 'md') {
-    const totals = totalsPairs(report.totals, options.lang, decimals, gwp).map(([k, v]) => `| ${k.trim()} | ${v} |`);
     const factors = report.factors.map((f) => `- \`${tableRef(f)}\` ${f.meta.title} (sha256 \`${f.sha256.slice(0, 12)}\`)`);
-    return [
-      toMarkdown(table),
-      `| ${label('totals', options.lang)} | |`,
-      '| --- | ---: |',
-      ...totals,
-      '',
-      `${label('factors_used', options.lang)}:`,
-      '',
-      ...factors,
-      '',
-    ].join('\n');
+    return [toMarkdown(table), toMarkdown(totalsTable), `${label('factors_used', options.lang)}:`, '', ...factors, ''].join('\n');
   }
   const style = options.style ?? plainStyle;
   return [
     toTextTable(table, style),
-    toKeyValue(totalsPairs(report.totals, options.lang, decimals, gwp), style),
+    severalYears ? toTextTable(totalsTable, style) : toKeyValue(totalsPairs(report.totals, options.lang, decimals, gwp), style),
     style.dim(factorLines(report, options.lang)),
   ].join('\n');
 }

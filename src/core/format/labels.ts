@@ -40,6 +40,7 @@ const LABELS = {
   feedstock_use: { en: 'feedstock', zh: '原料' },
   warnings: { en: 'warnings', zh: '条警告' },
   rows: { en: 'rows', zh: '行' },
+  value: { en: 'Value', zh: '数值' },
 } as const;
 
 export type LabelKey = keyof typeof LABELS;
