@@ -56,3 +56,5 @@ export {
   intensityJson,
 } from './core/intensity/index.js';
 export type { IndicatorYear, IntensityOptions, IntensityResult, IntensityYear, IntensityPeriod, PeriodIndicator, Target, ShareTarget, AnyTarget, TargetIndicator, Co2View } from './core/intensity/index.js';
+export { parseScenarios, computePathway, renderPathway, pathwayJson, pathwayTargets, interp, step, project, peakOf, peakingTest } from './core/pathway/index.js';
+export type { PathwayResult, ScenarioResult, PathwayYear, PathwayCheck, PathwayTarget, PathwayOptions, PeakSummary, PeakingTest } from './core/pathway/index.js';

@@ -146,6 +146,30 @@ function buildProgram(ctx: CliContext): Command {
     });
 
 
+  outputOptions(
+    calcOptions(
+      program
+        .command('pathway')
+        .description(t('project GDP, energy and CO2 year by year per scenario: peak year and value, the 2060 gap, checks against the bundled targets', '按情景逐年预测 GDP、能耗和 CO2：峰值年与峰值、2060 年缺口、对照内置目标检查'))
+        .argument('<scenarios>', t('CSV of scenario,based_on,year,gdp,gdp_growth_pct,energy_tce,energy_intensity_decline_pct,non_fossil_share_pct,co2_per_fossil_tce,process_co2_t,sinks_t,ccus_t (- for standard input)', '情景 CSV：情景、基于情景、年份、地区生产总值、GDP增速、能源消费量、能耗强度下降率、非化石能源占比、单位化石能源二氧化碳排放、工业过程排放、碳汇、CCUS（- 表示标准输入）')),
+    ),
+  )
+    .option('--indicators <csv>', t('observed GDP, energy and CO2 by year: base-year levels the scenarios leave blank, history, and 2020 for the checks', '各年实际 GDP、能耗、CO2：补足情景未填的基年数值，并作为历史数据和 2020 年检查基数'))
+    .option('--data <file...>', t('activity CSV files: energy and CO2 per year computed as calc does (needs --indicators)', '活动水平 CSV：按 calc 方法计算各年能耗和 CO2（需 --indicators）'))
+    .option('--co2-view <view>', t('CO2 of --data: consumption, territorial, total', '--data 的 CO2 口径：consumption、territorial、total'), 'consumption')
+    .option('--region <region>', t('whose targets: gansu, national, ... (national where the region has none)', '采用哪个地区的目标：gansu、national 等（该地区无目标时用全国目标）'), 'gansu')
+    .option('--to <year>', t('last year to project (default: each scenario\'s last year given)', '预测终止年（默认各情景最后给出的年份）'))
+    .option('--ci-2005 <year:pct>', t('published decline of carbon intensity against 2005, e.g. 2020:48.4; enables the 2005→2030 check', '公布的碳排放强度比 2005 年下降幅度，如 2020:48.4；用于 2005—2030 目标检查'))
+    .option('--plateau <pct>', t('plateau: years within this % of the peak (default 1)', '平台期：与峰值相差不超过该百分比的年份（默认 1）'))
+    .option('--as-of <year>', t('year the C40 peaking test of the history counts from (default: this year)', '历史达峰判断（C40 方法）的参照年份（默认今年）'))
+    .option('--sensitivity', t('tornado: each rate ±1 point, each level ±10 %, one at a time', '敏感性分析：各增速/下降率 ±1 个百分点、各水平值 ±10%，逐一变动'))
+    .option('--runs <n>', t('Monte Carlo runs over the _low/_high columns (triangular draws)', '按 _low/_high 列做蒙特卡洛模拟的次数（三角分布）'))
+    .option('--seed <n>', t('seed of the Monte Carlo generator (default 1); the same seed gives the same result on every machine', '蒙特卡洛随机数种子（默认 1）；同一种子在任何机器上结果相同'))
+    .action(async (file: string, options) => {
+      const { pathwayCommand } = await import('./commands/pathway.js');
+      await pathwayCommand(file, options, ctx);
+    });
+
   calcOptions(
     program
       .command('report')

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/core/decimal.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const example = 'examples/jinchang-scenarios.csv';
+const indicators = 'examples/jinchang-indicators.csv';
+
+interface ScenarioJson {
+  name: string;
+  peak_year: number;
+  peak_co2_t: string;
+  peaked_by_2030: boolean;
+  years: Record<string, unknown>[];
+  checks: Record<string, unknown>[];
+}
+
+describe('pathway on the illustrative Jinchang scenarios', () => {
+  const json = runCli(['pathway', example, '-f', 'json']);
+  const doc = JSON.parse(json.stdout) as { meta: Record<string, unknown>; scenarios: ScenarioJson[] };
+
+  it("has the SPEC's JSON keys", () => {
+    expect(json.code).toBe(0);
+    expect(Object.keys(doc)).toEqual(expect.arrayContaining(['meta', 'scenarios']));
+    const s = doc.scenarios[0]!;
+    expect(Object.keys(s)).toEqual(expect.arrayContaining(['name', 'peak_year', 'peak_co2_t', 'peaked_by_2030', 'years', 'checks']));
+    expect(Object.keys(s.years[0]!)).toEqual(
+      expect.arrayContaining(['year', 'gdp', 'energy_tce', 'co2_t', 'net_co2_t', 'energy_intensity', 'carbon_intensity', 'non_fossil_share_pct']),
+    );
+    expect(Object.keys(s.checks[0]!)).toEqual(expect.arrayContaining(['target', 'from', 'to', 'value_pct', 'target_pct', 'met']));
+  });
+
+  it('peaks: 基准 2035, 政策 2030, 强化 2025', () => {
+    // 2021 base: 11,637,476.04553 t (consumption view of examples/jinchang-2021.csv), projected to 2060
+    expect(doc.scenarios.map((s) => [s.name, s.peak_year, s.peak_co2_t, s.peaked_by_2030])).toEqual([
+      ['基准', 2035, '15507017.284782', false],
+      ['政策', 2030, '12764040.500725', true],
+      ['强化', 2025, '12047668.163535', true],
+    ]);
+    expect(doc.scenarios[0]!.years[0]).toMatchObject({ year: 2021, co2_t: '11637476.045530', gdp: '384.960000' });
+    expect(doc.scenarios[0]!.years.at(-1)).toMatchObject({ year: 2060 });
+  });
+
+  it('prints peak year and value per scenario in English', () => {
+    const run = runCli(['pathway', example, '-f', 'table']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('Peak per scenario');
+    expect(lines.find((l) => l.startsWith('政策'))).toMatch(/^政策\s+2030\s+12,764,040\.50\s+yes\s+2029–2030/);
+    expect(run.stderr).toContain('the national target of 18 % (cn-targets-14fyp@2022) is used');
+  });
+
+  it('and in Chinese', () => {
+    const run = runCli(['pathway', example, '-f', 'table', '--lang', 'zh']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('各情景达峰情况');
+    expect(lines[1]).toMatch(/^情景\s+峰值年\s+峰值排放\(吨\)\s+2030年前达峰/);
+    expect(lines.find((l) => l.startsWith('基准'))).toMatch(/^基准\s+2035\s+15,507,017\.28\s+否/);
+    expect(run.stderr).toMatch(/^警告: gansu 没有 2020—2025 的碳排放强度下降目标/);
+  });
+
+  it('with --indicators: the 2020→2025 checks start from observed 2020, and the history gets the C40 test', () => {
+    const run = runCli(['pathway', example, '--indicators', indicators, '--as-of', '2026', '-f', 'json']);
+    expect(run.code).toBe(0);
+    const d = JSON.parse(run.stdout);
+    const ei = (name: string) => d.scenarios.find((s: ScenarioJson) => s.name === name).checks.find((c: { target: string }) => c.target === 'energy_intensity');
+    // Gansu's 12.5 %. EI 2020 (2021 prices) = 5,020,974 / (384.96 / 1.075 × 10^4) = 1.402106…; EI 2021 = 1.381074…
+    // 强化 falls 3 %/yr 2022–2025: 1.381074 × 0.97^4 = 1.222655… → 12.7987 % below 2020, met; 政策 2.6 %/yr → 11.35 %, missed
+    const pct = (v: string) => new Decimal(v).toFixed(2);
+    expect([pct(ei('政策').value_pct), ei('政策').met, pct(ei('强化').value_pct), ei('强化').met]).toEqual(['11.35', false, '12.80', true]);
+    expect(d.history.peaking).toMatchObject({ status: 'not_peaked', points: 9, peak_year: 2023, latest_year: 2023, as_of: 2026 });
+  });
+
+  it('writes long CSV by scenario and year', () => {
+    const run = runCli(['pathway', example, '-f', 'csv']);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]!.startsWith('record,scenario,year,gdp,energy_tce,co2_t,net_co2_t,')).toBe(true);
+    expect(lines.filter((l) => l.startsWith('projected,')).length).toBe(3 * 40);
+    expect(lines.filter((l) => l.startsWith('summary,')).length).toBe(3);
+  });
+
+  it('Monte Carlo is the same for the same seed', () => {
+    const a = runCli(['pathway', example, '--runs', '30', '--seed', '11', '-f', 'json']);
+    const b = runCli(['pathway', example, '--runs', '30', '--seed', '11', '-f', 'json']);
+    expect(a.code).toBe(0);
+    const mc = (r: typeof a) => JSON.parse(r.stdout).scenarios.map((s: { monte_carlo: unknown }) => s.monte_carlo);
+    expect(mc(a)).toEqual(mc(b));
+    expect(mc(a)[0]).toMatchObject({ runs: 30, seed: 11, variables: ['gdp_growth_pct'] });
+  });
+});
+
+describe('pathway input problems', () => {
+  it('lists every problem with file:line:column, exit 1, nothing on stdout', () => {
+    const run = runCli(['pathway', 'test/fixtures/pathway/bad.csv']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      'test/fixtures/pathway/bad.csv:2:5: error: gdp_growth_pct "106.5" is out of range: a yearly rate in percent must lie between −20 and 30 (106.5 looks like an index, 0.065 like a fraction) (fix: write the rate in percent: 6.5 for 6.5 % (not 106.5 or 0.065))',
+    );
+  });
+  it('in Chinese too', () => {
+    const run = runCli(['pathway', 'test/fixtures/pathway/bad.csv', '--lang', 'zh']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('test/fixtures/pathway/bad.csv:2:5: 错误: GDP增速“106.5”超出范围');
+  });
+  it('an unknown parent is named', () => {
+    const run = runCli(['pathway', '-'], { input: 'scenario,based_on,year,gdp,gdp_growth_pct,energy_tce,energy_intensity_decline_pct,non_fossil_share_pct,co2_per_fossil_tce\nA,,2020,100,6,50,2,20,2.5\nB,C,2021,,,,,,\n' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('scenario "B" is based on "C", which the file does not define (scenarios: A, B)');
+  });
+  it('--seed without --runs is a usage error', () => {
+    const run = runCli(['pathway', example, '--seed', '3']);
+    expect(run.code).toBe(2);
+  });
+});
