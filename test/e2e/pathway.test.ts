@@ -46,7 +46,7 @@ describe('pathway on the illustrative Jinchang scenarios', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('Peak per scenario');
     expect(lines.find((l) => l.startsWith('政策'))).toMatch(/^政策\s+2030\s+12,764,040\.50\s+yes\s+2029–2030/);
-    expect(run.stderr).toContain('the national target of 18 % (cn-targets-14fyp@2022) is used');
+    expect(run.stderr).toContain('the national target of 18 % (cn-targets-14fyp@2023) is used');
   });
 
   it('and in Chinese', () => {

@@ -74,7 +74,7 @@ const key = (c: { indicator: PathwayIndicator; from: number | null; to: number }
 /**
  * Checks a pathway against the targets: the standard set whose target year lies in the projection, and every
  * other bundled target in range. A standard check with no bundled target says `no_target` (nothing is invented);
- * the 2005→2030 check appears only when a 2005 level is known.
+ * checks against 2005 appear only when a 2005 level is known (`--ci-2005`, or a 2005 row in the history).
  */
 export function checkPathway(targets: readonly PathwayTarget[], ctx: CheckContext): PathwayCheck[] {
   const byKey = new Map(targets.map((t) => [key(t), t]));
@@ -84,7 +84,7 @@ export function checkPathway(targets: readonly PathwayTarget[], ctx: CheckContex
   const out: PathwayCheck[] = [];
   for (const c of wanted.values()) {
     if (c.to < ctx.base_year || c.to > ctx.end_year) continue;
-    if (c.indicator === 'carbon_intensity' && c.from === 2005 && ctx.carbon_intensity_2005 === null && !byKey.has(key(c))) continue;
+    if (c.indicator === 'carbon_intensity' && c.from === 2005 && ctx.carbon_intensity_2005 === null) continue;
     const target = byKey.get(key(c));
     const check: PathwayCheck = {
       target: c.indicator,

@@ -331,6 +331,13 @@ export function pathwayNotes(result: PathwayResult, lang: Lang, options: Record<
   if (result.scenarios.some((s) => s.checks.some((c) => c.status === 'no_target'))) {
     notes.push(zh ? '“无内置目标”：内置目标表中没有该地区（或全国）的这一目标，不作判断。' : '"no bundled target": the bundled target tables hold no such target for the region (or nationally); nothing is judged.');
   }
+  if (result.targets.some((t) => t.from === 2005) && result.scenarios.some((s) => s.carbon_intensity_2005 === null)) {
+    notes.push(
+      zh
+        ? '未检查 2005—2030 碳排放强度目标：缺少 2005 年碳排放强度。可用 --ci-2005 年份:百分比 给出公布的比 2005 年下降幅度（如 2020:48.4），或在 --indicators 中提供 2005 年起的数据。'
+        : 'The 2005→2030 carbon-intensity target is not checked: no 2005 level. Give the published decline against 2005 with --ci-2005 year:percent (e.g. 2020:48.4), or --indicators reaching back to 2005.',
+    );
+  }
   const h = result.history;
   if (h) {
     const p = h.peaking;
