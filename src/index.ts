@@ -58,3 +58,16 @@ export {
 export type { IndicatorYear, IntensityOptions, IntensityResult, IntensityYear, IntensityPeriod, PeriodIndicator, Target, ShareTarget, AnyTarget, TargetIndicator, Co2View } from './core/intensity/index.js';
 export { parseScenarios, computePathway, renderPathway, pathwayJson, pathwayTargets, interp, step, project, peakOf, peakingTest } from './core/pathway/index.js';
 export type { PathwayResult, ScenarioResult, PathwayYear, PathwayCheck, PathwayTarget, PathwayOptions, PeakSummary, PeakingTest } from './core/pathway/index.js';
+export {
+  logMean,
+  additive as lmdiAdditive,
+  multiplicative as lmdiMultiplicative,
+  decompose,
+  decoupling,
+  tapioState,
+  parseFactorTable as parseDecomposeTable,
+  renderDecompose,
+  decomposeJson,
+} from './core/decompose/index.js';
+export type { DecomposeResult, DecomposeMethod, IdentityData, FactorInfo, StepSplit, Decoupling, TapioState } from './core/decompose/index.js';
+export { kayaIdentity } from './core/decompose/index.js';

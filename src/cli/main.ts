@@ -170,6 +170,26 @@ function buildProgram(ctx: CliContext): Command {
       await pathwayCommand(file, options, ctx);
     });
 
+  outputOptions(
+    calcOptions(
+      program
+        .command('decompose')
+        .description(t('why the total changed between two years: LMDI-I split into the effects of its drivers (Kaya identity by fuel, or your own factor table), with Tapio decoupling', '两年间总量为何变化：LMDI-I 因素分解（按能源品种的 Kaya 恒等式，或自定因素表），并给出 Tapio 脱钩状态'))
+        .argument('[file]', t('factor table: year,group,<factor>,… (the total is Σ over groups of the product of the factors; - for standard input)', '因素表：年份,分组,<因素>,…（总量 = 各组因素乘积之和；- 表示标准输入）')),
+    ),
+  )
+    .option('--from <year>', t('first year compared', '起始年份'))
+    .option('--to <year>', t('last year compared', '终止年份'))
+    .option('--method <method>', t('additive (effects in t, summing to the change) or multiplicative (indices multiplying to the ratio)', 'additive 加法（各效应以吨计，之和等于变化量）或 multiplicative 乘法（各指数之积等于比值）'), 'additive')
+    .option('--chained', t('split year by year and add up (multiply) the steps; print each year and the total', '逐年分解再相加（相乘），输出各年及合计'))
+    .option('--data <file...>', t('activity CSV files: CO2 and energy by fuel per year computed as calc does (calc options apply)', '活动水平 CSV：按 calc 方法计算各年分品种 CO2 和能耗（calc 选项适用）'))
+    .option('--indicators <csv>', t('GDP by year (year,gdp,gdp_index; optional population in 万人 and gdp_primary,gdp_secondary,gdp_tertiary for the structure effect); with a factor table, for decoupling only', '各年地区生产总值（年份、地区生产总值、指数；可选常住人口（万人）及第一、二、三产业增加值以分解产业结构效应）；与因素表同用时只用于脱钩分析'))
+    .option('--co2-view <view>', t('CO2 of --data decomposed: consumption (default) or territorial', '--data 分解的 CO2 口径：consumption 消费端（默认）或 territorial 属地'), 'consumption')
+    .action(async (file: string | undefined, options) => {
+      const { decomposeCommand } = await import('./commands/decompose.js');
+      await decomposeCommand(file, options, ctx);
+    });
+
   calcOptions(
     program
       .command('report')

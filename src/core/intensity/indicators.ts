@@ -24,13 +24,30 @@ export interface IndicatorYear {
   feedstock_tce: Decimal | undefined;
   /** 新增可再生能源消费量 (over the 2020 base), part of energy_tce; deducted on the assessment basis */
   new_renewable_tce: Decimal | undefined;
+  /** 常住人口 in 万人 (optional; decompose's population effect) */
+  population?: Decimal | undefined;
+  /** value added of the primary, secondary and tertiary industry, 亿元 at current prices (optional; decompose's structure effect) */
+  gdp_primary?: Decimal | undefined;
+  gdp_secondary?: Decimal | undefined;
+  gdp_tertiary?: Decimal | undefined;
   /** where energy_tce, co2_t and feedstock_tce came from */
   sources: Partial<Record<'energy_tce' | 'co2_t' | 'feedstock_tce', FigureSource>>;
   file?: string | undefined;
   line?: number | undefined;
 }
 
-export type IndicatorColumn = 'year' | 'gdp' | 'gdp_index' | 'energy_tce' | 'co2_t' | 'feedstock_tce' | 'new_renewable_tce';
+export type IndicatorColumn =
+  | 'year'
+  | 'gdp'
+  | 'gdp_index'
+  | 'energy_tce'
+  | 'co2_t'
+  | 'feedstock_tce'
+  | 'new_renewable_tce'
+  | 'population'
+  | 'gdp_primary'
+  | 'gdp_secondary'
+  | 'gdp_tertiary';
 
 export interface ParsedIndicators {
   /** sorted by year; rows with an error are left out */
@@ -51,6 +68,10 @@ export const indicatorAliases: Record<IndicatorColumn, string[]> = {
   co2_t: ['co2_t', 'co2', '二氧化碳排放量', '二氧化碳排放', 'CO2排放量', '碳排放量'],
   feedstock_tce: ['feedstock_tce', 'feedstock', '原料用能', '原料用能消费量', '原料用能量'],
   new_renewable_tce: ['new_renewable_tce', 'new_renewable', '新增可再生能源消费量', '新增可再生能源', '新增可再生能源电力消费量'],
+  population: ['population', 'pop', '常住人口', '年末常住人口', '人口', '总人口', '年末总人口'],
+  gdp_primary: ['gdp_primary', 'value_added_primary', '第一产业增加值', '第一产业'],
+  gdp_secondary: ['gdp_secondary', 'value_added_secondary', '第二产业增加值', '第二产业'],
+  gdp_tertiary: ['gdp_tertiary', 'value_added_tertiary', '第三产业增加值', '第三产业'],
 };
 
 const byKey = new Map<string, IndicatorColumn>();
@@ -70,6 +91,9 @@ function columnOfHeader(raw: string): IndicatorColumn | undefined {
   return byKey.get(nameKey(splitHeader(raw).name));
 }
 
+/** population in 万人 (10 000 persons), as yearbooks give it */
+const POPULATION_UNITS: Record<string, string> = { 万人: '1', 人: '0.0001', '10000persons': '1', persons: '0.0001' };
+
 const GDP_UNITS: Record<string, string> = { 亿元: '1', 亿: '1', 万元: '0.0001', 元: '0.00000001', 'cny100m': '1', '100mcny': '1', '100millioncny': '1', 'yuan100m': '1' };
 
 /** The factor that turns a figure in the header's unit into the column's base unit, or undefined if the unit does not fit. */
@@ -77,7 +101,10 @@ function unitFactor(column: IndicatorColumn, unit: string | undefined): Decimal 
   if (unit === undefined || unit.trim() === '') return new Decimal(1);
   const key = toHalfWidth(unit).toLowerCase().replace(/\s/g, '');
   switch (column) {
-    case 'gdp': {
+    case 'gdp':
+    case 'gdp_primary':
+    case 'gdp_secondary':
+    case 'gdp_tertiary': {
       const f = GDP_UNITS[key];
       return f === undefined ? undefined : new Decimal(f);
     }
@@ -93,6 +120,10 @@ function unitFactor(column: IndicatorColumn, unit: string | undefined): Decimal 
       const u = parseUnit(key);
       return u && u.dimension === 'standard-coal' ? u.toBase : undefined;
     }
+    case 'population': {
+      const f = POPULATION_UNITS[key];
+      return f === undefined ? undefined : new Decimal(f);
+    }
     case 'year':
       return new Decimal(1);
   }
@@ -106,6 +137,10 @@ const UNIT_HINTS: Record<IndicatorColumn, { units: string; default: string }> = 
   co2_t: { units: 't, 吨, 万吨, tCO2', default: 't' },
   feedstock_tce: { units: 'tce, 吨标准煤, 万吨标准煤', default: 'tce' },
   new_renewable_tce: { units: 'tce, 吨标准煤, 万吨标准煤', default: 'tce' },
+  population: { units: '万人, 人', default: '万人' },
+  gdp_primary: { units: '亿元, 万元, 元', default: '亿元' },
+  gdp_secondary: { units: '亿元, 万元, 元', default: '亿元' },
+  gdp_tertiary: { units: '亿元, 万元, 元', default: '亿元' },
 };
 
 const REQUIRED: IndicatorColumn[] = ['year', 'gdp'];
@@ -233,6 +268,8 @@ export function parseIndicators(text: string, file: string): ParsedIndicators {
     const co2 = number('co2_t', 'non-negative');
     const feedstock = number('feedstock_tce', 'non-negative');
     const renewable = number('new_renewable_tce', 'non-negative');
+    const population = number('population', 'positive');
+    const valueAdded = (['gdp_primary', 'gdp_secondary', 'gdp_tertiary'] as const).map((c) => number(c, 'non-negative'));
     if (year !== undefined) {
       const first = seen.get(year);
       if (first !== undefined) diagnostics.push(error('INTENSITY_DUPLICATE_YEAR', { year, first }, at(y.col)));
@@ -251,6 +288,10 @@ export function parseIndicators(text: string, file: string): ParsedIndicators {
       co2_t: co2,
       feedstock_tce: feedstock,
       new_renewable_tce: renewable,
+      ...(population !== undefined ? { population } : {}),
+      ...(valueAdded[0] !== undefined ? { gdp_primary: valueAdded[0] } : {}),
+      ...(valueAdded[1] !== undefined ? { gdp_secondary: valueAdded[1] } : {}),
+      ...(valueAdded[2] !== undefined ? { gdp_tertiary: valueAdded[2] } : {}),
       sources,
       file,
       line,
@@ -270,6 +311,10 @@ export function indicatorYears(
     co2_t?: string | number | Decimal;
     feedstock_tce?: string | number | Decimal;
     new_renewable_tce?: string | number | Decimal;
+    population?: string | number | Decimal;
+    gdp_primary?: string | number | Decimal;
+    gdp_secondary?: string | number | Decimal;
+    gdp_tertiary?: string | number | Decimal;
   }[],
 ): IndicatorYear[] {
   const d = (v: string | number | Decimal | undefined) => (v === undefined ? undefined : new Decimal(v));
@@ -287,6 +332,10 @@ export function indicatorYears(
         co2_t: d(r.co2_t),
         feedstock_tce: d(r.feedstock_tce),
         new_renewable_tce: d(r.new_renewable_tce),
+        ...(r.population !== undefined ? { population: d(r.population) } : {}),
+        ...(r.gdp_primary !== undefined ? { gdp_primary: d(r.gdp_primary) } : {}),
+        ...(r.gdp_secondary !== undefined ? { gdp_secondary: d(r.gdp_secondary) } : {}),
+        ...(r.gdp_tertiary !== undefined ? { gdp_tertiary: d(r.gdp_tertiary) } : {}),
         sources,
       };
     })
