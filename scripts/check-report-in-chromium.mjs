@@ -67,18 +67,23 @@ function buildReport() {
   }
   const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.csv'));
   const indicators = examples.find((f) => /indicators/i.test(f));
-  const activity = examples.filter((f) => f !== indicators).map((f) => `examples/${f}`);
+  // a scenarios file feeds the pathway chapter (--scenarios), not the inventory
+  const scenarios = examples.find((f) => /scenarios/i.test(f));
+  const activity = examples.filter((f) => f !== indicators && f !== scenarios).map((f) => `examples/${f}`);
   if (activity.length === 0) fail('no activity CSV in examples/');
   if (!indicators) fail('no examples/*indicators*.csv');
   const cli = spawnSync(
     process.execPath,
-    [join(root, 'bin', 'jinchang-carbon.js'), 'report', ...activity, '--indicators', `examples/${indicators}`, '--city', '金昌市', '-o', reportPath],
+    [join(root, 'bin', 'jinchang-carbon.js'), 'report', ...activity, '--indicators', `examples/${indicators}`, ...(scenarios ? ['--scenarios', `examples/${scenarios}`] : []), '--city', '金昌市', '-o', reportPath],
     { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
   );
   if (cli.status !== 0) fail(`jinchang-carbon report exited ${cli.status}:\n${cli.stderr}`);
 }
 
-const { REPORT_CHARTS } = await import(pathToFileURL(join(root, 'dist', 'core', 'report', 'build.js')).href);
+const { REPORT_CHARTS: BASE_CHARTS } = await import(pathToFileURL(join(root, 'dist', 'core', 'report', 'build.js')).href);
+// the pathway chapter's charts too, when the report has one (built from examples/ it does)
+const { PATHWAY_CHARTS } = await import(pathToFileURL(join(root, 'dist', 'core', 'report', 'pathway.js')).href);
+const REPORT_CHARTS = givenHtml ? BASE_CHARTS : [...BASE_CHARTS, ...PATHWAY_CHARTS];
 
 // 3. Chromium over the DevTools pipe (fd 3: commands in, fd 4: replies and events out)
 const profile = mkdtempSync(join(tmpdir(), 'jc-chromium-'));
@@ -204,7 +209,11 @@ try {
         const marks = [...svg.querySelectorAll('rect.bar, path.slice, path.line, circle.point')];
         const drawn = marks.filter((m) => { const b = m.getBBox(); return b.width > 0 && b.height > 0; });
         const texts = [...svg.querySelectorAll('text')].filter((t) => t.getComputedTextLength() > 0).length;
-        return { id, found: true, empty: svg.dataset.empty === 'true', width: box.width, height: box.height, marks: marks.length, drawn: drawn.length, texts };
+        // the pathway chart marks each scenario's peak (a ring and a visible label); the intensity chart draws target paths
+        const peaks = [...svg.querySelectorAll('g.mark')].filter((g) => { const b = g.getBBox(); const t = g.querySelector('text'); return b.width > 0 && b.height > 0 && t && t.getComputedTextLength() > 0; }).length;
+        const series = svg.querySelectorAll('g.series[data-kind="data"]').length;
+        const targets = [...svg.querySelectorAll('g.series[data-kind="target"] path.line')].filter((p) => p.getBBox().width > 0).length;
+        return { id, found: true, empty: svg.dataset.empty === 'true', width: box.width, height: box.height, marks: marks.length, drawn: drawn.length, texts, peaks, series, targets };
       });
     })()`,
   });
@@ -215,6 +224,9 @@ try {
     else if (!(c.width > 0 && c.height > 0)) problems.push(`chart ${c.id} has no size (${c.width}×${c.height})`);
     else if (c.drawn === 0) problems.push(`chart ${c.id} draws nothing (${c.marks} marks, none with a size)`);
     else if (c.texts === 0) problems.push(`chart ${c.id} has no visible label`);
+    // every scenario line (all data series but the observed one) has its peak marked
+    else if (c.id === 'pathway-co2' && (c.peaks === 0 || c.peaks < c.series - 1)) problems.push(`chart ${c.id} marks ${c.peaks} peak(s) for ${c.series - 1} scenario(s)`);
+    else if (c.id === 'pathway-intensity' && c.targets === 0) problems.push(`chart ${c.id} draws no target path`);
   }
 
   // Chinese must be set in a CJK font, not boxes: ask Chromium which fonts it used for the title and a chart label

@@ -208,6 +208,7 @@ function buildProgram(ctx: CliContext): Command {
     .option('--co2-view <view>', t('CO2 used for carbon intensity: consumption, territorial, total', '碳强度所用 CO2 口径：consumption、territorial、total'), 'consumption')
     .option('--base-year <year>', t('base year of comparable prices (default: the first year)', '可比价基年（默认第一年）'))
     .option('--assessment-basis', t('energy intensity also on the assessment basis (feedstock and new renewables deducted)', '同时按考核口径计算能耗强度（扣除原料用能和新增可再生能源）'))
+    .option('--scenarios <csv>', t('add the pathway chapter: peak per scenario, charts with the target paths, checks (a pathway scenarios file)', '增加碳达峰路径章节：各情景峰值、含目标路径的图表和目标检查（pathway 情景文件）'))
     .action(async (files: string[], options, command: Command) => {
       const { reportCommand } = await import('./commands/report.js');
       const explicit = command.optsWithGlobals().lang as Lang | undefined;

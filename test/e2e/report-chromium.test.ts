@@ -21,7 +21,7 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
     const r = check([]);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('  - '))).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^report-in-chromium: ok: 8\/8 charts drawn, 0 console errors, CJK font: /);
+    expect(r.stdout).toMatch(/^report-in-chromium: ok: 10\/10 charts drawn, 0 console errors, CJK font: /);
     expect(readFileSync(join(tmp, 'report.png')).subarray(1, 4).toString()).toBe('PNG');
     expect(readFileSync(join(tmp, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);

@@ -14,7 +14,7 @@ import {
   parseIndicators,
   targetsFromTables,
 } from '../../core/intensity/index.js';
-import { buildReport, renderReportHtml, renderReportMarkdown, type ReportIntensity } from '../../core/report/index.js';
+import { buildReport, renderReportHtml, renderReportMarkdown, type ReportIntensity, type ReportPathway } from '../../core/report/index.js';
 import { ExitError, printDiagnostics, summariseErrors, type CliContext } from '../context.js';
 import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic } from '../io.js';
 import { factorsForRun } from '../user-factors.js';
@@ -33,6 +33,7 @@ export interface ReportCliOptions extends CalcCliOptions {
   co2View?: string;
   assessmentBasis?: boolean;
   baseYear?: string;
+  scenarios?: string;
 }
 
 function parseYear(value: string | undefined, option: string): number | undefined {
@@ -58,7 +59,7 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
   const year = parseYear(options.year, '--year');
   const baseYear = parseYear(options.baseYear, '--base-year');
   const { region, explicit, co2View } = parseTargetOptions(options);
-  if (options.output) assertNotAnInput(options.output, [...files, ...(options.indicators ? [options.indicators] : [])]);
+  if (options.output) assertNotAnInput(options.output, [...files, ...(options.indicators ? [options.indicators] : []), ...(options.scenarios ? [options.scenarios] : [])]);
 
   const inputs = readInputFiles(files);
   const [indicatorFile] = options.indicators ? readInputFiles([options.indicators]) : [];
@@ -112,6 +113,19 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
     );
   }
 
+  // --scenarios: the pathway chapter, projected as `pathway` does (with the same indicators as history)
+  let pathway: ReportPathway | undefined;
+  if (options.scenarios) {
+    const { runPathway } = await import('./pathway.js');
+    const run = runPathway(options.scenarios, { indicators: options.indicators, region, co2View: options.co2View, encoding: options.encoding }, ctx);
+    const seen = new Set(all.map((d) => JSON.stringify([d.code, d.params, d.file, d.line])));
+    const fresh = run.diagnostics.filter((d) => !seen.has(JSON.stringify([d.code, d.params, d.file, d.line])));
+    printDiagnostics(ctx, fresh);
+    intensityDiagnostics.push(...fresh);
+    const input = run.inputs.find((i) => i.role === 'scenarios')!;
+    pathway = { result: run.result, file: { path: input.path, sha256: input.sha256, rows: input.rows } };
+  }
+
   const doc = buildReport({
     calc,
     lang: reportLang,
@@ -122,6 +136,7 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
     decimals,
     intensity,
     diagnostics: intensityDiagnostics,
+    pathway,
   });
   const text = format === 'html' ? renderReportHtml(doc) : renderReportMarkdown(doc);
   if (options.output) writeFileAtomic(options.output, text);

@@ -11,6 +11,7 @@ import type { Lang } from '../i18n/lang.js';
 import { compactYears, type IntensityPeriod, type IntensityResult, type IntensityYear, type PeriodIndicator } from '../intensity/compute.js';
 import type { Co2View } from '../intensity/merge.js';
 import type { Block, Card, ReportDoc, Section } from './doc.js';
+import { pathwaySection, type ReportPathway } from './pathway.js';
 import { barChart } from './svg/bar.js';
 import { donutChart } from './svg/donut.js';
 import { lineChart, type LineSeries } from './svg/line.js';
@@ -43,6 +44,8 @@ export interface ReportInput {
   intensity?: ReportIntensity | undefined;
   /** problems found outside the calculation (e.g. in the indicators file) */
   diagnostics?: readonly Diagnostic[] | undefined;
+  /** `--scenarios`: the pathway chapter (report/pathway.ts) */
+  pathway?: ReportPathway | undefined;
 }
 
 /** The chart ids a complete report has (all of them when an indicators file is given). */
@@ -78,6 +81,7 @@ export function buildReport(input: ReportInput): ReportDoc {
     scopeSection(ctx, yearTotals),
     trendSection(ctx, calc, input.intensity),
     intensitySection(ctx, input.intensity),
+    ...(input.pathway ? [pathwaySection(input.pathway, lang, decimals)] : []),
     methodSection(ctx, input),
     warningsSection(ctx, [...calc.diagnostics, ...(input.intensity?.result.diagnostics ?? []), ...(input.diagnostics ?? [])]),
   ];

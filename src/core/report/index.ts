@@ -5,3 +5,4 @@ export { renderReportMarkdown } from './markdown.js';
 export { barChart, type BarChartSpec } from './svg/bar.js';
 export { donutChart, type DonutSpec } from './svg/donut.js';
 export { lineChart, type LineChartSpec } from './svg/line.js';
+export { pathwaySection, PATHWAY_CHARTS, type ReportPathway } from './pathway.js';

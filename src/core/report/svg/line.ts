@@ -19,6 +19,8 @@ export interface LineSeries {
   labels?: boolean | undefined;
   /** kind of line, for data attributes and tests: data or target */
   kind?: 'data' | 'target' | undefined;
+  /** points to mark with a ring and a label (a scenario's peak): `<g class="mark">` */
+  marks?: readonly { x: number; text: string }[] | undefined;
 }
 
 export interface LineChartSpec {
@@ -97,6 +99,16 @@ export function lineChart(spec: LineChartSpec): string {
           `<title>${xml(s.name)} ${p.x}: ${xml(p.text)}</title></circle>`,
       );
       if (s.labels) out.push(`<text class="point-label" x="${px(cx)}" y="${px(cy - 8)}" text-anchor="middle" fill="${INK}" font-size="10.5">${xml(p.text)}</text>`);
+    }
+    for (const m of s.marks ?? []) {
+      const p = pts.find((q) => q.x === m.x);
+      if (!p) continue;
+      const cx = sx(p.x);
+      const cy = sy(toPixelNumber(p.y));
+      out.push(
+        `<g class="mark" data-x="${p.x}" data-value="${xml(p.y.toString())}"><circle cx="${px(cx)}" cy="${px(cy)}" r="7" fill="none" stroke="${color}" stroke-width="2"/>` +
+          `<text x="${px(cx)}" y="${px(cy - 12)}" text-anchor="middle" fill="${color}" font-size="11" font-weight="600">${xml(m.text)}</text></g>`,
+      );
     }
     out.push('</g>');
   });
