@@ -1,5 +1,5 @@
 import type { Decimal } from '../../decimal.js';
-import { compactNumber, emptyChart, GRID, INK, legend, MUTED, niceTicks, PALETTE, px, svgOpen, toPixelNumber, xml } from './common.js';
+import { compactNumber, emptyChart, GRID, INK, legend, MUTED, niceTicks, PALETTE, px, svgOpen, textWidth, toPixelNumber, xml } from './common.js';
 
 export interface LinePoint {
   /** a year */
@@ -83,6 +83,9 @@ export function lineChart(spec: LineChartSpec): string {
   if (spec.unit) out.push(`<text x="${px(left)}" y="${px(height - 6)}" fill="${MUTED}" font-size="11">${xml(spec.unit)}</text>`);
   out.push('</g>');
 
+  // labels of marks close together (peaks of several scenarios) are moved up, then below, until they do not overlap
+  const placed: { x0: number; x1: number; y: number }[] = [];
+  const clash = (x0: number, x1: number, y: number) => placed.some((b) => x0 < b.x1 && b.x0 < x1 && Math.abs(b.y - y) < 14);
   series.forEach((s, i) => {
     const pts = [...s.points].sort((a, b) => a.x - b.x);
     const d = pts.map((p, j) => `${j === 0 ? 'M' : 'L'} ${px(sx(p.x))} ${px(sy(toPixelNumber(p.y)))}`).join(' ');
@@ -105,9 +108,14 @@ export function lineChart(spec: LineChartSpec): string {
       if (!p) continue;
       const cx = sx(p.x);
       const cy = sy(toPixelNumber(p.y));
+      const half = textWidth(m.text, 11) / 2 + 2;
+      let ty = cy - 12;
+      while (ty > top + 10 && clash(cx - half, cx + half, ty)) ty -= 14;
+      if (ty <= top + 10 || clash(cx - half, cx + half, ty)) for (ty = cy + 22; clash(cx - half, cx + half, ty); ) ty += 14;
+      placed.push({ x0: cx - half, x1: cx + half, y: ty });
       out.push(
         `<g class="mark" data-x="${p.x}" data-value="${xml(p.y.toString())}"><circle cx="${px(cx)}" cy="${px(cy)}" r="7" fill="none" stroke="${color}" stroke-width="2"/>` +
-          `<text x="${px(cx)}" y="${px(cy - 12)}" text-anchor="middle" fill="${color}" font-size="11" font-weight="600">${xml(m.text)}</text></g>`,
+          `<text x="${px(cx)}" y="${px(ty)}" text-anchor="middle" fill="${color}" font-size="11" font-weight="600" paint-order="stroke" stroke="#fff" stroke-width="3">${xml(m.text)}</text></g>`,
       );
     }
     out.push('</g>');
