@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
+import { countProblems } from '../core/quality/summarise.js';
 import type { Lang } from '../core/i18n/lang.js';
 import type { HelperProcesses } from './helper-processes.js';
 import { plainStyle, type Style } from '../core/format/text-table.js';
@@ -46,12 +47,12 @@ export function printDiagnostics(ctx: CliContext, diagnostics: readonly Diagnost
 }
 
 export function summariseErrors(ctx: CliContext, diagnostics: readonly Diagnostic[]): void {
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  const files = new Set(errors.map((d) => d.file ?? ''));
+  const files = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file ?? ''));
+  const { errors } = countProblems(diagnostics);
   ctx.stderr.write(
     ctx.lang === 'zh'
-      ? `共 ${errors.length} 个错误（${files.size} 个文件），未输出任何结果。\n`
-      : `${errors.length} error${errors.length === 1 ? '' : 's'} in ${files.size} file${files.size === 1 ? '' : 's'}; nothing was written.\n`,
+      ? `共 ${errors} 个错误（${files.size} 个文件），未输出任何结果。\n`
+      : `${errors} error${errors === 1 ? '' : 's'} in ${files.size} file${files.size === 1 ? '' : 's'}; nothing was written.\n`,
   );
 }
 

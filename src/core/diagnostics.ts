@@ -74,5 +74,7 @@ export function diagnosticToJson(d: Diagnostic, lang: Lang): Record<string, unkn
     column: d.column ?? null,
     message,
     fix: fix ?? null,
+    // a summary of the problems of one kind not listed one by one
+    ...(d.code === 'MORE_OF_KIND' ? { kind: d.params.kind, count: d.params.count } : {}),
   };
 }

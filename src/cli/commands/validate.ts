@@ -3,6 +3,7 @@ import { diagnosticToJson, hasErrors } from '../../core/diagnostics.js';
 import { UsageError } from '../../core/calc/select-factors.js';
 import { ExitError, printDiagnostics, type CliContext } from '../context.js';
 import { readInputFiles } from '../io.js';
+import { countProblems, validateLimits } from '../../core/quality/summarise.js';
 import { factorsForRun } from '../user-factors.js';
 import { parseCalcRequest, type CalcCliOptions } from './calc.js';
 
@@ -19,9 +20,9 @@ export async function validateCommand(files: string[], options: CalcCliOptions, 
   const inputs = readInputFiles(files);
   const { dict, registry, refs } = factorsForRun(options.factors, ctx);
   request.factors = refs;
+  request.listLimits = validateLimits;
   const report = runCalculation(inputs, dict, registry, request);
-  const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = report.diagnostics.length - errors;
+  const { errors, warnings } = countProblems(report.diagnostics);
   const rows = report.inputs.reduce((n, i) => n + i.rows, 0);
   if (options.format === 'json') {
     ctx.stdout.write(

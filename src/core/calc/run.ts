@@ -11,6 +11,7 @@ import { aggregate, builtInDims, totalsOf, type OutputRow, type RowOrder, type T
 import { calculateLines, type ElectricityMethod, type LineResult } from './calculate.js';
 import { selectFactors, UsageError } from './select-factors.js';
 import { appendAll } from '../arrays.js';
+import { calcLimits, summariseDiagnostics, type ListLimits } from '../quality/summarise.js';
 
 export interface InputFile {
   /** the name shown in messages and recorded in the result */
@@ -37,6 +38,8 @@ export interface CalcRequest {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** helpers for big files (the CLI's helper processes; see fast-parallel.ts) */
   parallel?: ParallelRunner | undefined;
+  /** how many problems of one kind are listed before the rest are summarised (default: calcLimits) */
+  listLimits?: ListLimits | undefined;
 }
 
 export interface InputSummary {
@@ -62,6 +65,7 @@ export interface CalcReport {
   /** yearbook row order, for anyone aggregating `lines` again (aggregate(report.lines, by, report.order)) */
   order: RowOrder;
   records: number;
+  /** every problem, each kind's beyond `listLimits` summarised in one MORE_OF_KIND (countProblems counts them all) */
   diagnostics: Diagnostic[];
 }
 
@@ -161,6 +165,7 @@ export function runCalculation(
       '--electricity-method coal 需要供电标准煤耗表（按年份，克标准煤/千瓦时）；因未能核实公开来源，本工具未内置。请用 --factors <文件> 提供（格式见 factors/README.md）',
     );
   }
+  const limits = request.listLimits ?? calcLimits;
   const keepColumns = by.filter((d) => !(builtInDims as readonly string[]).includes(d));
   const read = readInputs(files, dict, { ...request, keepColumns, fast: request.fast ?? true });
   for (const dim of by) {
@@ -206,7 +211,7 @@ export function runCalculation(
     lines: [],
     order,
     records: read.recordCount ?? read.records.length,
-    diagnostics,
+    diagnostics: summariseDiagnostics(diagnostics, limits),
   });
   if (hasErrors(read.diagnostics)) return empty(read.diagnostics);
 
@@ -239,7 +244,7 @@ export function runCalculation(
     lines: calc.lines,
     order,
     records: read.recordCount ?? read.records.length,
-    diagnostics,
+    diagnostics: summariseDiagnostics(diagnostics, limits),
   };
 }
 

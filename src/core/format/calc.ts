@@ -1,5 +1,6 @@
 import type { Decimal } from '../decimal.js';
 import { diagnosticToJson } from '../diagnostics.js';
+import { countProblems } from '../quality/summarise.js';
 import type { Lang } from '../i18n/lang.js';
 import type { OutputRow, Totals } from '../calc/aggregate.js';
 import type { CalcReport } from '../calc/run.js';
@@ -249,6 +250,8 @@ export function calcJson(report: CalcReport, options: RenderOptions): unknown {
     // `totals` are the sum of every row: over these years when there are several (per year in `years`)
     totals_years: report.years.map((y) => y.year),
     warnings: report.diagnostics.filter((d) => d.severity === 'warning').map((d) => diagnosticToJson(d, options.lang)),
+    // all of them, those a MORE_OF_KIND entry of `warnings` stands for included
+    warning_count: countProblems(report.diagnostics).warnings,
   };
 }
 

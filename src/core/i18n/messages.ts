@@ -6,6 +6,7 @@ import { factorsMessages } from './factors-messages.js';
 import { intensityMessages } from './intensity-messages.js';
 import { pathwayMessages } from './pathway-messages.js';
 import { decomposeMessages } from './decompose-messages.js';
+import { inputMessages } from './input-messages.js';
 
 import { s, type MessageEntry as Entry, type MessageParams as P } from './types.js';
 /** the fuel as English readers know it, with the Chinese name that appears in their data */
@@ -285,6 +286,7 @@ export const messages = {
   ...intensityMessages,
   ...pathwayMessages,
   ...decomposeMessages,
+  ...inputMessages,
 } satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof messages;

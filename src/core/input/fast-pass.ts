@@ -1,5 +1,6 @@
 /** Fast path: what the caller gives a read (sources, options), what it gets back, and what one read holds. */
 import type { Diagnostic } from '../diagnostics.js';
+import type { ListLimits } from '../quality/summarise.js';
 import type { ActivityRecord } from './activity.js';
 import type { Encoding } from './decode.js';
 import type { FileLayout } from './fast-header.js';
@@ -26,6 +27,8 @@ export interface FastOptions {
   chunkSize?: number | undefined;
   /** helpers for big files (the CLI's helper processes); without it the caller reads every file alone */
   parallel?: ParallelRunner | undefined;
+  /** problems of one kind listed before a summary (the quality checks never make the rest) */
+  listLimits?: ListLimits | undefined;
 }
 
 export interface FastFileSummary {

@@ -29,6 +29,7 @@ import { bytesReader } from './fast-source.js';
 import { E_OFFSET, FileScan, RunState } from './fast-state.js';
 import { appendAll } from '../arrays.js';
 import { isElectricityOutput } from './row-rules.js';
+import { calcLimits, LOCATIONS_NAMED_IN_SUMMARY, summaryOf, type ListLimits } from '../quality/summarise.js';
 
 export { FastFallback, ParallelAbort };
 export { runChunkJob } from './fast-chunks.js';
@@ -176,29 +177,19 @@ function readOnce(sources: readonly FastSource[], dict: Dictionaries, options: F
       for (let i = 0; i < sources.length; i++) scanFile(p, i);
       for (const s of run.series.values()) if (s.check && s.inexact) throw new FastFallback('the scale check needs more than 15 digits');
     }
-    quality = qualityOf(run, p.scans.map((s) => s.path), records);
+    quality = qualityOf(run, p.scans.map((s) => s.path), records, options.listLimits ?? calcLimits);
   }
   return { records, recordCount, inputs, diagnostics, extraColumns, quality, passes, parallelFiles: p.parallelFiles.size };
 }
 
 /** DUPLICATE_ROW, SCALE_OUTLIER, POWER_SECTOR_ELECTRICITY, as qualityWarnings words them. */
-function qualityOf(run: RunState, paths: string[], records: ActivityRecord[]): Diagnostic[] {
+function qualityOf(run: RunState, paths: string[], records: ActivityRecord[], limits: ListLimits): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byPos = (list: number[], width: number) => {
     const idx = Array.from({ length: list.length / width }, (_, i) => i * width);
     return idx.sort((x, y) => list[x]! - list[y]! || list[x + 1]! - list[y + 1]!);
   };
-  // duplicates: every occurrence after the first of an exact key
-  const dups: number[] = [];
-  for (const list of run.occurrences.values()) {
-    if (list.length < 4) continue;
-    const order = byPos(list, 2);
-    const first = order[0]!;
-    for (const i of order.slice(1)) dups.push(list[i]!, list[i + 1]!, list[first]!, list[first + 1]!);
-  }
-  for (const i of byPos(dups, 4)) {
-    out.push(warning('DUPLICATE_ROW', { other: dups[i + 3]!, otherFile: paths[dups[i + 2]!]! }, { file: paths[dups[i]!], line: dups[i + 1]! }));
-  }
+  duplicates(run.occurrences, paths, limits, out);
   // scale outliers, series in order of their first row
   const series = [...run.series.values()].filter((s) => s.check).sort((x, y) => x.firstFile - y.firstFile || x.firstLine - y.firstLine);
   for (const s of series) {
@@ -241,4 +232,70 @@ const BASE_UNIT: Record<Dimension, string> = { mass: 't', volume: 'm3', electric
 /** A source over bytes in memory (library callers, standard input). */
 export function memorySource(path: string, bytes: Uint8Array): FastSource {
   return { path, size: bytes.length, open: () => bytesReader(bytes) };
+}
+
+/**
+ * DUPLICATE_ROW: every occurrence after the first of an exact key, in file and line order. A file
+ * whose keys all repeat has a million of them: the lists (each in order) are merged only as far as
+ * the limit and the few locations its summary names; the rest are counted, never made.
+ */
+function duplicates(occurrences: Map<string, number[]>, paths: string[], limits: ListLimits, out: Diagnostic[]): void {
+  const lists: number[][] = [];
+  let total = 0;
+  for (const list of occurrences.values()) {
+    if (list.length < 4) continue;
+    lists.push(inOrder(list));
+    total += list.length / 2 - 1;
+  }
+  if (total === 0) return;
+  // a heap of (list, next pair) by the next pair's file and line
+  const next = new Int32Array(lists.length).fill(2);
+  const before = (a: number, b: number) => {
+    const x = lists[a]!, y = lists[b]!;
+    const i = next[a]!, j = next[b]!;
+    return x[i]! - y[j]! || x[i + 1]! - y[j + 1]!;
+  };
+  const heap = Array.from(lists.keys());
+  const down = (k: number) => {
+    for (;;) {
+      const l = 2 * k + 1;
+      if (l >= heap.length) return;
+      const c = l + 1 < heap.length && before(heap[l + 1]!, heap[l]!) < 0 ? l + 1 : l;
+      if (before(heap[c]!, heap[k]!) >= 0) return;
+      [heap[c], heap[k]] = [heap[k]!, heap[c]!];
+      k = c;
+    }
+  };
+  for (let k = (heap.length >> 1) - 1; k >= 0; k--) down(k);
+  const make = total > limits.warning ? limits.warning + LOCATIONS_NAMED_IN_SUMMARY : total;
+  const made: Diagnostic[] = [];
+  while (made.length < make && heap.length > 0) {
+    const a = heap[0]!;
+    const list = lists[a]!;
+    const i = next[a]!;
+    made.push(warning('DUPLICATE_ROW', { other: list[1]!, otherFile: paths[list[0]!]! }, { file: paths[list[i]!], line: list[i + 1]! }));
+    next[a] = i + 2;
+    if (i + 2 >= list.length) {
+      heap[0] = heap[heap.length - 1]!;
+      heap.pop();
+    }
+    down(0);
+  }
+  if (total <= limits.warning) {
+    appendAll(out, made);
+    return;
+  }
+  appendAll(out, made.slice(0, limits.warning));
+  const locations = made.slice(limits.warning);
+  out.push(summaryOf({ first: locations[0]!, count: total - limits.warning, locations }, limits));
+}
+
+/** (file, line) pairs in order: as read they are, unless chunks were read out of order */
+function inOrder(list: number[]): number[] {
+  let sorted = true;
+  for (let i = 2; i < list.length && sorted; i += 2) sorted = list[i - 2]! < list[i]! || (list[i - 2] === list[i] && list[i - 1]! < list[i + 1]!);
+  if (sorted) return list;
+  const pairs = Array.from({ length: list.length / 2 }, (_, i) => [list[2 * i]!, list[2 * i + 1]!] as const);
+  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return pairs.flat();
 }

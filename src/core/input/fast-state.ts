@@ -181,6 +181,8 @@ interface Group {
   fpA: number;
   fpB: number;
   power: boolean;
+  /** the duplicate check's exact key, when the file has no extra columns (the same for every row) */
+  dupKey: string | undefined;
   rows: number;
   sInt: number;
   sFrac: number;
@@ -516,7 +518,9 @@ export class FileScan {
     b = fmix(b ^ a);
     if (pass1) run.addFingerprint(a, b);
     else if (run.candidates.has(b | 1)) {
-      run.occurrence(exactDupKey(r.year, r.sector, r.sectorLabel, r.fuel, r.use, this.extraOf(buf, f)), this.index, this.lineBase + line);
+      // without extra columns every row of a key has the key's duplicate key: made once
+      const key = ec.length === 0 ? (g.dupKey ??= exactDupKey(r.year, r.sector, r.sectorLabel, r.fuel, r.use, {})) : exactDupKey(r.year, r.sector, r.sectorLabel, r.fuel, r.use, this.extraOf(buf, f));
+      run.occurrence(key, this.index, this.lineBase + line);
     }
   }
 
@@ -568,6 +572,7 @@ export class FileScan {
       fpA: 0,
       fpB: 0,
       power: false,
+      dupKey: undefined,
       rows: 0,
       // -0, not 0: a double from the start, so V8 never guesses small integers for the sum and
       // throws away row()'s optimised code when a sum passes 2^31 (sums are exact below 2^52)
