@@ -81,6 +81,8 @@ export interface ReadOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** helpers for big files (the CLI's helper processes; see fast-parallel.ts) */
   parallel?: ParallelRunner | undefined;
+  /** problems of one kind the fast path's quality checks make before summarising (default: all) */
+  listLimits?: ListLimits | undefined;
 }
 
 export interface ReadResult {
@@ -167,7 +169,7 @@ export function runCalculation(
   }
   const limits = request.listLimits ?? calcLimits;
   const keepColumns = by.filter((d) => !(builtInDims as readonly string[]).includes(d));
-  const read = readInputs(files, dict, { ...request, keepColumns, fast: request.fast ?? true });
+  const read = readInputs(files, dict, { ...request, keepColumns, fast: request.fast ?? true, listLimits: limits });
   for (const dim of by) {
     if (!(builtInDims as readonly string[]).includes(dim) && !read.extraColumns.has(dim)) {
       throw new UsageError(

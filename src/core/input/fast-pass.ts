@@ -27,7 +27,7 @@ export interface FastOptions {
   chunkSize?: number | undefined;
   /** helpers for big files (the CLI's helper processes); without it the caller reads every file alone */
   parallel?: ParallelRunner | undefined;
-  /** problems of one kind listed before a summary (the quality checks never make the rest) */
+  /** problems of one kind listed before a summary (the quality checks never make the rest); default: all */
   listLimits?: ListLimits | undefined;
 }
 

@@ -29,7 +29,7 @@ import { bytesReader } from './fast-source.js';
 import { E_OFFSET, FileScan, RunState } from './fast-state.js';
 import { appendAll } from '../arrays.js';
 import { isElectricityOutput } from './row-rules.js';
-import { calcLimits, LOCATIONS_NAMED_IN_SUMMARY, summaryOf, type ListLimits } from '../quality/summarise.js';
+import { LOCATIONS_NAMED_IN_SUMMARY, summaryOf, type ListLimits } from '../quality/summarise.js';
 
 export { FastFallback, ParallelAbort };
 export { runChunkJob } from './fast-chunks.js';
@@ -177,7 +177,7 @@ function readOnce(sources: readonly FastSource[], dict: Dictionaries, options: F
       for (let i = 0; i < sources.length; i++) scanFile(p, i);
       for (const s of run.series.values()) if (s.check && s.inexact) throw new FastFallback('the scale check needs more than 15 digits');
     }
-    quality = qualityOf(run, p.scans.map((s) => s.path), records, options.listLimits ?? calcLimits);
+    quality = qualityOf(run, p.scans.map((s) => s.path), records, options.listLimits ?? { warning: Infinity, error: Infinity });
   }
   return { records, recordCount, inputs, diagnostics, extraColumns, quality, passes, parallelFiles: p.parallelFiles.size };
 }
