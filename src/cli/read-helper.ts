@@ -32,7 +32,7 @@ export function readHelper(dir: string, me: string, parent: number): void {
       const since = Date.now();
       for (let wait = 0.1; !existsSync(jobPath); wait = Math.min(wait * 1.3, 2)) {
         if (process.ppid !== parent) return orphaned(dir);
-        if (existsSync(join(dir, 'end')) || !existsSync(dir)) return;
+        if (existsSync(join(dir, 'end')) || !existsSync(dir)) return afterEnd(dir, parent, nap);
         if (Date.now() - since > IDLE_MS) return orphaned(dir);
         Atomics.wait(nap, 0, 0, wait);
       }
@@ -43,6 +43,18 @@ export function readHelper(dir: string, me: string, parent: number): void {
     }
   } catch {
     // the CLI has finished and removed the folder: nothing is waiting for an answer
+  }
+}
+
+/**
+ * No more jobs: the CLI removes the folder as it exits. One stopped by a signal before that (its
+ * `exit` handlers do not run) cannot: so wait until the folder is gone or the CLI is, and then
+ * remove what is left.
+ */
+function afterEnd(dir: string, parent: number, nap: Int32Array): void {
+  while (existsSync(dir)) {
+    if (process.ppid !== parent) return orphaned(dir);
+    Atomics.wait(nap, 0, 0, 20);
   }
 }
 

@@ -5,7 +5,7 @@
  * to the helpers, so each row really goes through a helper.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -181,6 +181,33 @@ describe('helpers started by the bin shim, before the CLI loads', () => {
       const helpers = () => spawnSync('pgrep', ['-f', `read-helper.js ${tmp}`], { encoding: 'utf8' }).stdout.trim();
       while ((readdirSync(tmp).length > 0 || helpers() !== '') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect([delay, readdirSync(tmp), helpers()]).toEqual([delay, [], '']);
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('SIGKILL, SIGTERM or SIGHUP while reading: the helpers remove the folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jinchang-sigkill-'));
+    const path = join(dir, 'big.csv');
+    writeFileSync(path, '年份,行业名称,能源品种,消费量,计量单位\n' + '2021,有色金属冶炼和压延加工业,原煤,12.5,吨\n'.repeat(300_000));
+    const tmp = join(dir, 'tmp');
+    for (const signal of ['SIGKILL', 'SIGTERM', 'SIGHUP'] as const) {
+      mkdirSync(tmp);
+      const child = spawn(process.execPath, ['bin/jinchang-carbon.js', 'calc', path], {
+        cwd: repoRoot,
+        stdio: 'ignore',
+        env: { PATH: process.env.PATH ?? '', LANG: 'C', TMPDIR: tmp, JINCHANG_HELPERS: '1', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '65536' },
+      });
+      const exited = new Promise((r) => child.once('exit', r));
+      // killed once the first job is handed out: the helpers are reading
+      const start = Date.now();
+      const jobOut = () => readdirSync(tmp).some((d) => existsSync(join(tmp, d, 'job-1')));
+      while (!jobOut() && Date.now() - start < 10_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+      child.kill(signal);
+      await exited;
+      const deadline = Date.now() + 5000;
+      while (readdirSync(tmp).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect([signal, readdirSync(tmp)]).toEqual([signal, []]);
       rmSync(tmp, { recursive: true, force: true });
     }
     rmSync(dir, { recursive: true, force: true });
