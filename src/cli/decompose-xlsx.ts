@@ -1,7 +1,7 @@
 /** The decompose result as an Excel workbook: effects, year-by-year steps, groups, decoupling, notes, provenance. */
 import type { Decimal } from '../core/decimal.js';
 import type { DecomposeRenderOptions } from '../core/decompose/format.js';
-import { DECOMPOSE_LABELS, TAPIO_LABELS, decomposeNotes, factorLabel, periodText } from '../core/decompose/format.js';
+import { DECOMPOSE_LABELS, TAPIO_LABELS, decomposeNotes, factorLabel, periodText, quantityAt } from '../core/decompose/format.js';
 import type { DecomposeResult, StepSplit } from '../core/decompose/series.js';
 import { addProvenanceSheet, addTableSheet, addWarningsSheet, newWorkbook, type Cell } from './xlsx.js';
 
@@ -29,9 +29,9 @@ export async function decomposeWorkbook(result: DecomposeResult, options: Decomp
       { header: L('share'), numFmt: '0.00', width: 16 },
     ],
     [
-      [`${result.quantity[lang]}, ${result.from}`, t.start, null],
+      [quantityAt(result, result.from, lang), t.start, null],
       ...t.effects.map((e, i): Cell[] => [factorLabel(result.factors[i]!, lang), e.value, e.share_pct]),
-      [`${result.quantity[lang]}, ${result.to}`, t.end, null],
+      [quantityAt(result, result.to, lang), t.end, null],
       [add ? L('change') : L('ratio'), add ? t.change : t.ratio, null],
       [add ? L('residual') : L('residual_mul'), t.residual, null],
     ],

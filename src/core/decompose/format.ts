@@ -91,7 +91,7 @@ export function effectsTabular(result: DecomposeResult, lang: Lang, decimals: De
   const t = result.total;
   const d = peopleDecimals(result, decimals);
   const add = result.method === 'additive';
-  const unit = result.quantity.unit ? ` (${result.quantity.unit})` : '';
+  const unit = result.quantity.unit ? (lang === 'zh' ? `(${result.quantity.unit === 't' ? '吨' : result.quantity.unit})` : ` (${result.quantity.unit})`) : '';
   const columns: Column[] = [
     { key: 'factor', label: DECOMPOSE_LABELS.factor[lang], numeric: false },
     { key: 'value', label: add ? `${DECOMPOSE_LABELS.value[lang]}${unit}` : DECOMPOSE_LABELS.d_index[lang], numeric: true },
@@ -113,10 +113,9 @@ export function effectsTabular(result: DecomposeResult, lang: Lang, decimals: De
 export function headlinePairs(result: DecomposeResult, lang: Lang, decimals: Decimals | undefined): [string, string][] {
   const t = result.total;
   const d = peopleDecimals(result, decimals);
-  const q = result.quantity[lang] + (result.quantity.unit ? ` (${result.quantity.unit})` : '');
   const pairs: [string, string][] = [
-    [`${q}, ${result.from}`, grouped(fixed(t.start, d.value))],
-    [`${q}, ${result.to}`, grouped(fixed(t.end, d.value))],
+    [quantityAt(result, result.from, lang), grouped(fixed(t.start, d.value))],
+    [quantityAt(result, result.to, lang), grouped(fixed(t.end, d.value))],
     [DECOMPOSE_LABELS.change[lang], signed(t.change, d.value)],
   ];
   if (t.ratio !== null) pairs.push([DECOMPOSE_LABELS.ratio[lang], fixed(t.ratio, d.ratio)]);
@@ -125,6 +124,18 @@ export function headlinePairs(result: DecomposeResult, lang: Lang, decimals: Dec
     residualText(t.residual, result.method === 'additive' ? d.value : d.ratio),
   ]);
   return pairs;
+}
+
+/** "CO2, consumption view (t), 2020" / "二氧化碳（消费端口径，吨），2020年" */
+export function quantityAt(result: DecomposeResult, year: number, lang: Lang): string {
+  const unit = result.quantity.unit;
+  if (lang === 'zh') {
+    const u = unit === 't' ? '吨' : unit;
+    const name = result.quantity.zh;
+    const withUnit = u ? (name.endsWith('）') ? `${name.slice(0, -1)}，${u}）` : `${name}（${u}）`) : name;
+    return `${withUnit}，${year}年`;
+  }
+  return `${result.quantity.en}${unit ? ` (${unit})` : ''}, ${year}`;
 }
 
 /** The residual to the printed digits, and its order of magnitude when it is not exactly zero. */

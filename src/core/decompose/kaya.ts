@@ -62,6 +62,8 @@ export function industryOf(line: LineResult): Industry | undefined {
 
 /** A line's CO2 and energy in the chosen view: both 0 when the view leaves it out. */
 function lineShare(l: LineResult, view: KayaView): { c: Decimal; e: Decimal } {
+  // feedstock (原料用能) burns nothing: kept out of E so that a fuel's CO2 per tce does not move with its feedstock share
+  if (l.use === 'feedstock') return { c: ZERO, e: ZERO };
   if (view === 'territorial') return { c: l.scope === '1' ? l.co2 : ZERO, e: l.energyTce };
   // consumption: power and heat plants' fuel is left out, and so is their output (it is the purchased
   // electricity and heat of the users, counted in scope 2 at the grid and heat factors)
@@ -166,7 +168,7 @@ export function kayaIdentity(lines: readonly LineResult[], years: readonly KayaY
       for (const [what, v] of [['energy', s.e], ['CO2', s.c]] as const) {
         if (v.isNegative() && !v.isZero()) {
           negative = true;
-          diagnostics.push(error('DECOMPOSE_NEGATIVE_CELL', { what, group: groupLabels.get(k)!.en, year, value: v.toDecimalPlaces(3).toString() }));
+          diagnostics.push(error('DECOMPOSE_NEGATIVE_CELL', { what, group: groupLabels.get(k)!.en, groupZh: groupLabels.get(k)!.zh, year, value: v.toDecimalPlaces(3).toString() }));
         }
       }
     }
@@ -203,7 +205,7 @@ export function kayaIdentity(lines: readonly LineResult[], years: readonly KayaY
         } else {
           const Gi = G.times(share[i]);
           if (Gi.isZero() && !Ei.isZero()) {
-            diagnostics.push(error('DECOMPOSE_NEGATIVE_CELL', { what: 'value added', group: INDUSTRY_LABELS[i].en, year, value: '0' }));
+            diagnostics.push(error('DECOMPOSE_NEGATIVE_CELL', { what: 'value added', group: INDUSTRY_LABELS[i].en, groupZh: INDUSTRY_LABELS[i].zh, year, value: '0' }));
             continue;
           }
           values.set(k, [...head(G), share[i], ratio(Ei, Gi), ...(households ? [one] : []), ratio(s.e, Ei), ratio(s.c, s.e)]);
@@ -224,8 +226,8 @@ export function kayaBasisNotes(build: KayaBuild, view: KayaView, lang: 'en' | 'z
         ? '恒等式：CO2 = Σ 人口 × 人均GDP × 产业结构 × 能耗强度 × 能源结构 × 排放因子（分三次产业与居民生活、分能源品种）。'
         : `恒等式：CO2 = Σ ${build.population ? '人口 × 人均GDP' : 'GDP'} × 能耗强度 × 能源结构 × 排放因子（分能源品种）${build.population ? '' : '；未给常住人口，人口与人均GDP合并为经济规模效应'}。`,
       view === 'consumption'
-        ? `口径：消费端 CO2（范围一扣除电力热力生产 + 外购电力热力，按当年电网与热力因子）；能耗为同一口径的终端消费（电力、热力按${'折标系数'}计）：${energy}。`
-        : `口径：属地 CO2（全部范围一）；能耗为综合能源消费量（本地发电、供热已扣除）：${energy}。`,
+        ? `口径：消费端 CO2（范围一扣除电力热力生产 + 外购电力热力，按当年电网与热力因子）；能耗为同一口径的终端消费（不含原料用能）：${energy}。`
+        : `口径：属地 CO2（全部范围一）；能耗为综合能源消费量（本地发电、供热已扣除，不含原料用能）：${energy}。`,
       `GDP 按 ${base} 年可比价（地区生产总值指数连乘）。`,
     ];
   }
@@ -234,8 +236,8 @@ export function kayaBasisNotes(build: KayaBuild, view: KayaView, lang: 'en' | 'z
       ? 'Identity: CO2 = Σ population × GDP per capita × industrial structure × energy intensity × energy mix × emission factor (by industry and households, and by fuel).'
       : `Identity: CO2 = Σ ${build.population ? 'population × GDP per capita' : 'GDP'} × energy intensity × energy mix × emission factor (by fuel)${build.population ? '' : '; no population given, so population and GDP per capita merge into GDP'}.`,
     view === 'consumption'
-      ? `Basis: consumption CO2 (scope 1 without power and heat plants + purchased electricity and heat at each year's grid and heat factor); energy is final consumption on the same basis: ${energy}.`
-      : `Basis: territorial CO2 (all scope 1); energy is total consumption with local power and heat output netted: ${energy}.`,
+      ? `Basis: consumption CO2 (scope 1 without power and heat plants + purchased electricity and heat at each year's grid and heat factor); energy is final consumption on the same basis, feedstock left out: ${energy}.`
+      : `Basis: territorial CO2 (all scope 1); energy is total consumption with local power and heat output netted, feedstock left out: ${energy}.`,
     `GDP at ${base} comparable prices (chained growth index).`,
   ];
 }

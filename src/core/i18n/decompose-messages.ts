@@ -7,6 +7,8 @@ import { s, type MessageEntry as Entry } from './types.js';
 const COLUMNS_EN = 'year,group,<factor>,<factor>,… (one row per year and group; the aggregate is Σ over groups of the product of the factors)';
 const COLUMNS_ZH = '年份,分组,<因素>,<因素>,…（每年每组一行；总量 = 各组因素乘积之和）';
 
+const WHAT_ZH: Record<string, string> = { energy: '能耗', CO2: '二氧化碳排放量', 'value added': '增加值' };
+
 export const decomposeMessages = {
   DECOMPOSE_FILE_EMPTY: {
     en: { message: () => 'the factor table is empty', fix: () => `add a header ${COLUMNS_EN}` },
@@ -94,7 +96,7 @@ export const decomposeMessages = {
       fix: () => 'a negative value here is a net export (the city generates more than it uses): decompose with --co2-view consumption, or give imports and exports as separate rows',
     },
     zh: {
-      message: (p) => `${s(p.year)} 年${s(p.group)}的${s(p.what)}为负数（${s(p.value)}），LMDI 的对数对负数无定义`,
+      message: (p) => `${s(p.year)} 年${s(p.groupZh ?? p.group)}的${WHAT_ZH[s(p.what)] ?? s(p.what)}为负数（${s(p.value)}），LMDI 的对数对负数无定义`,
       fix: () => '此处负值表示净调出（本地发电多于用电）：请用 --co2-view consumption 分解，或把调入、调出分行填写',
     },
   },
