@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJSModule from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
 import { runCli } from '../helpers/run-cli.js';
 
+// exceljs is CommonJS: its exports arrive as the default import
+const ExcelJS = ExcelJSModule as unknown as typeof import('exceljs');
 const example = 'examples/jinchang-scenarios.csv';
 const indicators = 'examples/jinchang-indicators.csv';
 
@@ -111,5 +117,60 @@ describe('pathway input problems', () => {
   it('--seed without --runs is a usage error', () => {
     const run = runCli(['pathway', example, '--seed', '3']);
     expect(run.code).toBe(2);
+  });
+});
+
+describe('pathway against the bundled 2030 target', () => {
+  it('−48.4 % in 2020 against 2005 (--ci-2005 2020:48.4) needs 3.8074 % a year to reach the −65 % of 中发〔2021〕36号', () => {
+    // I2005 = I2020 / 0.516; needed from 2020: 1 − (0.35 / 0.516)^(1/10) = 3.80736 %.
+    // The scenario: CI falls by 3 % a year (energy intensity) and by the fossil share 84 % → 75 %:
+    // I2030 / I2020 = 0.97^10 × 0.75 / 0.84 = 0.658414… → 1 − 0.516 × 0.658414 = 66.03 % ≥ 65: met
+    const run = runCli(['pathway', 'test/fixtures/pathway/national.csv', '--region', 'national', '--ci-2005', '2020:48.4', '-f', 'json']);
+    expect(run.code).toBe(0);
+    const check = JSON.parse(run.stdout).scenarios[0].checks.find((c: { from: number }) => c.from === 2005);
+    expect(check).toMatchObject({ target: 'carbon_intensity', to: 2030, target_pct: '65.000000', met: true, source: 'cn-targets-2030@2023' });
+    expect(new Decimal(check.required_annual_pct).toFixed(4)).toBe('3.8074');
+    expect(new Decimal(check.value_pct).toFixed(2)).toBe('66.03');
+  });
+  it('a bad --ci-2005 is a usage error', () => {
+    const run = runCli(['pathway', 'test/fixtures/pathway/national.csv', '--ci-2005', '48.4']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--ci-2005 "48.4" is not year:percent');
+  });
+});
+
+describe('pathway with the base year from --indicators and --data', () => {
+  it('takes GDP from the indicators file and energy and CO2 from the activity data', () => {
+    const run = runCli(['pathway', 'test/fixtures/pathway/from-data.csv', '--indicators', indicators, '--data', 'examples/jinchang-2021.csv', '--as-of', '2026', '-f', 'json']);
+    expect(run.code).toBe(0);
+    const y = JSON.parse(run.stdout).scenarios[0].years;
+    // 2021: GDP 384.96 (indicators), energy 5,316,583.355 tce and consumption CO2 11,637,476.04553 t (calc of the example)
+    expect(y[0]).toMatchObject({ year: 2021, gdp: '384.960000', energy_tce: '5316583.355000', co2_t: '11637476.045530' });
+    // 2022: GDP × 1.06 = 408.0576; energy × 1.06 × 0.97 = 5,466,511.005611
+    expect(y[1]).toMatchObject({ year: 2022, gdp: '408.057600', energy_tce: '5466511.005611' });
+  });
+});
+
+describe('pathway -o pathway.xlsx', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'jc-pathway-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  it('has a sheet per scenario, with the years', async () => {
+    const out = join(tmp, 'pathway.xlsx');
+    const run = runCli(['pathway', example, '-o', out, '--lang', 'zh']);
+    expect(run.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(['达峰情况', '目标检查', '基准', '政策', '强化', '说明']));
+    const ws = wb.getWorksheet('政策')!;
+    expect(ws.rowCount).toBe(1 + 40);
+    expect(ws.getRow(2).getCell(1).value).toBe(2021);
+  });
+});
+
+describe('pathway help', () => {
+  it('in both languages', () => {
+    expect(runCli(['pathway', '--help']).stdout).toContain('--ci-2005 <year:pct>');
+    expect(runCli(['pathway', '--help', '--lang', 'zh']).stdout).toContain('公布的碳排放强度比 2005 年下降幅度');
   });
 });
