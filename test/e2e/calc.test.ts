@@ -30,7 +30,7 @@ describe('calc on the hand-checkable file (--grid national --grid-year 2022)', (
   });
 
   it('has the SPEC keys, with factor ids, versions and hashes, and the input hash', () => {
-    expect(Object.keys(json)).toEqual(['meta', 'totals', 'rows', 'years', 'totals_years', 'warnings', 'warning_count']);
+    expect(Object.keys(json)).toEqual(['meta', 'totals', 'energy_basis', 'rows', 'years', 'totals_years', 'warnings', 'warning_count']);
     expect(json.meta).toMatchObject({ tool: 'jinchang-carbon' });
     const bytes = readFileSync(join(repoRoot, handCheck));
     expect(json.meta.inputs).toEqual([
@@ -286,10 +286,28 @@ describe('fuzz through the real CLI: a data problem is never a crash', () => {
 });
 
 describe('electricity by the coal-consumption method', () => {
-  it('needs a power-coal-rate table and says so (exit 2)', () => {
-    const run = runCli(['calc', handCheck, '--electricity-method', 'coal']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^usage error: --electricity-method coal needs a power-coal-rate table/);
+  it('works out of the box with the bundled table, says which basis energy_tce is on, and warns of an unverified rate', () => {
+    const run = runCli(['calc', handCheck, '--electricity-method', 'coal', '-f', 'json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    // 10,000,000 kWh × 300.7 gce/kWh (cn-power-coal-rate@2025, 2022) = 3,007 tce; fuels unchanged: 1330 + 485.7 + 291.42
+    expect(json.rows.find((r: { fuel: string }) => r.fuel === 'electricity').energy_tce).toBe('3007.000000');
+    expect(json.totals.energy_tce).toBe('5114.120000');
+    expect(json.energy_basis).toMatchObject({
+      method: 'coal',
+      electricity: [{ year: 2022, rate: '300.7', unit: 'gce/kWh', rate_year: 2022, basis: 'supply', status: 'unverified', table: 'cn-power-coal-rate@2025' }],
+    });
+    expect(run.stderr).toContain('warning: the 2022 coal rate 300.7 gce/kWh (cn-power-coal-rate@2025) has no source seen');
+    const zh = runCli(['calc', handCheck, '--electricity-method', 'coal', '-f', 'table', '--lang', 'zh']);
+    expect(zh.stdout).toContain('能耗口径：等价值（发电煤耗法），电力按当年火电供电标准煤耗折标煤：2022 年 300.7 克标准煤/千瓦时（供电，未核实）');
+  });
+
+  it('the default is the calorific equivalent, and the output says so', () => {
+    const run = runCli(['calc', handCheck, '-f', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).energy_basis).toMatchObject({ method: 'equivalent', electricity: [{ factor: '0.1229', unit: 'kgce/kWh', table: 'cn-gbt2589@2020' }] });
+    const table = runCli(['calc', handCheck, '-f', 'table']);
+    expect(table.stdout).toContain('Energy basis: calorific equivalent (当量值), electricity at 0.1229 kgce/kWh');
   });
 
   it("values electricity at that year's rate from the user's table", () => {

@@ -171,3 +171,43 @@ describe('defaults and provenance', () => {
     }
   });
 });
+
+describe('cn-power-coal-rate@2025: national coal consumption of thermal power supply', () => {
+  const t = () => table('cn-power-coal-rate@2025');
+  it('has every year 2005–2024 on the supply basis, each with its document and how far it was checked', () => {
+    const years = t().rows.map((r) => Number(r.values.year));
+    expect(years).toEqual(Array.from({ length: 20 }, (_, i) => 2005 + i));
+    for (const r of t().rows) {
+      expect(r.values.basis, String(r.values.year)).toBe('supply');
+      expect(String(r.values.source), String(r.values.year)).not.toBe('');
+      expect(['secondary', 'derived', 'unverified']).toContain(r.values.status);
+    }
+  });
+  it('anchors on the NDRC/NEA plan: 305.5 in 2020, 64.5 / 27.5 / 9.9 g below 2005 / 2010 / 2015', () => {
+    const rate = (y: string) => new Decimal(v('cn-power-coal-rate@2025', 'year', y, 'rate'));
+    expect(rate('2020').toString()).toBe('305.5');
+    expect(rate('2005').minus(rate('2020')).toString()).toBe('64.5');
+    expect(rate('2010').minus(rate('2020')).toString()).toBe('27.5');
+    expect(rate('2015').minus(rate('2020')).toString()).toBe('9.9');
+    // the other published 2020 value is recorded with the reason for the choice
+    expect(t().meta.choice).toContain('305.8');
+  });
+  it('rows without a source seen are marked unverified (2007–2009, 2012–2014, 2016–2019, 2021–2022)', () => {
+    const unverified = t().rows.filter((r) => r.values.status === 'unverified').map((r) => Number(r.values.year));
+    expect(unverified).toEqual([2007, 2008, 2009, 2012, 2013, 2014, 2016, 2017, 2018, 2019, 2021, 2022]);
+  });
+});
+
+describe('targets tables: every row names its document', () => {
+  it.each(['cn-targets-14fyp@2023', 'cn-targets-2030@2023'])('%s', (ref) => {
+    for (const r of table(ref).rows) expect(String(r.values.note), `${ref} line ${r.line}`).toMatch(/〔20\d\d〕\d+号|《[^》]+》/);
+  });
+  it('the 2030 and 2060 figures of 中发〔2021〕36号', () => {
+    const get = (region: string, indicator: string, to: string) =>
+      table('cn-targets-2030@2023').rows.find((r) => r.values.region === region && r.values.indicator === indicator && String(r.values.to) === to)!;
+    expect([decimalOf(get('national', 'carbon_intensity', '2030'), 'reduction_pct').toString(), get('national', 'carbon_intensity', '2030').values.from]).toEqual(['65', 2005]);
+    expect(decimalOf(get('national', 'non_fossil_share', '2030'), 'share_pct').toString()).toBe('25');
+    expect(decimalOf(get('national', 'non_fossil_share', '2060'), 'share_pct').toString()).toBe('80');
+    expect(decimalOf(get('gansu', 'non_fossil_share', '2030'), 'share_pct').toString()).toBe('35');
+  });
+});

@@ -15,6 +15,7 @@ import {
   heatPerBaseUnit,
   rowForFuel,
   tcePerBaseUnit,
+  type CoalRateChoice,
   type FactorSelection,
 } from './factors-for-calc.js';
 import { appendAll } from '../arrays.js';
@@ -65,6 +66,8 @@ export interface CalcResult {
   lines: LineResult[];
   diagnostics: Diagnostic[];
   tablesUsed: FactorTable[];
+  /** the coal rate each data year's electricity was valued at (coal method only) */
+  coalRates: Map<number, CoalRateChoice>;
 }
 
 export function calculateLines(
@@ -81,7 +84,7 @@ export function calculateLines(
     return tableRef(t);
   };
   const gridByYear = new Map<number, ReturnType<typeof chooseGrid>>();
-  const coalRateByYear = new Map<number, ReturnType<typeof chooseCoalRate>>();
+  const coalRateByYear = new Map<number, CoalRateChoice>();
   const gwpCh4 = gwpOf(factors.gwp, 'ch4');
   const gwpN2o = gwpOf(factors.gwp, 'n2o');
   const reported = new Set<string>();
@@ -225,7 +228,7 @@ export function calculateLines(
     });
   }
   appendAll(diagnostics, qualityWarnings(records, lines));
-  return { lines, diagnostics, tablesUsed: [...used.values()] };
+  return { lines, diagnostics, tablesUsed: [...used.values()], coalRates: coalRateByYear };
 }
 
 /** GPC reference number: sub-sector and scope (I.3.1, I.3.2); grid-supplying plants are I.4.4. */

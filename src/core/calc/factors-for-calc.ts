@@ -106,9 +106,25 @@ export function chooseGrid(
   return { choice: { table: best, factor: decimalOf(row, 'factor'), year: best.year! }, diagnostics };
 }
 
-/** gce/kWh of power supply for a year, nearest year with a warning when that year is missing. */
-export function chooseCoalRate(table: FactorTable, dataYear: number): { rate: Decimal; year: number; diagnostics: Diagnostic[] } {
-  const rows = table.rows.filter((r) => r.values.basis === 'supply');
+/** The coal rate a year's electricity was valued at, and how far that figure was checked. */
+export interface CoalRateChoice {
+  rate: Decimal;
+  year: number;
+  basis: 'supply' | 'generation';
+  /** `primary`, `secondary`, `derived`, `unverified`, or '' when the table does not say */
+  status: string;
+  source: string;
+  table: string;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * gce/kWh for a year: supply basis (供电) rows, or generation basis where the table has no supply rows; the nearest
+ * year with a warning when that year is missing, and a warning when the row has no source seen (status unverified).
+ */
+export function chooseCoalRate(table: FactorTable, dataYear: number): CoalRateChoice {
+  const supply = table.rows.filter((r) => r.values.basis === 'supply');
+  const rows = supply.length > 0 ? supply : table.rows;
   let best = rows[0]!;
   for (const r of rows) {
     const d = Math.abs(Number(r.values.year) - dataYear);
@@ -116,7 +132,20 @@ export function chooseCoalRate(table: FactorTable, dataYear: number): { rate: De
     if (d < bestD || (d === bestD && Number(r.values.year) > Number(best.values.year))) best = r;
   }
   const year = Number(best.values.year);
-  const diagnostics =
-    year === dataYear ? [] : [warning('COAL_RATE_YEAR_MISMATCH', { dataYear, factorYear: year })];
-  return { rate: decimalOf(best, 'rate'), year, diagnostics };
+  const rate = decimalOf(best, 'rate');
+  const status = String(best.values.status ?? '');
+  const diagnostics: Diagnostic[] = [];
+  if (year !== dataYear) diagnostics.push(warning('COAL_RATE_YEAR_MISMATCH', { dataYear, factorYear: year }));
+  if (status === 'unverified') {
+    diagnostics.push(warning('COAL_RATE_UNVERIFIED', { year, rate: rate.toString(), table: tableRef(table) }, { file: table.path, line: best.line }));
+  }
+  return {
+    rate,
+    year,
+    basis: best.values.basis === 'generation' ? 'generation' : 'supply',
+    status,
+    source: String(best.values.source ?? ''),
+    table: tableRef(table),
+    diagnostics,
+  };
 }

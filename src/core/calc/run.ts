@@ -10,6 +10,7 @@ import { readWhole, type StreamedInput } from '../input/fast-source.js';
 import { aggregate, builtInDims, totalsOf, type OutputRow, type RowOrder, type Totals } from './aggregate.js';
 import { calculateLines, type ElectricityMethod, type LineResult } from './calculate.js';
 import { selectFactors, UsageError } from './select-factors.js';
+import { energyBasisOf, type EnergyBasis } from './energy-basis.js';
 import { appendAll } from '../arrays.js';
 import { calcLimits, summariseDiagnostics, type ListLimits } from '../quality/summarise.js';
 
@@ -67,6 +68,8 @@ export interface CalcReport {
   records: number;
   /** every problem, each kind's beyond `listLimits` summarised in one MORE_OF_KIND (countProblems counts them all) */
   diagnostics: Diagnostic[];
+  /** which basis energy_tce is on (electricity at 0.1229 kgce/kWh, or at each year's coal rate) */
+  energyBasis: EnergyBasis;
 }
 
 export const defaultBy = ['year', 'sector', 'fuel'];
@@ -163,8 +166,8 @@ export function runCalculation(
   const factors = selectFactors(registry, { factors: request.factors, gwp });
   if (electricityMethod === 'coal' && !factors.powerCoalRate) {
     throw new UsageError(
-      '--electricity-method coal needs a power-coal-rate table (gce/kWh of thermal power supply by year); none is bundled because no public source for the series could be confirmed. Pass your own with --factors <file> (see factors/README.md)',
-      '--electricity-method coal 需要供电标准煤耗表（按年份，克标准煤/千瓦时）；因未能核实公开来源，本工具未内置。请用 --factors <文件> 提供（格式见 factors/README.md）',
+      '--electricity-method coal needs a power-coal-rate table (gce/kWh of thermal power supply by year); pass one with --factors <file> (see factors/README.md)',
+      '--electricity-method coal 需要供电标准煤耗表（按年份，克标准煤/千瓦时）；请用 --factors <文件> 提供（格式见 factors/README.md）',
     );
   }
   const limits = request.listLimits ?? calcLimits;
@@ -214,6 +217,7 @@ export function runCalculation(
     order,
     records: read.recordCount ?? read.records.length,
     diagnostics: summariseDiagnostics(diagnostics, limits),
+    energyBasis: energyBasisOf(electricityMethod, factors.standardCoal, new Map(), dict.fuels),
   });
   if (hasErrors(read.diagnostics)) return empty(read.diagnostics);
 
@@ -247,6 +251,7 @@ export function runCalculation(
     order,
     records: read.recordCount ?? read.records.length,
     diagnostics: summariseDiagnostics(diagnostics, limits),
+    energyBasis: energyBasisOf(electricityMethod, factors.standardCoal, calc.coalRates, dict.fuels),
   };
 }
 

@@ -53,6 +53,9 @@ export const kindColumns: Record<FactorKind, ColumnSpec[]> = {
     { name: 'year', type: 'year', key: true },
     { name: 'rate', type: 'decimal' },
     { name: 'basis', type: 'enum', values: ['supply', 'generation'], key: true },
+    // the document each year comes from, and how far it was checked (see COAL_RATE_STATUS)
+    { name: 'source', type: 'text', optional: true },
+    { name: 'status', type: 'text', optional: true },
     note,
   ],
   targets: [
@@ -70,6 +73,12 @@ export const kindColumns: Record<FactorKind, ColumnSpec[]> = {
 };
 
 export const factorKinds = Object.keys(kindColumns) as FactorKind[];
+
+/**
+ * How far a power-coal-rate row was checked: `primary` read in the source document; `secondary` seen in a report
+ * quoting it; `derived` computed from figures seen; `unverified` recalled, no source seen (a warning when used).
+ */
+export const COAL_RATE_STATUS = ['primary', 'secondary', 'derived', 'unverified'] as const;
 
 export const requiredMetaKeys = [
   'id',

@@ -3,7 +3,7 @@ import { Decimal } from '../decimal.js';
 import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
 import type { FuelDictionary } from '../dictionary/fuels.js';
 import { parseCsvLines } from '../csv-text.js';
-import { factorKinds, kindColumns, plausibleRange, requiredMetaKeys, type FactorKind } from './kinds.js';
+import { COAL_RATE_STATUS, factorKinds, kindColumns, plausibleRange, requiredMetaKeys, type FactorKind } from './kinds.js';
 
 export interface FactorTableMeta {
   id: string;
@@ -229,6 +229,10 @@ function checkRowConsistency(
       report('oxidation_rate', rate.toString(), 'a fraction between 0 and 1 (0.98, not 98)', '0 到 1 之间的小数（写 0.98，不写 98）');
       return false;
     }
+  }
+  if (kind === 'power-coal-rate' && !['', ...COAL_RATE_STATUS].includes(String(values.status ?? ''))) {
+    report('status', String(values.status), `empty or one of ${COAL_RATE_STATUS.join(', ')}`, `留空或 ${COAL_RATE_STATUS.join('、')} 之一`);
+    return false;
   }
   if (kind === 'targets') {
     const share = values.indicator === 'non_fossil_share';

@@ -4,6 +4,7 @@ import { countProblems } from '../quality/summarise.js';
 import type { Lang } from '../i18n/lang.js';
 import type { OutputRow, Totals } from '../calc/aggregate.js';
 import type { CalcReport } from '../calc/run.js';
+import { energyBasisJson, energyBasisText } from '../calc/energy-basis.js';
 import { tableRef } from '../factors/table.js';
 import { label, type LabelKey } from './labels.js';
 import { totalDef, totalKeys, totalLabel, totalLabelWithUnit, totalValue, unitText, yearsText } from './totals.js';
@@ -204,7 +205,7 @@ export function sumOfYearsLabel(years: readonly number[], lang: Lang): string {
 
 export function factorLines(report: CalcReport, lang: Lang): string {
   const lines = report.factors.map((f) => `  ${tableRef(f)}  ${f.meta.title}  sha256:${f.sha256.slice(0, 12)}`);
-  return `${label('factors_used', lang)}:\n${lines.join('\n')}\n`;
+  return `${energyBasisText(report.energyBasis, lang)}\n${label('factors_used', lang)}:\n${lines.join('\n')}\n`;
 }
 
 export function totalsJson(totals: Totals, decimals: Decimals): Record<string, string> {
@@ -232,6 +233,7 @@ export function calcJson(report: CalcReport, options: RenderOptions): unknown {
       options: { ...report.options, decimals },
     },
     totals: totalsJson(report.totals, decimals),
+    energy_basis: energyBasisJson(report.energyBasis),
     rows: report.rows.map((r) => ({
       year: r.year ?? null,
       sector: by.includes('sector') ? sectorName(r, options.lang) : null,
@@ -281,7 +283,7 @@ export function renderCalc(report: CalcReport, format: OutputFormat, options: Re
   const table = calcTabular(report, { lang: options.lang, decimals, machine, sumYears });
   if (format === 'md') {
     const factors = report.factors.map((f) => `- \`${tableRef(f)}\` ${f.meta.title} (sha256 \`${f.sha256.slice(0, 12)}\`)`);
-    return [toMarkdown(table), toMarkdown(totalsTable), `${label('factors_used', options.lang)}:`, '', ...factors, ''].join('\n');
+    return [toMarkdown(table), toMarkdown(totalsTable), energyBasisText(report.energyBasis, options.lang), '', `${label('factors_used', options.lang)}:`, '', ...factors, ''].join('\n');
   }
   const style = options.style ?? plainStyle;
   return [

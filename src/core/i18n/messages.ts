@@ -231,6 +231,10 @@ export const messages = {
     en: { message: (p) => `no power-supply coal rate published for ${s(p.dataYear)}; the ${s(p.factorYear)} rate is used`, fix: () => 'pass your own power-coal-rate table with --factors for that year' },
     zh: { message: (p) => `没有 ${s(p.dataYear)} 年的供电标准煤耗，使用 ${s(p.factorYear)} 年数值`, fix: () => '可用 --factors 提供该年的供电煤耗表' },
   },
+  COAL_RATE_UNVERIFIED: {
+    en: { message: (p) => `the ${s(p.year)} coal rate ${s(p.rate)} gce/kWh (${s(p.table)}) has no source seen: it is a recollection of the CEC series`, fix: () => 'check it against the CEC annual statistics or the China Energy Statistical Yearbook, or pass your own power-coal-rate table with --factors' },
+    zh: { message: (p) => `${s(p.year)} 年供电标准煤耗 ${s(p.rate)} 克/千瓦时（${s(p.table)}）未见出处，为中电联数据的回忆值`, fix: () => '请用中电联年度统计或《中国能源统计年鉴》核对，或用 --factors 提供自己的供电煤耗表' },
+  },
   OUTPUT_WITHOUT_INPUT: {
     en: { message: (p) => `${s(p.year)}: ${fuelEn(p)} output is netted but no fuel input of the power and heat sector is listed`, fix: () => 'list the plants\' fuel input (sector 电力、热力生产和供应业), or drop the output row; electricity from wind, solar and hydro is not entered as output' },
     zh: { message: (p) => `${s(p.year)} 年：扣除了${s(p.fuel)}产出，但没有电力、热力生产和供应业的燃料投入`, fix: () => '补充电厂、热厂的燃料投入，或删去产出行；风电、光伏、水电不作为产出填写' },
