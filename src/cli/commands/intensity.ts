@@ -10,7 +10,6 @@ import { decodeText } from '../../core/input/decode.js';
 import {
   activityTotals,
   computeIntensity,
-  fallbackWarnings,
   mergeActivityTotals,
   mergeTargets,
   parseIndicators,
@@ -163,7 +162,9 @@ export async function intensityCommand(file: string, options: IntensityCliOption
     assessmentBasis: options.assessmentBasis ?? false,
     givenIntensities: base2005 ? [{ year: 2005, indicator: 'carbon_intensity', value: base2005, source: '--base-2005' }] : undefined,
   });
-  diagnostics.push(...result.diagnostics, ...fallbackWarnings(result.targets_used));
+  // a national target used for want of the region's own is said beside the target in the output
+  // (with the reason, where known), not warned about: nothing in the user's data is amiss
+  diagnostics.push(...result.diagnostics);
   if (hasErrors(diagnostics)) fail(ctx, diagnostics);
   printDiagnostics(ctx, diagnostics);
 

@@ -8,7 +8,6 @@ import { decodeText } from '../../core/input/decode.js';
 import {
   activityTotals,
   computeIntensity,
-  fallbackWarnings,
   mergeActivityTotals,
   mergeTargets,
   parseIndicators,
@@ -88,8 +87,8 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
         const bundledTargets = registry.ofKind('targets');
         const targets = mergeTargets(targetsFromTables([bundledTargets], region), explicit);
         const result = computeIntensity(merged.years, { baseYear, targets, assessmentBasis: options.assessmentBasis ?? false });
-        // the report lists result.diagnostics itself; the fallbacks are said once here
-        intensityDiagnostics.push(...fallbackWarnings(result.targets_used));
+        // a national target used for want of the region's own is said in the report beside the
+        // targets (with the reason), not warned about: nothing in the user's data is amiss
         intensity = {
           result,
           co2View,
@@ -100,6 +99,8 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
       }
     }
   }
+  // report has no --data: its messages name the activity files instead
+  for (const d of [...intensityDiagnostics, ...(intensity?.result.diagnostics ?? [])]) d.params.command = 'report';
   const all = [...diagnostics, ...intensityDiagnostics, ...(intensity?.result.diagnostics ?? [])];
   printDiagnostics(ctx, all);
   if (hasErrors(all)) {

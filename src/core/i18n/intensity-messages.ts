@@ -19,6 +19,12 @@ const periodReason = (p: P, lang: 'en' | 'zh') =>
     ? lang === 'en' ? `no data for its first year ${s(p.from)}` : `缺少起始年 ${s(p.from)} 年的数据`
     : lang === 'en' ? `no intensity for ${s(p.from)} or for any year of ${s(p.from)}–${s(p.to)} after it` : `缺少 ${s(p.from)} 年或其后各年的强度`;
 
+/**
+ * Where activity data comes from: `--data` for `intensity`; for `report` (params.command = 'report'),
+ * which has no --data, the activity files it is given. A message names only options its command has.
+ */
+const data = (p: P, lang: 'en' | 'zh') => (p.command === 'report' ? (lang === 'en' ? 'the activity files' : '活动水平文件') : '--data');
+
 const INDICATOR_COLUMNS_EN = 'year,gdp,gdp_index,energy_tce,co2_t (gdp_index, energy_tce and co2_t optional)';
 const INDICATOR_COLUMNS_ZH = '年份,地区生产总值,地区生产总值指数,综合能源消费量,二氧化碳排放量（后三列可选）';
 
@@ -97,27 +103,27 @@ export const intensityMessages = {
   },
   INTENSITY_NOT_COMPUTED: {
     en: {
-      message: (p) => `${name(p.indicator, 'en')} is not computed for ${s(p.years)}: neither the indicators file nor --data gives ${s(p.column)}`,
-      fix: (p) => `add a ${s(p.column)} column, or pass the activity data with --data`,
+      message: (p) => `${name(p.indicator, 'en')} is not computed for ${s(p.years)}: neither the indicators file nor ${data(p, 'en')} give${p.command === 'report' ? '' : 's'} ${s(p.column)}`,
+      fix: (p) => (p.command === 'report' ? `add a ${s(p.column)} column` : `add a ${s(p.column)} column, or pass the activity data with --data`),
     },
     zh: {
-      message: (p) => `${s(p.years)} 年的${name(p.indicator, 'zh')}未计算：指标文件和 --data 都没有给出 ${s(p.column)}`,
-      fix: (p) => `增加“${s(p.column)}”列，或用 --data 提供活动水平数据`,
+      message: (p) => `${s(p.years)} 年的${name(p.indicator, 'zh')}未计算：指标文件和${data(p, 'zh')}都没有给出 ${s(p.column)}`,
+      fix: (p) => (p.command === 'report' ? `增加“${s(p.column)}”列` : `增加“${s(p.column)}”列，或用 --data 提供活动水平数据`),
     },
   },
   INTENSITY_DATA_OVERRIDES: {
     en: {
-      message: (p) => `${s(p.year)}: ${s(p.column)} ${s(p.fileValue)} in the indicators file is replaced by ${s(p.dataValue)} computed from --data`,
-      fix: () => 'remove the figure from the indicators file if --data is meant to give it',
+      message: (p) => `${s(p.year)}: ${s(p.column)} ${s(p.fileValue)} in the indicators file is replaced by ${s(p.dataValue)} computed from ${data(p, 'en')}`,
+      fix: (p) => `remove the figure from the indicators file if ${data(p, 'en')} are meant to give it, or correct it`,
     },
     zh: {
-      message: (p) => `${s(p.year)} 年：指标文件中的${s(p.column)} ${s(p.fileValue)} 被 --data 计算结果 ${s(p.dataValue)} 取代`,
-      fix: () => '如以 --data 为准，请删去指标文件中的该数值',
+      message: (p) => `${s(p.year)} 年：指标文件中的${s(p.column)} ${s(p.fileValue)} 被${data(p, 'zh')}计算结果 ${s(p.dataValue)} 取代`,
+      fix: (p) => `如以${data(p, 'zh')}为准，请删去或更正指标文件中的该数值`,
     },
   },
   INTENSITY_DATA_YEAR_IGNORED: {
-    en: { message: (p) => `--data has activity data for ${s(p.year)}, which the indicators file does not list; it is not used`, fix: () => 'add that year with its GDP to the indicators file' },
-    zh: { message: (p) => `--data 中有 ${s(p.year)} 年的活动水平数据，但指标文件没有该年；未使用`, fix: () => '在指标文件中加上该年及其地区生产总值' },
+    en: { message: (p) => `${data(p, 'en')} ha${p.command === 'report' ? 've' : 's'} activity data for ${s(p.year)}, which the indicators file does not list; it is not used`, fix: () => 'add that year with its GDP to the indicators file' },
+    zh: { message: (p) => `${data(p, 'zh')}中有 ${s(p.year)} 年的活动水平数据，但指标文件没有该年；未使用`, fix: () => '在指标文件中加上该年及其地区生产总值' },
   },
   INTENSITY_PERIOD_NOT_ASSESSED: {
     en: { message: (p) => `period ${s(p.from)}–${s(p.to)} is not assessed: ${periodReason(p, 'en')}`, fix: () => 'give the intensities of the first year of the period and at least one later year' },
@@ -134,17 +140,17 @@ export const intensityMessages = {
     },
   },
   INTENSITY_NO_DEDUCTION_DATA: {
-    en: { message: (p) => `assessment basis: no ${s(p.column)} given for ${s(p.years)}; nothing is deducted for it there`, fix: (p) => `add a ${s(p.column)} column${p.column === 'feedstock_tce' ? ', or pass activity data with use=feedstock rows via --data' : ''}` },
-    zh: { message: (p) => `考核口径：${s(p.years)} 年没有${s(p.column)}，该项不扣除`, fix: (p) => `增加“${s(p.column)}”列${p.column === 'feedstock_tce' ? '，或用 --data 提供含 用途=原料 的活动水平数据' : ''}` },
+    en: { message: (p) => `assessment basis: no ${s(p.column)} given for ${s(p.years)}; nothing is deducted for it there`, fix: (p) => `add a ${s(p.column)} column${p.column === 'feedstock_tce' ? ', or pass activity data with use=feedstock rows' + (p.command === 'report' ? '' : ' via --data') : ''}` },
+    zh: { message: (p) => `考核口径：${s(p.years)} 年没有${s(p.column)}，该项不扣除`, fix: (p) => `增加“${s(p.column)}”列${p.column === 'feedstock_tce' ? (p.command === 'report' ? '，或在活动水平文件中加入 用途=原料 的行' : '，或用 --data 提供含 用途=原料 的活动水平数据') : ''}` },
   },
   INTENSITY_BASIS_INCOMPLETE: {
     en: {
       message: (p) => `assessment basis: ${s(p.years)} lack a deduction (feedstock_tce or new_renewable_tce) that other years have, so their assessed energy intensity is not computed; targets there are judged on energy as reported`,
-      fix: () => 'give feedstock_tce and new_renewable_tce for every year, or for none (--data gives feedstock only for the years it covers)',
+      fix: (p) => `give feedstock_tce and new_renewable_tce for every year, or for none (${data(p, 'en')} give feedstock only for the years they cover)`,
     },
     zh: {
       message: (p) => `考核口径：${s(p.years)} 年缺少其他年份已有的扣除项（原料用能或新增可再生能源），其考核口径能耗强度不计算；涉及的目标按报告口径判断`,
-      fix: () => '为每一年都提供（或都不提供）原料用能和新增可再生能源消费量（--data 只提供其覆盖年份的原料用能）',
+      fix: (p) => `为每一年都提供（或都不提供）原料用能和新增可再生能源消费量（${data(p, 'zh')}只提供其覆盖年份的原料用能）`,
     },
   },
   INTENSITY_DEDUCTION_TOO_LARGE: {

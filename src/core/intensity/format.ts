@@ -7,7 +7,7 @@ import { toDelimited, toMarkdown, type Column, type Tabular } from '../format/ta
 import { plainStyle, toTextTable, type Style } from '../format/text-table.js';
 import type { Lang } from '../i18n/lang.js';
 import type { IntensityPeriod, IntensityResult, IntensityYear, PeriodIndicator, PeriodStatus } from './compute.js';
-import type { Target, TargetQualifier } from './targets.js';
+import { missingTargetReason, type Target, type TargetQualifier } from './targets.js';
 
 export interface IntensityRenderOptions {
   lang: Lang;
@@ -221,8 +221,8 @@ export function intensityNotes(result: IntensityResult, lang: Lang, options: Rec
     const where = t.source === '--target' ? '--target' : `${t.region}, ${t.source}`;
     notes.push(
       zh
-        ? `目标：${t.from}—${t.to} ${ind}下降 ${pct}（${where}${t.fallback_for ? `；${t.fallback_for} 无该目标，采用全国目标` : ''}）。`
-        : `Target: ${ind} ${t.from}–${t.to} down ${pct} (${where}${t.fallback_for ? `; ${t.fallback_for} has none, the national target is used` : ''}).`,
+        ? `目标：${t.from}—${t.to} ${ind}下降 ${pct}（${where}${t.fallback_for ? `；${t.fallback_for} 无该目标，采用全国目标${reasonOf(t, 'zh')}` : ''}）。`
+        : `Target: ${ind} ${t.from}–${t.to} down ${pct} (${where}${t.fallback_for ? `; ${t.fallback_for} has none, the national target is used${reasonOf(t, 'en')}` : ''}).`,
     );
   }
   for (const p of result.periods) {
@@ -348,6 +348,13 @@ function periodIndicatorJson(l: PeriodIndicator, decimals: Decimals): Record<str
   };
 }
 
+/** Why the region has no target of its own, where known: " (…)" / "（…）". */
+function reasonOf(t: Target, lang: Lang): string {
+  const why = t.fallback_for ? missingTargetReason(t.fallback_for, t.indicator, t.from, t.to) : undefined;
+  if (!why) return '';
+  return lang === 'zh' ? `：${why.zh}` : `: ${why.en}`;
+}
+
 function targetJson(t: Target): Record<string, unknown> {
   return {
     indicator: t.indicator,
@@ -358,6 +365,7 @@ function targetJson(t: Target): Record<string, unknown> {
     region: t.region,
     source: t.source,
     fallback_for: t.fallback_for ?? null,
+    fallback_reason: (t.fallback_for && missingTargetReason(t.fallback_for, t.indicator, t.from, t.to)?.en) ?? null,
     note: t.note ?? null,
   };
 }

@@ -49,7 +49,9 @@ export function mergeActivityTotals(
     const merged: IndicatorYear = { ...y, sources: { ...y.sources } };
     for (const column of ['energy_tce', 'co2_t', 'feedstock_tce'] as const) {
       const fileValue = y[column];
-      if (fileValue !== undefined) {
+      // the file agrees when it gives the computed figure to the decimals it writes (a computed CO2 has
+      // endless decimals: 11637476.04553 agrees with 11637476.0455301666…)
+      if (fileValue !== undefined && !d[column].toDecimalPlaces(fileValue.decimalPlaces()).equals(fileValue)) {
         diagnostics.push(
           warning(
             'INTENSITY_DATA_OVERRIDES',

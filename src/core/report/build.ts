@@ -10,6 +10,7 @@ import type { Column, Tabular } from '../format/tabular.js';
 import type { Lang } from '../i18n/lang.js';
 import { compactYears, type IntensityPeriod, type IntensityResult, type IntensityYear, type PeriodIndicator } from '../intensity/compute.js';
 import type { Co2View } from '../intensity/merge.js';
+import { fallbackWarnings } from '../intensity/targets.js';
 import type { Block, Card, ReportDoc, Section } from './doc.js';
 import { pathwaySection, type ReportPathway } from './pathway.js';
 import { barChart } from './svg/bar.js';
@@ -535,6 +536,8 @@ function intensitySection(ctx: Ctx, intensity: ReportIntensity | undefined): Sec
     { kind: 'table', table: yearTable, caption: t('intensityYears'), id: 'intensity-years' },
   ];
   if (periodRows.length > 0) blocks.push({ kind: 'table', table: periodTable, caption: t('intensityPeriods'), id: 'intensity-periods' });
+  const fallbacks = fallbackWarnings(result.targets_used).map((d) => describe(d, lang).message);
+  if (fallbacks.length > 0) blocks.push({ kind: 'p', text: fallbacks.map((m) => (lang === 'zh' ? `${m}。` : `${m.charAt(0).toUpperCase()}${m.slice(1)}.`)).join(' '), tone: 'note' });
   if (!result.years.some((y) => y.energy_intensity !== null || y.carbon_intensity !== null)) blocks.unshift({ kind: 'p', text: t('noIntensityYears'), tone: 'warn' });
   return { id: 'intensity', title: t('intensity'), blocks };
 }
