@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // Renders the report built from examples/ in headless Chromium and checks what a reader would see:
 // every chart present and drawn (bars, slices, lines with a non-zero size), Chinese text set in a CJK
-// font, no console error, no uncaught exception, no request leaving the file. Keeps a screenshot and
-// an A4 PDF in test/artifacts/ (gitignored). Prints one summary line; exits 1 on any failure.
+// font, no console error, no uncaught exception, no request leaving the file, and, printed to A4, every
+// column of every table: the PDF text (pdftotext) of the pages holds each table's whole header row and
+// each of its rows, so a column cut off at the paper's edge fails. The report is checked in Chinese and
+// in English. Keeps a screenshot and an A4 PDF of each in test/artifacts/ (gitignored). Prints one
+// summary line; exits 1 on any failure.
 //
 //   node scripts/check-report-in-chromium.mjs [--no-install] [--artifacts <dir>] [--html <file>]
 //
-// Installs Debian's chromium and fonts-noto-cjk with apt-get when they are missing (needs root).
+// Installs Debian's chromium, fonts-noto-cjk and poppler-utils (pdftotext) with apt-get when they are
+// missing (needs root).
 // Talks to Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe): no port, no
 // WebSocket, nothing but Node's standard library.
 import { spawn, spawnSync } from 'node:child_process';
@@ -42,39 +46,46 @@ function hasCjkFont() {
   const r = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
   return r.status === 0 && /Noto Sans CJK|Source Han Sans|WenQuanYi/i.test(r.stdout);
 }
-if (!chromiumPath() || !hasCjkFont()) {
-  if (noInstall) fail('chromium or fonts-noto-cjk is missing (run without --no-install, as root, to install them)');
-  if (process.getuid?.() !== 0) fail('chromium or fonts-noto-cjk is missing; install them: sudo apt-get install chromium fonts-noto-cjk');
+const hasPdftotext = () => spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;
+if (!chromiumPath() || !hasCjkFont() || !hasPdftotext()) {
+  if (noInstall) fail('chromium, fonts-noto-cjk or poppler-utils is missing (run without --no-install, as root, to install them)');
+  if (process.getuid?.() !== 0) fail('chromium, fonts-noto-cjk or poppler-utils is missing; install them: sudo apt-get install chromium fonts-noto-cjk poppler-utils');
   const t0 = Date.now();
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']]) {
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-cjk', 'poppler-utils']]) {
     const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
     if (r.status !== 0) fail(`apt-get ${args.join(' ')} failed (exit ${r.status})`);
   }
-  console.error(`report-in-chromium: installed chromium and fonts-noto-cjk in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.error(`report-in-chromium: installed chromium, fonts-noto-cjk and poppler-utils in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (!chromiumPath()) fail('chromium is still missing after apt-get install');
 }
 
-// 2. The report, from the examples alone
+// 2. The report, from the examples alone, in both languages (report.html is the Chinese one)
 mkdirSync(artifacts, { recursive: true });
-const reportPath = givenHtml ? resolve(givenHtml) : join(artifacts, 'report.html');
-if (!givenHtml) buildReport();
+const reports = givenHtml
+  ? [{ lang: '', path: resolve(givenHtml), stem: 'report' }]
+  : [
+      { lang: 'zh', path: join(artifacts, 'report.html'), stem: 'report' },
+      { lang: 'en', path: join(artifacts, 'report-en.html'), stem: 'report-en' },
+    ];
+for (const r of reports) if (r.lang) buildReport(r.lang, r.path);
 
-function buildReport() {
+function buildReport(lang, reportPath) {
   if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
     const r = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) fail('the build (tsc -p tsconfig.build.json) failed');
   }
   const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.csv'));
   const indicators = examples.find((f) => /indicators/i.test(f));
-  // a scenarios file feeds the pathway chapter (--scenarios), not the inventory
+  // a scenarios file feeds the pathway chapter (--scenarios), not the inventory; activity files are
+  // named by their year (jinchang-2021.csv)
   const scenarios = examples.find((f) => /scenarios/i.test(f));
-  const activity = examples.filter((f) => f !== indicators && f !== scenarios).map((f) => `examples/${f}`);
+  const activity = examples.filter((f) => f !== indicators && f !== scenarios && /-\d{4}\.csv$/.test(f)).map((f) => `examples/${f}`);
   if (activity.length === 0) fail('no activity CSV in examples/');
   if (!indicators) fail('no examples/*indicators*.csv');
   const cli = spawnSync(
     process.execPath,
-    [join(root, 'bin', 'jinchang-carbon.js'), 'report', ...activity, '--indicators', `examples/${indicators}`, ...(scenarios ? ['--scenarios', `examples/${scenarios}`] : []), '--city', '金昌市', '-o', reportPath],
+    [join(root, 'bin', 'jinchang-carbon.js'), 'report', ...activity, '--indicators', `examples/${indicators}`, ...(scenarios ? ['--scenarios', `examples/${scenarios}`] : []), '--city', '金昌市', '--lang', lang, '-o', reportPath],
     { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
   );
   if (cli.status !== 0) fail(`jinchang-carbon report exited ${cli.status}:\n${cli.stderr}`);
@@ -167,18 +178,25 @@ function once(method, sessionId) {
 const problems = [];
 const consoleErrors = [];
 const requests = [];
-try {
+
+/** Text as the PDF gives it back, for comparison: NFKC (full-width brackets), no whitespace, no soft hyphen. */
+const squeeze = (text) => text.normalize('NFKC').replace(/[\s\u00ad]+/g, '');
+
+/** One report: charts, fonts, console, requests, then the A4 print and the text of its pages. */
+async function checkReport({ lang, path: reportPath, stem }) {
+  const tag = lang ? `[${lang}] ` : '';
   const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
   const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
   const s = (method, params) => send(method, params, sessionId);
+  const errorsBefore = consoleErrors.length;
   listeners.push((m) => {
     if (m.sessionId !== sessionId) return;
     if (m.method === 'Runtime.consoleAPICalled' && ['error', 'assert'].includes(m.params.type)) {
-      consoleErrors.push(`console.${m.params.type}: ${m.params.args.map((a) => a.value ?? a.description ?? '').join(' ')}`);
+      consoleErrors.push(`${tag}console.${m.params.type}: ${m.params.args.map((a) => a.value ?? a.description ?? '').join(' ')}`);
     } else if (m.method === 'Runtime.exceptionThrown') {
-      consoleErrors.push(`uncaught: ${m.params.exceptionDetails.exception?.description ?? m.params.exceptionDetails.text}`);
+      consoleErrors.push(`${tag}uncaught: ${m.params.exceptionDetails.exception?.description ?? m.params.exceptionDetails.text}`);
     } else if (m.method === 'Log.entryAdded' && m.params.entry.level === 'error') {
-      consoleErrors.push(`${m.params.entry.source}: ${m.params.entry.text}${m.params.entry.url ? ` (${m.params.entry.url})` : ''}`);
+      consoleErrors.push(`${tag}${m.params.entry.source}: ${m.params.entry.text}${m.params.entry.url ? ` (${m.params.entry.url})` : ''}`);
     } else if (m.method === 'Network.requestWillBeSent') {
       requests.push(m.params.request.url);
     }
@@ -219,14 +237,14 @@ try {
   });
   const charts = result.value;
   for (const c of charts) {
-    if (!c.found) problems.push(`chart ${c.id} is missing`);
-    else if (c.empty) problems.push(`chart ${c.id} has no data`);
-    else if (!(c.width > 0 && c.height > 0)) problems.push(`chart ${c.id} has no size (${c.width}×${c.height})`);
-    else if (c.drawn === 0) problems.push(`chart ${c.id} draws nothing (${c.marks} marks, none with a size)`);
-    else if (c.texts === 0) problems.push(`chart ${c.id} has no visible label`);
+    if (!c.found) problems.push(`${tag}chart ${c.id} is missing`);
+    else if (c.empty) problems.push(`${tag}chart ${c.id} has no data`);
+    else if (!(c.width > 0 && c.height > 0)) problems.push(`${tag}chart ${c.id} has no size (${c.width}×${c.height})`);
+    else if (c.drawn === 0) problems.push(`${tag}chart ${c.id} draws nothing (${c.marks} marks, none with a size)`);
+    else if (c.texts === 0) problems.push(`${tag}chart ${c.id} has no visible label`);
     // every scenario line (all data series but the observed one) has its peak marked
-    else if (c.id === 'pathway-co2' && (c.peaks === 0 || c.peaks < c.series - 1)) problems.push(`chart ${c.id} marks ${c.peaks} peak(s) for ${c.series - 1} scenario(s)`);
-    else if (c.id === 'pathway-intensity' && c.targets === 0) problems.push(`chart ${c.id} draws no target path`);
+    else if (c.id === 'pathway-co2' && (c.peaks === 0 || c.peaks < c.series - 1)) problems.push(`${tag}chart ${c.id} marks ${c.peaks} peak(s) for ${c.series - 1} scenario(s)`);
+    else if (c.id === 'pathway-intensity' && c.targets === 0) problems.push(`${tag}chart ${c.id} draws no target path`);
   }
 
   // Chinese must be set in a CJK font, not boxes: ask Chromium which fonts it used for the title and a chart label
@@ -240,28 +258,68 @@ try {
   const titleFonts = await fontsOf('h1');
   const labelFonts = await fontsOf('svg[data-chart="sector-co2"] .bar-row text');
   const cjk = (fonts) => fonts.some((f) => /CJK|Source Han|YaHei|PingFang|WenQuanYi|Noto Sans SC/i.test(f));
-  if (!cjk(titleFonts)) problems.push(`the title is not set in a CJK font (used: ${titleFonts.join(', ') || 'none'})`);
-  if (!cjk(labelFonts)) problems.push(`chart labels are not set in a CJK font (used: ${labelFonts.join(', ') || 'none'})`);
+  if (lang !== 'en') {
+    if (!cjk(titleFonts)) problems.push(`${tag}the title is not set in a CJK font (used: ${titleFonts.join(', ') || 'none'})`);
+    if (!cjk(labelFonts)) problems.push(`${tag}chart labels are not set in a CJK font (used: ${labelFonts.join(', ') || 'none'})`);
+  }
 
-  const external = requests.filter((u) => !/^(file|data|about):/.test(u));
-  if (external.length > 0) problems.push(`the page requested ${external.length} URL(s) outside the file: ${external.slice(0, 3).join(', ')}`);
-  if (consoleErrors.length > 0) problems.push(`${consoleErrors.length} console error(s): ${consoleErrors.slice(0, 5).join(' | ')}`);
+  // the text of every table, cell by cell, to be found again in the print
+  const { result: tableResult } = await s('Runtime.evaluate', {
+    returnByValue: true,
+    expression: `[...document.querySelectorAll('table')].map((t, i) => ({
+      id: t.id || t.closest('[id]')?.id || 'table ' + (i + 1),
+      header: [...t.querySelectorAll('thead th')].map((c) => c.textContent),
+      rows: [...t.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent)),
+    }))`,
+  });
+  const tables = tableResult.value;
 
   // artefacts: a full-page screenshot and the A4 print
   const { result: size } = await s('Runtime.evaluate', { returnByValue: true, expression: 'JSON.stringify([document.documentElement.scrollWidth, document.documentElement.scrollHeight])' });
   const [w, h] = JSON.parse(size.value);
   const shot = await s('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width: w, height: h, scale: 1 } });
-  writeFileSync(join(artifacts, 'report.png'), Buffer.from(shot.data, 'base64'));
+  writeFileSync(join(artifacts, `${stem}.png`), Buffer.from(shot.data, 'base64'));
   // print at the paper's own width, as a reader's browser would, not the emulated screen's
   await s('Emulation.clearDeviceMetricsOverride');
   const pdf = await s('Page.printToPDF', { preferCSSPageSize: true, printBackground: true });
   const pdfBytes = Buffer.from(pdf.data, 'base64');
-  writeFileSync(join(artifacts, 'report.pdf'), pdfBytes);
+  const pdfPath = join(artifacts, `${stem}.pdf`);
+  writeFileSync(pdfPath, pdfBytes);
   const pages = (pdfBytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   const mediaBox = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdfBytes.toString('latin1'));
   if (mediaBox && (Math.abs(Number(mediaBox[1]) - 595.92) > 2 || Math.abs(Number(mediaBox[2]) - 842.88) > 2)) {
-    problems.push(`the print is not A4 (MediaBox ${mediaBox[1]}×${mediaBox[2]} pt)`);
+    problems.push(`${tag}the print is not A4 (MediaBox ${mediaBox[1]}×${mediaBox[2]} pt)`);
   }
+
+  // every column of every table on paper: pdftotext drops what falls outside the page, so a column cut
+  // off at the edge leaves its header and cells out of the text of every page
+  const text = spawnSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+  if (text.status !== 0) problems.push(`${tag}pdftotext failed on ${pdfPath}: ${text.stderr}`);
+  const pageTexts = (text.stdout ?? '').split('\f').map(squeeze);
+  const onSomePage = (cells) => {
+    const wanted = squeeze(cells.join(''));
+    return wanted === '' || pageTexts.some((p) => p.includes(wanted));
+  };
+  let printedTables = 0;
+  for (const t of tables) {
+    const cut = [];
+    if (t.header.length > 0 && !onSomePage(t.header)) cut.push(`its header row (last column "${t.header.at(-1)}")`);
+    const rows = t.rows.filter((r) => !onSomePage(r));
+    if (rows.length > 0) cut.push(`${rows.length} of ${t.rows.length} rows (first: ${rows[0].join(' | ').slice(0, 80)})`);
+    if (cut.length > 0) problems.push(`${tag}table ${t.id} is cut in the A4 print: no page shows ${cut.join(', nor ')}`);
+    else printedTables++;
+  }
+  await send('Target.closeTarget', { targetId });
+  return { charts, titleFonts, pages, h, tables: tables.length, printedTables, errors: consoleErrors.length - errorsBefore };
+}
+
+try {
+  const results = [];
+  for (const r of reports) results.push({ ...r, ...(await checkReport(r)) });
+
+  const external = requests.filter((u) => !/^(file|data|about):/.test(u));
+  if (external.length > 0) problems.push(`the page requested ${external.length} URL(s) outside the file: ${external.slice(0, 3).join(', ')}`);
+  if (consoleErrors.length > 0) problems.push(`${consoleErrors.length} console error(s): ${consoleErrors.slice(0, 5).join(' | ')}`);
 
   const exited = new Promise((ok) => browser.once('exit', ok));
   await send('Browser.close').catch(() => {});
@@ -269,8 +327,10 @@ try {
   browser.kill('SIGKILL');
   clearTimeout(killer);
   removeProfile();
-  const drawnCharts = charts.filter((c) => c.found && !c.empty && c.drawn > 0).length;
-  const summary = `${drawnCharts}/${REPORT_CHARTS.length} charts drawn, ${consoleErrors.length} console errors, CJK font: ${titleFonts.find((f) => /CJK|Han|YaHei|PingFang|WenQuanYi/i.test(f)) ?? 'none'}, ${pages} print pages, ${h}px page; artefacts in ${artifacts.startsWith(root) ? artifacts.slice(root.length + 1) : artifacts}/; ${seconds()} s`;
+  const first = results[0];
+  const drawnCharts = first.charts.filter((c) => c.found && !c.empty && c.drawn > 0).length;
+  const printed = results.map((r) => `${r.printedTables}/${r.tables} tables whole on A4${r.lang ? ` (${r.lang})` : ''}`).join(', ');
+  const summary = `${drawnCharts}/${REPORT_CHARTS.length} charts drawn, ${consoleErrors.length} console errors, CJK font: ${first.titleFonts.find((f) => /CJK|Han|YaHei|PingFang|WenQuanYi/i.test(f)) ?? 'none'}, ${printed}, ${results.map((r) => r.pages).join('+')} print pages, ${first.h}px page; artefacts in ${artifacts.startsWith(root) ? artifacts.slice(root.length + 1) : artifacts}/; ${seconds()} s`;
   if (problems.length > 0) {
     for (const p of problems) console.error(`  - ${p}`);
     fail(summary);

@@ -22,6 +22,9 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
     expect(r.stderr.split('\n').filter((l) => l.startsWith('  - '))).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^report-in-chromium: ok: 10\/10 charts drawn, 0 console errors, CJK font: /);
+    // printed to A4, every column of every table is on paper, in both languages
+    expect(r.stdout).toMatch(/, (\d+)\/\1 tables whole on A4 \(zh\), (\d+)\/\2 tables whole on A4 \(en\), /);
+    expect(readFileSync(join(tmp, 'report-en.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(join(tmp, 'report.png')).subarray(1, 4).toString()).toBe('PNG');
     expect(readFileSync(join(tmp, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
@@ -32,6 +35,8 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
       page,
       '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><h1>报告</h1>' +
         '<svg data-chart="sector-co2" width="100" height="40"><g class="bar-row"><text x="1" y="20">部门</text></g><rect class="bar" x="0" y="0" width="0" height="10"/></svg>' +
+        '<table id="too-wide" style="white-space:nowrap"><thead><tr>' + Array.from({ length: 30 }, (_, i) => `<th>column number ${i + 1}</th>`).join('') + '</tr></thead>' +
+        '<tbody><tr>' + Array.from({ length: 30 }, (_, i) => `<td>cell ${i + 1}</td>`).join('') + '</tr></tbody></table>' +
         '<script>console.error("boom")</script><img src="http://127.0.0.1:9/x.png"></body></html>',
     );
     const r = check(['--html', page]);
@@ -39,6 +44,7 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
     expect(r.stderr).toContain('chart sector-co2 draws nothing');
     expect(r.stderr).toContain('chart fuel-co2 is missing');
     expect(r.stderr).toContain('console.error: boom');
+    expect(r.stderr).toContain('table too-wide is cut in the A4 print: no page shows its header row (last column "column number 30"), nor 1 of 1 rows');
     expect(r.stderr).toContain('outside the file: http://127.0.0.1:9/x.png');
     expect(r.stderr).toMatch(/report-in-chromium: FAIL: 0\/8 charts drawn/);
   }, 120_000);

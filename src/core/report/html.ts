@@ -113,9 +113,12 @@ table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
 caption { text-align: left; font-weight: bold; padding: 4px 0; }
 th, td { border-bottom: 1px solid var(--rule); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: bold; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+/* figures never break; headers do, so a table of many columns fits the page (A4 and screen) */
+td.n { white-space: nowrap; }
+th { overflow-wrap: break-word; }
 tfoot td { font-weight: bold; border-top: 2px solid var(--ink); }
-.wide td { white-space: nowrap; }
+.wide th, .wide td { padding: 4px 5px; }
 #inputs td:last-child, #factor-tables td:last-child { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 10.5px; word-break: break-all; }
 ol.warnings { padding-left: 22px; font-size: 13px; }
 ol.warnings li { margin-bottom: 6px; }
@@ -134,6 +137,7 @@ ol.warnings li.error { color: #b91c1c; }
   .table-wrap { overflow: visible; }
   table { font-size: 8.5pt; }
   .wide table { font-size: 7.5pt; }
+  .wide th, .wide td { padding: 3px 3px; }
   tfoot { display: table-row-group; }
   thead { display: table-header-group; }
   tr, .card, li { break-inside: avoid; page-break-inside: avoid; }

@@ -46,7 +46,7 @@ const TEXT = {
   share: { en: 'Share of CO2', zh: 'CO2占比' },
   sectorChart: { en: 'CO2 by sector, scope 1 and scope 2', zh: '分部门 CO2 排放（范围一、范围二）' },
   sectorNote: {
-    en: 'Scope 2 is the electricity and heat each sector buys; the power and heat sector’s scope 1 is the fuel its plants burn for everyone. Shares are of scope 1 + scope 2.',
+    en: 'Scope 2 is the electricity and heat each sector buys; the power and heat sector\'s scope 1 is the fuel its plants burn for everyone. Shares are of scope 1 + scope 2.',
     zh: '范围二为各部门外购的电力、热力；电力、热力生产和供应业的范围一是电厂为全社会发电供热所燃烧的燃料。占比以范围一与范围二之和为分母。',
   },
   fuelChart: { en: 'CO2 by fuel', zh: '分能源品种 CO2 排放' },
