@@ -61,3 +61,16 @@ export class ExitError extends Error {
     super(`exit ${exitCode}`);
   }
 }
+
+/**
+ * The output could not be written (exit 4): the system refused it (no permission in the folder, a
+ * full disk, a read-only file system) or standard output failed. The user's to fix, not a bug.
+ */
+export class OutputError extends Error {
+  constructor(
+    message: string,
+    readonly messageZh: string,
+  ) {
+    super(message);
+  }
+}

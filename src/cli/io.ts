@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import { UsageError } from '../core/calc/select-factors.js';
 import type { InputFile, InputSource } from '../core/calc/run.js';
 import { readWhole } from '../core/input/fast-source.js';
 import { fileReaderAt, regularFileIdentity } from './file-reader.js';
+import { planOutput } from './output-file.js';
 
 /** Reads each named file, or standard input for `-`. A missing file is a usage error (exit 2). */
 export function readInputFiles(paths: readonly string[]): InputFile[] {
@@ -77,8 +77,12 @@ export function formatFromPath(path: string, supported: readonly FileFormat[]): 
   return format;
 }
 
-/** Refuses to overwrite an input with the output. */
+/**
+ * Refuses to overwrite an input with the output, and, before any work is done, an output the
+ * write would refuse anyway (a folder, a read-only file, a missing folder).
+ */
 export function assertNotAnInput(output: string, inputs: readonly string[]): void {
+  planOutput(output);
   const target = safeReal(resolve(output));
   for (const input of inputs) {
     if (input !== '-' && safeReal(resolve(input)) === target) {
@@ -95,27 +99,5 @@ function safeReal(p: string): string {
   }
 }
 
-/**
- * Writes the whole file or nothing: a temporary file beside the target, flushed, then renamed
- * over it. An existing file is only replaced once the new content is complete.
- */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  const dir = dirname(resolve(path));
-  if (!existsSync(dir)) {
-    throw new UsageError(`the folder of ${path} does not exist`, `${path} 所在的文件夹不存在`);
-  }
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const fd = openSync(temp, 'wx');
-    try {
-      writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
-  }
-}
+// -o FILE: written whole or not at all (output-file.ts)
+export { writeFileAtomic, writeStreamAtomic } from './output-file.js';

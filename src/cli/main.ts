@@ -1,11 +1,15 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../core/calc/select-factors.js';
 import { langFromEnv, type Lang } from '../core/i18n/lang.js';
-import { ExitError, loadColour, type CliContext } from './context.js';
+import { ExitError, loadColour, OutputError, type CliContext } from './context.js';
 import { toolName, toolVersion } from './version.js';
 
-/** Exit codes: 0 ok, 1 the data is invalid, 2 usage error, 3 internal error (a bug). */
-export const EXIT = { ok: 0, data: 1, usage: 2, internal: 3 } as const;
+/**
+ * Exit codes: 0 ok, 1 the data is invalid, 2 usage error, 3 internal error (a bug), 4 the output
+ * could not be written (a folder without permission, a full disk, standard output failing).
+ * A reader that stops early (`| head`) is not an error: 0, quietly, as `cat` does.
+ */
+export const EXIT = { ok: 0, data: 1, usage: 2, internal: 3, output: 4 } as const;
 
 function langOf(argv: readonly string[], env: Record<string, string | undefined>): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -236,6 +240,7 @@ export async function main(
     lang: ctx.lang ?? langOf(argv.slice(2), env),
     earlyHelpers: ctx.earlyHelpers,
   };
+  if (context.stdout === process.stdout) watchStdout(context);
   const program = buildProgram(context);
   try {
     await loadColour(context);
@@ -253,6 +258,10 @@ function exitCodeOf(e: unknown, ctx: CliContext): number {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
     return EXIT.usage;
   }
+  if (e instanceof OutputError) {
+    ctx.stderr.write(`${ctx.lang === 'zh' ? '输出错误' : 'output error'}: ${ctx.lang === 'zh' ? e.messageZh : e.message}\n`);
+    return EXIT.output;
+  }
   if (e instanceof UsageError) {
     ctx.stderr.write(`${ctx.lang === 'zh' ? '用法错误' : 'usage error'}: ${ctx.lang === 'zh' ? e.messageZh : e.message}\n`);
     return EXIT.usage;
@@ -265,6 +274,24 @@ function exitCodeOf(e: unknown, ctx: CliContext): number {
   );
   if (ctx.env.JINCHANG_DEBUG) ctx.stderr.write(`${err.stack}\n`);
   return EXIT.internal;
+}
+
+/**
+ * Standard output failing ends the run at once, whatever is still running: a closed pipe
+ * (`calc … | head -1`) quietly with 0, since the reader has what it wanted; any other write error
+ * (`> /dev/full`) with a message and exit 4. Without this, Node prints an unhandled 'error' event.
+ */
+function watchStdout(ctx: CliContext): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT.ok);
+    const reason = e.code === 'ENOSPC' ? (ctx.lang === 'zh' ? '磁盘已满' : 'no space left on the device') : e.message;
+    ctx.stderr.write(
+      ctx.lang === 'zh'
+        ? `输出错误：无法写入标准输出（${reason}）；输出不完整\n`
+        : `output error: cannot write to standard output (${reason}); the output is incomplete\n`,
+    );
+    process.exit(EXIT.output);
+  });
 }
 
 /** A reading helper process for calc (bin/read-helper.js); its code is loaded only there. */

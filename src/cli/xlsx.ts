@@ -2,27 +2,34 @@
  * Excel workbooks (.xlsx) of a result, for the people who carry the figures on in Excel or WPS:
  * one sheet per breakdown, numbers as number cells, a provenance sheet. exceljs is loaded only
  * here, and only when a workbook is asked for, so `calc` to stdout never pays for it.
+ *
+ * The workbook is streamed (exceljs's streaming writer): each row is written and released as it is
+ * added, so memory stays flat in the number of rows (a breakdown of 350k groups is one more sheet,
+ * not gigabytes of cell objects). Hence the order: a sheet's columns are set before its first row,
+ * and a sheet is finished before the next is begun.
  */
 import { createRequire } from 'node:module';
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Writable } from 'node:stream';
+import type { stream as ExcelStream, Worksheet } from 'exceljs';
 import { aggregate, type OutputRow, type Totals } from '../core/calc/aggregate.js';
 import type { CalcReport } from '../core/calc/run.js';
 import { Decimal } from '../core/decimal.js';
 import { describe, type Diagnostic } from '../core/diagnostics.js';
 import { calcTabular } from '../core/format/calc.js';
 import { label, type LabelKey } from '../core/format/labels.js';
-import { neutralise } from '../core/format/tabular.js';
 import type { FactorTable } from '../core/factors/table.js';
 import type { Lang } from '../core/i18n/lang.js';
 import type { IntensityResult } from '../core/intensity/compute.js';
 import { intensityNotes, intensityYearKeys } from '../core/intensity/format.js';
+
+export type Workbook = ExcelStream.xlsx.WorkbookWriter;
 
 export interface WorkbookOptions {
   lang: Lang;
   tool: { name: string; version: string };
 }
 
-/** A cell as given: text (neutralised against formula injection), an exact figure, a plain number, or empty. */
+/** A cell as given: text, an exact figure, a plain number, or empty. */
 export type Cell = string | Decimal | number | null | undefined;
 
 export interface SheetColumn {
@@ -32,41 +39,78 @@ export interface SheetColumn {
   width?: number | undefined;
 }
 
-/** Exact decimals become number cells rounded to 6 places, as the CSV prints them by default. */
+/**
+ * Exact decimals become number cells rounded to 6 places, as the CSV prints them by default.
+ * Text is stored as it is, as a string cell: a spreadsheet never evaluates a string cell, so the
+ * CSV's guard apostrophe against formula injection would only show as a stray character here.
+ */
 export function cellValue(cell: Cell): string | number | null {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'number') return cell;
-  if (typeof cell === 'string') return neutralise(cell);
+  if (typeof cell === 'string') return xmlSafe(cell);
   return Number(cell.toDecimalPlaces(6, Decimal.ROUND_HALF_EVEN).toString());
+}
+
+/** XML 1.0 cannot carry most control characters (a workbook with one does not open): they become U+FFFD. */
+function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd');
 }
 
 const TCE_FMT = '#,##0.00';
 const T_FMT = '#,##0.00';
 
-export async function newWorkbook(tool: { name: string; version: string }): Promise<Workbook> {
+/** A streaming workbook writing to `out`; finish it with `await wb.commit()`, which ends `out`. */
+export function newWorkbook(tool: { name: string; version: string }, out: Writable): Workbook {
   // require, not import(): exceljs is CommonJS, and the CLI bundle runs as a vm.Script, where import() is unavailable
   const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  wb.creator = `${tool.name} ${tool.version}`;
   // fixed dates: the same input gives the same workbook properties
-  wb.created = new Date(Date.UTC(2000, 0, 1));
-  wb.modified = wb.created;
+  const created = new Date(Date.UTC(2000, 0, 1));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = `${tool.name} ${tool.version}`;
+  wb.created = created;
+  wb.modified = created;
   return wb;
 }
 
-/** Adds a sheet with a bold, frozen header row and an auto-filter. */
-export function addTableSheet(wb: Workbook, name: string, columns: readonly SheetColumn[], rows: readonly Cell[][]): Worksheet {
+/** Rows written between two checks that the zip stream keeps up. */
+const ROWS_PER_CHECK = 256;
+
+/**
+ * Waits until the rows written so far have gone on to the compressor. exceljs's streaming writer
+ * pushes a sheet's XML into the zip entry's stream without heeding backpressure; writing faster
+ * than deflate runs would buffer the whole sheet (0.5 KB a row) after all. The entry's stream is
+ * exceljs's internal `pipes`; without it (another exceljs), a turn of the event loop still helps.
+ */
+async function keepUp(ws: Worksheet, out: Writable): Promise<void> {
+  const pipes = (ws as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes ?? [];
+  for (const pipe of pipes as NodeJS.EventEmitter[]) {
+    const state = (pipe as { _writableState?: { needDrain?: boolean } })._writableState;
+    if (state?.needDrain) await new Promise((resolve) => pipe.once('drain', resolve));
+  }
+  if (out.writableNeedDrain) await new Promise((resolve) => out.once('drain', resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Adds a sheet with a bold, frozen header row and an auto-filter, writes its rows as they come, and finishes it. */
+export async function addTableSheet(wb: Workbook, name: string, columns: readonly SheetColumn[], rows: Iterable<Cell[]>): Promise<void> {
   const ws = wb.addWorksheet(sheetName(name), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(columns.map((c) => neutralise(c.header)));
-  ws.getRow(1).font = { bold: true };
-  for (const row of rows) ws.addRow(row.map(cellValue));
+  // columns first: a streamed row takes its column's format when it is added
   columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = c.width ?? Math.min(48, Math.max(10, displayWidth(c.header) + 2));
     if (c.numFmt) col.numFmt = c.numFmt;
   });
-  if (rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
-  return ws;
+  const head = ws.addRow(columns.map((c) => cellValue(c.header)));
+  head.font = { bold: true };
+  head.commit();
+  let count = 0;
+  for (const row of rows) {
+    ws.addRow(row.map(cellValue)).commit();
+    if (++count % ROWS_PER_CHECK === 0) await keepUp(ws, (wb as unknown as { stream: Writable }).stream);
+  }
+  if (count > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: count + 1, column: columns.length } };
+  ws.commit();
 }
 
 /** Excel refuses sheet names over 31 characters or with : \ / ? * [ ]. */
@@ -124,16 +168,16 @@ const WORDS = {
 } as const;
 
 /** The calc result as a workbook: totals, by sector, by fuel, rows, provenance, warnings. */
-export async function calcWorkbook(report: CalcReport, options: WorkbookOptions): Promise<Uint8Array> {
+export async function calcWorkbook(report: CalcReport, options: WorkbookOptions, out: Writable): Promise<void> {
   const { lang } = options;
   const w = (k: keyof typeof WORDS) => WORDS[k][lang];
   const l = (k: LabelKey) => label(k, lang);
-  const wb = await newWorkbook(options.tool);
+  const wb = newWorkbook(options.tool, out);
   const unitText = (u: 'tce' | 't') => (lang === 'zh' ? (u === 'tce' ? '吨标准煤' : '吨') : u);
 
   // totals: all years, then each year
   const years = report.years;
-  addTableSheet(
+  await addTableSheet(
     wb,
     SHEETS.totals[lang],
     [
@@ -156,14 +200,14 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions)
     { header: l('co2e_t'), numFmt: T_FMT, width: 16 },
   ];
   const bySector = aggregate(report.lines, ['year', 'sector'], report.order);
-  addTableSheet(
+  await addTableSheet(
     wb,
     SHEETS.sector[lang],
     [{ header: l('year'), width: 8 }, { header: l('sector_code'), width: 8 }, { header: l('sector'), width: 36 }, ...measureColumns],
     bySector.map((r) => [r.year ?? null, r.sectorCode ?? '', (lang === 'zh' ? r.sectorZh : r.sectorEn) ?? '', ...measures(r)]),
   );
   const byFuel = aggregate(report.lines, ['year', 'fuel'], report.order);
-  addTableSheet(
+  await addTableSheet(
     wb,
     SHEETS.fuel[lang],
     [
@@ -179,7 +223,7 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions)
 
   // the rows exactly as `calc` prints them to CSV, with number cells where the CSV has numbers
   const table = calcTabular(report, { lang, decimals: 'full', machine: true });
-  addTableSheet(
+  await addTableSheet(
     wb,
     SHEETS.rows[lang],
     table.columns.map((c) => ({
@@ -187,7 +231,7 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions)
       numFmt: c.numeric ? (c.key === 'quantity' ? '#,##0.######' : T_FMT) : undefined,
       width: c.numeric ? 16 : c.key === 'sector' ? 36 : 12,
     })),
-    table.rows.map((row) =>
+    mapRows(table.rows, (row) =>
       row.map((cell, i) => {
         const column = table.columns[i]!;
         if (column.key === 'year' && /^\d{4}$/.test(cell)) return Number(cell);
@@ -196,10 +240,14 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions)
     ),
   );
 
-  addProvenanceSheet(wb, report, options);
-  addWarningsSheet(wb, report.diagnostics, lang);
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  await addProvenanceSheet(wb, report, options);
+  await addWarningsSheet(wb, report.diagnostics, lang);
+  await wb.commit();
+}
+
+/** Each row converted only when the sheet writes it, so the converted rows never all exist at once. */
+function* mapRows<T>(rows: Iterable<T>, convert: (row: T) => Cell[]): Iterable<Cell[]> {
+  for (const row of rows) yield convert(row);
 }
 
 const PROVENANCE = {
@@ -222,40 +270,41 @@ const PROVENANCE = {
 } as const;
 
 /** Inputs with their sha256, every factor table used with its hash and source, and the options: enough to redo the figures. */
-export function addProvenanceSheet(
+export async function addProvenanceSheet(
   wb: Workbook,
   report: Pick<CalcReport, 'inputs' | 'factors'> & { options: object },
   options: WorkbookOptions,
   extraInputs: { path: string; sha256: string; rows: number | string; encoding?: string }[] = [],
-): Worksheet {
+): Promise<void> {
   const lang = options.lang;
   const p = (k: keyof typeof PROVENANCE) => PROVENANCE[k][lang];
   const ws = wb.addWorksheet(SHEETS.provenance[lang]);
-  const bold = (row: number) => {
-    ws.getRow(row).font = { bold: true };
-  };
-  const add = (cells: Cell[]) => ws.addRow(cells.map(cellValue)).number;
-  bold(add([p('tool'), options.tool.name]));
-  add([p('version'), options.tool.version]);
-  add([]);
-  bold(add([p('inputs')]));
-  bold(add([p('path'), 'sha256', p('rows'), p('encoding')]));
-  for (const i of [...report.inputs, ...extraInputs]) add([i.path, i.sha256, typeof i.rows === 'number' ? i.rows : i.rows, i.encoding ?? '']);
-  add([]);
-  bold(add([p('factors')]));
-  bold(add([p('id'), p('version'), 'sha256', p('kind'), p('title'), p('publisher'), p('source'), p('published')]));
-  for (const f of report.factors) {
-    add([f.meta.id, f.meta.version, f.sha256, f.meta.kind, f.meta.title, f.meta.publisher, f.meta.source, f.meta.published]);
-  }
-  add([]);
-  bold(add([p('options')]));
-  bold(add([p('option'), p('value')]));
-  for (const [k, v] of Object.entries(report.options)) add([k, optionText(v)]);
   ws.getColumn(1).width = 34;
   ws.getColumn(2).width = 66;
   ws.getColumn(3).width = 66;
   for (const c of [4, 5, 6, 7, 8]) ws.getColumn(c).width = 24;
-  return ws;
+  const add = (cells: Cell[], bold = false) => {
+    const row = ws.addRow(cells.map(cellValue));
+    if (bold) row.font = { bold: true };
+    row.commit();
+  };
+  add([p('tool'), options.tool.name], true);
+  add([p('version'), options.tool.version]);
+  add([]);
+  add([p('inputs')], true);
+  add([p('path'), 'sha256', p('rows'), p('encoding')], true);
+  for (const i of [...report.inputs, ...extraInputs]) add([i.path, i.sha256, i.rows, i.encoding ?? '']);
+  add([]);
+  add([p('factors')], true);
+  add([p('id'), p('version'), 'sha256', p('kind'), p('title'), p('publisher'), p('source'), p('published')], true);
+  for (const f of report.factors) {
+    add([f.meta.id, f.meta.version, f.sha256, f.meta.kind, f.meta.title, f.meta.publisher, f.meta.source, f.meta.published]);
+  }
+  add([]);
+  add([p('options')], true);
+  add([p('option'), p('value')], true);
+  for (const [k, v] of Object.entries(report.options)) add([k, optionText(v)]);
+  ws.commit();
 }
 
 function optionText(v: unknown): string {
@@ -265,13 +314,13 @@ function optionText(v: unknown): string {
   return String(v);
 }
 
-export function addWarningsSheet(wb: Workbook, diagnostics: readonly Diagnostic[], lang: Lang): Worksheet {
+export async function addWarningsSheet(wb: Workbook, diagnostics: readonly Diagnostic[], lang: Lang): Promise<void> {
   const w = (k: keyof typeof WORDS) => WORDS[k][lang];
   const rows: Cell[][] = diagnostics.map((d) => {
     const { message, fix } = describe(d, lang);
     return [w(d.severity), d.code, d.file ?? '', d.line ?? null, d.column ?? null, message, fix ?? ''];
   });
-  return addTableSheet(
+  await addTableSheet(
     wb,
     SHEETS.warnings[lang],
     [
@@ -337,20 +386,21 @@ export async function intensityWorkbook(
     options?: Record<string, unknown> | undefined;
     diagnostics?: readonly Diagnostic[] | undefined;
   },
-): Promise<Uint8Array> {
+  out: Writable,
+): Promise<void> {
   const { lang } = options;
   const h = (k: string) => ({ header: INTENSITY_LABELS[k]?.[lang] ?? k, numFmt: k === 'year' ? undefined : '#,##0.0000', width: 16 });
-  const wb = await newWorkbook(options.tool);
+  const wb = newWorkbook(options.tool, out);
   const assessed = result.assessment_basis;
   const yearKeys = intensityYearKeys(assessed);
-  addTableSheet(
+  await addTableSheet(
     wb,
     INTENSITY_SHEETS.years[lang],
     [...yearKeys.map(h), { header: INTENSITY_LABELS.sources![lang], width: 24 }],
     result.years.map((y) => [...yearKeys.map((k) => (k === 'year' ? y.year : (y[k] as Decimal | null))), Object.entries(y.sources).map(([k, v]) => `${k}: ${v}`).join('; ')]),
   );
   const lines = result.periods.flatMap((p) => [p.energy_intensity, ...(p.energy_intensity_assessed ? [p.energy_intensity_assessed] : []), p.carbon_intensity].map((l) => ({ p, l })));
-  addTableSheet(
+  await addTableSheet(
     wb,
     INTENSITY_SHEETS.periods[lang],
     [
@@ -386,9 +436,8 @@ export async function intensityWorkbook(
     ]),
   );
   const notes = intensityNotes(result, lang, options.options ?? {});
-  addTableSheet(wb, INTENSITY_SHEETS.notes[lang], [{ header: INTENSITY_SHEETS.notes[lang], width: 140 }], notes.map((n) => [n]));
-  addProvenanceSheet(wb, { inputs: [], factors: [...(options.factors ?? [])], options: options.options ?? {} }, options, [...(options.inputs ?? [])]);
-  addWarningsSheet(wb, options.diagnostics ?? result.diagnostics, lang);
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  await addTableSheet(wb, INTENSITY_SHEETS.notes[lang], [{ header: INTENSITY_SHEETS.notes[lang], width: 140 }], notes.map((n) => [n]));
+  await addProvenanceSheet(wb, { inputs: [], factors: [...(options.factors ?? [])], options: options.options ?? {} }, options, [...(options.inputs ?? [])]);
+  await addWarningsSheet(wb, options.diagnostics ?? result.diagnostics, lang);
+  await wb.commit();
 }

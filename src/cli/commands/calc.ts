@@ -4,7 +4,7 @@ import { renderCalc, type OutputFormat } from '../../core/format/calc.js';
 import type { Decimals } from '../../core/format/number.js';
 import { UsageError } from '../../core/calc/select-factors.js';
 import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
-import { assertNotAnInput, formatFromPath, openInputFiles, wholeFile, writeFileAtomic } from '../io.js';
+import { assertNotAnInput, formatFromPath, openInputFiles, wholeFile, writeFileAtomic, writeStreamAtomic } from '../io.js';
 import { progressBar } from '../progress.js';
 import { helperSettings, wantsHelpers } from '../helper-settings.js';
 import { factorsForRun } from '../user-factors.js';
@@ -130,7 +130,7 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   const tool = { name: toolName, version: toolVersion() };
   if (format === 'xlsx') {
     const { calcWorkbook } = await import('../xlsx.js');
-    writeFileAtomic(options.output!, await calcWorkbook(report, { lang: ctx.lang, tool }));
+    await writeStreamAtomic(options.output!, (out) => calcWorkbook(report, { lang: ctx.lang, tool }, out));
     return;
   }
   const text = renderCalc(report, format as OutputFormat, {

@@ -18,7 +18,7 @@ import {
   type IndicatorYear,
 } from '../../core/intensity/index.js';
 import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
-import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic } from '../io.js';
+import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic, writeStreamAtomic } from '../io.js';
 import { factorsForRun } from '../user-factors.js';
 import { parseTargetOptions } from '../target-options.js';
 import { toolName, toolVersion } from '../version.js';
@@ -204,7 +204,7 @@ export async function intensityCommand(file: string, options: IntensityCliOption
   };
   if (format === 'xlsx') {
     const { intensityWorkbook } = await import('../xlsx.js');
-    writeFileAtomic(options.output!, await intensityWorkbook(result, { ...renderOptions, diagnostics }));
+    await writeStreamAtomic(options.output!, (out) => intensityWorkbook(result, { ...renderOptions, diagnostics }, out));
     return;
   }
   // every warning printed on stderr is also in the result (the JSON `warnings`), not only intensity's own
