@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type { Decimal } from '../core/decimal.js';
 import {
   INDICATOR_LABELS,
@@ -20,13 +21,13 @@ const SHEETS = {
 } as const;
 
 /** The pathway as a workbook: a summary, the checks, one sheet per scenario, history, tornado, Monte Carlo, notes. */
-export async function pathwayWorkbook(result: PathwayResult, options: PathwayRenderOptions): Promise<Uint8Array> {
+export async function pathwayWorkbook(result: PathwayResult, options: PathwayRenderOptions, out: Writable): Promise<void> {
   const { lang } = options;
   const T = PATHWAY_LABELS;
   const num = (header: string, fmt = '#,##0.00'): SheetColumn => ({ header, numFmt: fmt, width: 18 });
   const text = (header: string, width = 14): SheetColumn => ({ header, width });
-  const wb = await newWorkbook(options.tool);
-  addTableSheet(
+  const wb = newWorkbook(options.tool, out);
+  await addTableSheet(
     wb,
     SHEETS.summary[lang],
     [
@@ -54,7 +55,7 @@ export async function pathwayWorkbook(result: PathwayResult, options: PathwayRen
       s.peak.status,
     ]),
   );
-  addTableSheet(
+  await addTableSheet(
     wb,
     SHEETS.checks[lang],
     [text(T.scenario[lang]), text(T.target[lang], 22), text(T.period[lang], 12), num('value_pct', '0.00'), num('target_pct', '0.00'), text('met', 8), text('status', 12), num('required_annual_pct', '0.0000'), text(T.source[lang], 24)],
@@ -79,7 +80,7 @@ export async function pathwayWorkbook(result: PathwayResult, options: PathwayRen
     num('ccus_t'),
   ];
   for (const s of result.scenarios) {
-    addTableSheet(
+    await addTableSheet(
       wb,
       s.name,
       yearColumns,
@@ -102,7 +103,7 @@ export async function pathwayWorkbook(result: PathwayResult, options: PathwayRen
     );
   }
   if (result.history) {
-    addTableSheet(
+    await addTableSheet(
       wb,
       SHEETS.history[lang],
       [text(T.year[lang], 8), num(T.gdp[lang]), num(T.energy_tce[lang]), num(T.co2_t[lang]), num(T.energy_intensity[lang], '0.0000'), num(T.carbon_intensity[lang], '0.0000')],
@@ -111,7 +112,7 @@ export async function pathwayWorkbook(result: PathwayResult, options: PathwayRen
   }
   const sens = result.scenarios.flatMap((s) => (s.sensitivity ?? []).map((r) => ({ s, r })));
   if (sens.length > 0) {
-    addTableSheet(
+    await addTableSheet(
       wb,
       SHEETS.sensitivity[lang],
       [text(T.scenario[lang]), text(T.variable[lang], 24), text('kind', 10), num('step', '0.00'), text('peak_year_low', 10), text('peak_year_high', 10), num(T.peak_low[lang]), num(T.peak_high[lang]), num(T.swing[lang])],
@@ -121,7 +122,7 @@ export async function pathwayWorkbook(result: PathwayResult, options: PathwayRen
   const mc = result.scenarios.filter((s) => s.monte_carlo);
   if (mc.length > 0) {
     const p = (v: Decimal | undefined) => v ?? null;
-    addTableSheet(
+    await addTableSheet(
       wb,
       SHEETS.montecarlo[lang],
       [text(T.scenario[lang]), text(T.runs[lang], 8), text(T.seed[lang], 10), num('peaked_by_2030_pct', '0.0'), text('peak_year_p5', 8), text('peak_year_p50', 8), text('peak_year_p95', 8), num('peak_co2_p5'), num('peak_co2_p50'), num('peak_co2_p95')],
@@ -132,9 +133,8 @@ export async function pathwayWorkbook(result: PathwayResult, options: PathwayRen
     );
   }
   const notes = pathwayNotes(result, lang, options.options ?? {});
-  addTableSheet(wb, SHEETS.notes[lang], [{ header: SHEETS.notes[lang], width: 140 }], notes.map((n) => [n]));
-  addProvenanceSheet(wb, { inputs: [], factors: [...(options.factors ?? [])], options: options.options ?? {} }, options, [...(options.inputs ?? [])]);
-  addWarningsSheet(wb, options.diagnostics ?? result.diagnostics, lang);
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  await addTableSheet(wb, SHEETS.notes[lang], [{ header: SHEETS.notes[lang], width: 140 }], notes.map((n) => [n]));
+  await addProvenanceSheet(wb, { inputs: [], factors: [...(options.factors ?? [])], options: options.options ?? {} }, options, [...(options.inputs ?? [])]);
+  await addWarningsSheet(wb, options.diagnostics ?? result.diagnostics, lang);
+  await wb.commit();
 }

@@ -12,7 +12,7 @@ import { computePathway, parseScenarios, pathwayTargets, renderPathway, type Pat
 import type { FactorTable } from '../../core/factors/table.js';
 import { tableRef } from '../../core/factors/table.js';
 import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
-import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic } from '../io.js';
+import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic, writeStreamAtomic } from '../io.js';
 import { parseTargetOptions } from '../target-options.js';
 import { factorsForRun } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
@@ -185,7 +185,7 @@ export async function pathwayCommand(file: string, options: PathwayCliOptions, c
   };
   if (format === 'xlsx') {
     const { pathwayWorkbook } = await import('../pathway-xlsx.js');
-    writeFileAtomic(options.output!, await pathwayWorkbook(run.result, renderOptions));
+    await writeStreamAtomic(options.output!, (out) => pathwayWorkbook(run.result, renderOptions, out));
     return;
   }
   const text = renderPathway(run.result, format as OutputFormat, renderOptions);
