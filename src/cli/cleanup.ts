@@ -2,18 +2,22 @@
  * What to undo however the process ends: on a normal exit, on an uncaught error, and on SIGINT,
  * SIGTERM and SIGHUP, after which the process still dies of that signal (a shell sees 130, 143,
  * 129 as without us). A task is a quick synchronous clean-up, such as removing a temporary file.
+ * The signals are listened to only while a task is pending: a listener defers a signal until the
+ * event loop turns, which would hold back Ctrl-C during a long synchronous calculation.
  */
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 const tasks = new Set<() => void>();
-let installed = false;
+let exitHook = false;
+let listening = false;
 
 /** Runs `task` when the process ends, unless the returned function is called first. */
 export function onCleanup(task: () => void): () => void {
-  install();
   tasks.add(task);
+  listen();
   return () => {
     tasks.delete(task);
+    if (tasks.size === 0) stopListening();
   };
 }
 
@@ -31,13 +35,19 @@ function runAll(): void {
 function onSignal(signal: NodeJS.Signals): void {
   runAll();
   // step aside and die of the signal as if we had never caught it, unless someone else handles it
-  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  stopListening();
   if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
 }
 
-function install(): void {
-  if (installed) return;
-  installed = true;
-  process.once('exit', runAll);
+function listen(): void {
+  if (!exitHook) process.once('exit', runAll);
+  exitHook = true;
+  if (listening) return;
+  listening = true;
   for (const s of SIGNALS) process.on(s, onSignal);
+}
+
+function stopListening(): void {
+  listening = false;
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
 }

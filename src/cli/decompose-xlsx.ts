@@ -1,4 +1,5 @@
 /** The decompose result as an Excel workbook: effects, year-by-year steps, groups, decoupling, notes, provenance. */
+import type { Writable } from 'node:stream';
 import type { Decimal } from '../core/decimal.js';
 import type { DecomposeRenderOptions } from '../core/decompose/format.js';
 import { DECOMPOSE_LABELS, TAPIO_LABELS, decomposeNotes, factorLabel, periodText, quantityAt } from '../core/decompose/format.js';
@@ -13,14 +14,14 @@ const SHEETS = {
   notes: { en: 'Notes', zh: '说明' },
 };
 
-export async function decomposeWorkbook(result: DecomposeResult, options: DecomposeRenderOptions): Promise<Uint8Array> {
+export async function decomposeWorkbook(result: DecomposeResult, options: DecomposeRenderOptions, out: Writable): Promise<void> {
   const { lang } = options;
   const L = (k: keyof typeof DECOMPOSE_LABELS) => DECOMPOSE_LABELS[k][lang];
   const add = result.method === 'additive';
   const fmt = add ? '#,##0.00' : '0.000000';
-  const wb = await newWorkbook(options.tool);
+  const wb = newWorkbook(options.tool, out);
   const t = result.total;
-  addTableSheet(
+  await addTableSheet(
     wb,
     SHEETS.effects[lang],
     [
@@ -38,7 +39,7 @@ export async function decomposeWorkbook(result: DecomposeResult, options: Decomp
   );
   if (result.steps.length > 0) {
     const row = (s: StepSplit, label: string): Cell[] => [label, s.start, ...s.effects.map((e) => e.value), add ? s.change : s.ratio, s.end];
-    addTableSheet(
+    await addTableSheet(
       wb,
       SHEETS.steps[lang],
       [
@@ -51,7 +52,7 @@ export async function decomposeWorkbook(result: DecomposeResult, options: Decomp
       [...result.steps.map((s) => row(s, periodText(s.from, s.to, lang))), row(t, `${periodText(result.from, result.to, lang)} ${L('total')}`)],
     );
   }
-  addTableSheet(
+  await addTableSheet(
     wb,
     SHEETS.groups[lang],
     [
@@ -63,7 +64,7 @@ export async function decomposeWorkbook(result: DecomposeResult, options: Decomp
     t.groups.map((g): Cell[] => [result.groupLabels.get(g.group)?.[lang] ?? g.group, g.start, g.end, ...g.effects.map((e): Decimal => e)]),
   );
   if (result.decoupling.length > 0) {
-    addTableSheet(
+    await addTableSheet(
       wb,
       SHEETS.decoupling[lang],
       [
@@ -77,9 +78,8 @@ export async function decomposeWorkbook(result: DecomposeResult, options: Decomp
     );
   }
   const notes = decomposeNotes(result, lang, options.basisNotes);
-  addTableSheet(wb, SHEETS.notes[lang], [{ header: SHEETS.notes[lang], width: 140 }], notes.map((n) => [n]));
-  addProvenanceSheet(wb, { inputs: [], factors: [...(options.factors ?? [])], options: options.options ?? {} }, options, [...(options.inputs ?? [])]);
-  addWarningsSheet(wb, options.diagnostics ?? [], lang);
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  await addTableSheet(wb, SHEETS.notes[lang], [{ header: SHEETS.notes[lang], width: 140 }], notes.map((n) => [n]));
+  await addProvenanceSheet(wb, { inputs: [], factors: [...(options.factors ?? [])], options: options.options ?? {} }, options, [...(options.inputs ?? [])]);
+  await addWarningsSheet(wb, options.diagnostics ?? [], lang);
+  await wb.commit();
 }

@@ -10,7 +10,7 @@ import { decompose, decomposeMethods, parseFactorTable, renderDecompose, type De
 import { kayaBasisNotes, kayaIdentity, type KayaView, type KayaYear } from '../../core/decompose/kaya.js';
 import { appendAll } from '../../core/arrays.js';
 import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
-import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic } from '../io.js';
+import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic, writeStreamAtomic } from '../io.js';
 import { factorsForRun } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
 import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from './calc.js';
@@ -182,7 +182,7 @@ export async function decomposeCommand(file: string | undefined, options: Decomp
   };
   if (format === 'xlsx') {
     const { decomposeWorkbook } = await import('../decompose-xlsx.js');
-    writeFileAtomic(options.output!, await decomposeWorkbook(result, renderOptions));
+    await writeStreamAtomic(options.output!, (out) => decomposeWorkbook(result, renderOptions, out));
     return;
   }
   const text = renderDecompose(result, format as OutputFormat, renderOptions);
