@@ -4,7 +4,7 @@ import type { ChunkReader } from '../core/input/fast-source.js';
 
 /** What makes a file the same file: device, inode, size and modification time. */
 export function fileIdentity(stat: Stats): string {
-  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
 }
 
 /**

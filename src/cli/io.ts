@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { UsageError } from '../core/calc/select-factors.js';
+import { UsageError } from '../core/usage-error.js';
 import type { InputFile, InputSource } from '../core/calc/run.js';
 import { readWhole } from '../core/input/fast-source.js';
 import { fileReaderAt, regularFileIdentity } from './file-reader.js';
@@ -36,12 +36,22 @@ export function openInputFiles(paths: readonly string[]): InputSource[] {
     const size = checkInputPath(path);
     // helpers read only a regular file, and check they opened the same one
     const identity = regularFileIdentity(path);
+    // a pipe, a FIFO, <(…), /dev/stdin: read once, whole, as it cannot be read again or seeked
+    if (identity === undefined) return { path, bytes: readFileSync(path) };
     return {
       path,
       size,
       identity,
       open: () => fileReaderAt(path, 0),
-      openAt: identity === undefined ? undefined : (position: number) => fileReaderAt(path, position, identity),
+      openAt: (position: number) => fileReaderAt(path, position, identity),
+      // size, modification time and inode as when it was first seen: else it changed while read
+      unchanged: () => {
+        try {
+          return regularFileIdentity(path) === identity;
+        } catch {
+          return false; // removed meanwhile
+        }
+      },
     };
   });
 }

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { UsageError } from '../core/calc/select-factors.js';
+import { UsageError } from '../core/usage-error.js';
 import { langFromEnv, type Lang } from '../core/i18n/lang.js';
 import { ExitError, loadColour, OutputError, type CliContext } from './context.js';
 import { toolName, toolVersion } from './version.js';

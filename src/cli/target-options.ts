@@ -1,4 +1,4 @@
-import { UsageError } from '../core/calc/select-factors.js';
+import { UsageError } from '../core/usage-error.js';
 import { co2Views, parseTargetOption, type Co2View, type Target } from '../core/intensity/index.js';
 
 /** `--region`, `--target` and `--co2-view`, shared by `intensity` and `report`; usage errors before any reading. */

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/run-cli.js';
 
 // The check itself runs in .ci/run (it installs Chromium there); here it runs only where Chromium
@@ -10,6 +10,8 @@ import { repoRoot } from '../helpers/run-cli.js';
 const script = join(repoRoot, 'scripts', 'check-report-in-chromium.mjs');
 const haveChromium = existsSync('/usr/bin/chromium') && spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout?.includes('CJK');
 const tmp = mkdtempSync(join(tmpdir(), 'jc-chromium-test-'));
+// nothing is left in /tmp (it was, by every run)
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function check(args: string[]) {
   const r = spawnSync(process.execPath, [script, '--no-install', '--artifacts', tmp, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/bundled.js';
 import { compareReports, comparisonRequest } from '../../src/core/calc/compare.js';
 import { runCalculation, type CalcRequest } from '../../src/core/calc/run.js';
-import { UsageError } from '../../src/core/calc/select-factors.js';
+import { UsageError } from '../../src/core/usage-error.js';
 
 const { dict, registry } = loadBundled();
 const csv = [

@@ -1,6 +1,6 @@
 import { compareReports, comparisonRequest, type Change, type ComparedRow, type FactorComparison } from '../../core/calc/compare.js';
 import { runCalculation, type CalcReport, type CalcRequest, type InputFile } from '../../core/calc/run.js';
-import { UsageError } from '../../core/calc/select-factors.js';
+import { UsageError } from '../../core/usage-error.js';
 import type { Totals } from '../../core/calc/aggregate.js';
 import type { Decimal } from '../../core/decimal.js';
 import { diagnosticToJson, formatDiagnostic, hasErrors, warning, type Diagnostic } from '../../core/diagnostics.js';
@@ -18,7 +18,7 @@ import { ExitError, printDiagnostics, styleFor, type CliContext } from '../conte
 import { formatFromPath, writeFileAtomic } from '../io.js';
 import { resolveFactorArgs } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
-import { parseDecimalsOption, stdoutFormat, type CalcCliOptions } from './calc.js';
+import { parseDecimalsOption, stdoutFormat, type CalcCliOptions } from '../calc-options.js';
 
 /** What calc has already done: the inputs read, the tables known and the base result. */
 export interface CompareBase {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { loadBundled } from '../../bundled.js';
 import { runCalculation, type CalcReport } from '../../core/calc/run.js';
-import { UsageError } from '../../core/calc/select-factors.js';
+import { UsageError } from '../../core/usage-error.js';
 import { error, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import type { OutputFormat } from '../../core/format/calc.js';
 import { decodeText } from '../../core/input/decode.js';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { bundledFactorsDir, loadBundled } from '../../bundled.js';
-import { UsageError } from '../../core/calc/select-factors.js';
+import { UsageError } from '../../core/usage-error.js';
 import { parseCsvLines } from '../../core/csv-text.js';
 import { Decimal } from '../../core/decimal.js';
 import { diagnosticToJson, error, warning, type Diagnostic } from '../../core/diagnostics.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadBundled } from '../../bundled.js';
 import { runCalculation, type CalcReport } from '../../core/calc/run.js';
-import { UsageError } from '../../core/calc/select-factors.js';
+import { UsageError } from '../../core/usage-error.js';
 import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import type { OutputFormat } from '../../core/format/calc.js';
 import { parseFactorTable, tableRef, type FactorTable } from '../../core/factors/table.js';

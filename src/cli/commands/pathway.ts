@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { loadBundled } from '../../bundled.js';
 import { appendAll } from '../../core/arrays.js';
 import { runCalculation, type CalcReport } from '../../core/calc/run.js';
-import { UsageError } from '../../core/calc/select-factors.js';
+import { UsageError } from '../../core/usage-error.js';
 import { Decimal } from '../../core/decimal.js';
 import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import type { OutputFormat } from '../../core/format/calc.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { runCalculation } from '../../core/calc/run.js';
-import { UsageError } from '../../core/calc/select-factors.js';
+import { UsageError } from '../../core/usage-error.js';
 import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import { tableRef } from '../../core/factors/table.js';
 import type { Lang } from '../../core/i18n/lang.js';

@@ -1,6 +1,6 @@
 import { runCalculation } from '../../core/calc/run.js';
 import { diagnosticToJson, hasErrors } from '../../core/diagnostics.js';
-import { UsageError } from '../../core/calc/select-factors.js';
+import { UsageError } from '../../core/usage-error.js';
 import { ExitError, printDiagnostics, type CliContext } from '../context.js';
 import { readInputFiles } from '../io.js';
 import { countProblems, validateLimits } from '../../core/quality/summarise.js';

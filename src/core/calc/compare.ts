@@ -4,7 +4,7 @@ import type { FactorRegistry } from '../factors/registry.js';
 import { tableRef, type FactorTable } from '../factors/table.js';
 import type { OutputRow, Totals } from './aggregate.js';
 import type { CalcReport, CalcRequest } from './run.js';
-import { UsageError } from './select-factors.js';
+import { UsageError } from '../usage-error.js';
 
 /** A figure before and after the factor tables were changed. */
 export interface Change {

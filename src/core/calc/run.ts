@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { FactorRegistry } from '../factors/registry.js';
 import { tableRef, type FactorTable } from '../factors/table.js';
 import { decodeText, type Encoding } from '../input/decode.js';
@@ -9,8 +9,9 @@ import type { ParallelRunner } from '../input/fast-parallel.js';
 import { readWhole, type StreamedInput } from '../input/fast-source.js';
 import { aggregate, builtInDims, totalsOf, type OutputRow, type RowOrder, type Totals } from './aggregate.js';
 import { calculateLines, type ElectricityMethod, type LineResult } from './calculate.js';
-import { selectFactors, UsageError } from './select-factors.js';
+import { selectFactors } from './select-factors.js';
 import { energyBasisOf, type EnergyBasis } from './energy-basis.js';
+import { UsageError } from '../usage-error.js';
 import { appendAll } from '../arrays.js';
 import { calcLimits, summariseDiagnostics, type ListLimits } from '../quality/summarise.js';
 
@@ -106,6 +107,15 @@ export interface ReadResult {
  * exactly as csv-parse would, it leaves to csv-parse, which reads the whole file.
  */
 export function readInputs(files: readonly InputSource[], dict: Dictionaries, options: ReadOptions = {}): ReadResult {
+  const read = readEachInput(files, dict, options);
+  // a file rewritten while it was read gives totals of neither version: refuse them
+  for (const f of files) {
+    if ('unchanged' in f && f.unchanged && !f.unchanged()) read.diagnostics.push(error('FILE_CHANGED', {}, { file: f.path }));
+  }
+  return read;
+}
+
+function readEachInput(files: readonly InputSource[], dict: Dictionaries, options: ReadOptions): ReadResult {
   if (options.fast === true && files.length > 0) {
     try {
       const sources: FastSource[] = files.map((f) =>

@@ -1,16 +1,11 @@
 import type { FactorKind } from '../factors/kinds.js';
 import type { FactorRegistry } from '../factors/registry.js';
 import type { FactorTable } from '../factors/table.js';
+import { UsageError } from '../usage-error.js';
 import type { FactorSelection } from './factors-for-calc.js';
 
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly messageZh: string,
-  ) {
-    super(message);
-  }
-}
+// defined in usage-error.ts; re-exported here for branches that still import it from this file
+export { UsageError } from '../usage-error.js';
 
 export interface FactorChoice {
   /** table refs (id or id@version) already in the registry, one per kind at most */

@@ -67,6 +67,8 @@ export function buildFuelDictionary(all: Fuel[]): FuelDictionary {
     }
   }
   const names = [...byName.keys()];
+  /** labels longer than this get no suggestion */
+  const MAX_SUGGESTED_CHARS = 200;
   // a file repeats its unknown names row after row: each is measured against every name once
   const suggestions = new Map<string, Fuel | undefined>();
   return {
@@ -78,12 +80,19 @@ export function buildFuelDictionary(all: Fuel[]): FuelDictionary {
       if (!key) return undefined;
       if (suggestions.has(key)) return suggestions.get(key);
       let best: { fuel: Fuel; distance: number } | undefined;
-      for (const candidate of names) {
-        // containment first: "原煤(吨)" or "柴油车" point at 原煤 and 柴油
-        const distance = candidate.length > 1 && key.includes(candidate) ? 0.5 : editDistance(key, candidate);
-        if (!best || distance < best.distance) best = { fuel: byName.get(candidate)!, distance };
+      const length = [...key].length;
+      const limit = Math.max(1, Math.floor(length / 3));
+      // labels longer than any name could be get none (no quadratic time on a 100k-character cell)
+      if (length <= MAX_SUGGESTED_CHARS) {
+        for (const candidate of names) {
+          // containment first: "原煤(吨)" or "柴油车" point at 原煤 and 柴油
+          const contains = candidate.length > 1 && key.includes(candidate);
+          // otherwise a name whose length differs by more than the limit is further than the limit
+          if (!contains && Math.abs([...candidate].length - length) > limit) continue;
+          const distance = contains ? 0.5 : editDistance(key, candidate);
+          if (!best || distance < best.distance) best = { fuel: byName.get(candidate)!, distance };
+        }
       }
-      const limit = Math.max(1, Math.floor([...key].length / 3));
       const suggestion = best && best.distance <= limit ? best.fuel : undefined;
       if (suggestions.size >= MAX_REMEMBERED) suggestions.clear();
       suggestions.set(key, suggestion);

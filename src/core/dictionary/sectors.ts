@@ -82,11 +82,17 @@ export function buildSectorDictionary(all: Sector[]): SectorDictionary {
       if (!key) return undefined;
       if (suggestions.has(key)) return suggestions.get(key);
       let best: { sector: Sector; distance: number } | undefined;
-      for (const candidate of names) {
-        const distance = editDistance(key, candidate);
-        if (!best || distance < best.distance) best = { sector: byName.get(candidate)!, distance };
+      const length = [...key].length;
+      const limit = Math.max(1, Math.floor(length / 4));
+      // a name whose length differs by more than the limit is further than the limit: not measured
+      // (a long label is then measured against nothing, not against every name: no quadratic time)
+      if (length <= MAX_SUGGESTED_CHARS) {
+        for (const candidate of names) {
+          if (Math.abs([...candidate].length - length) > limit) continue;
+          const distance = editDistance(key, candidate);
+          if (!best || distance < best.distance) best = { sector: byName.get(candidate)!, distance };
+        }
       }
-      const limit = Math.max(1, Math.floor([...key].length / 4));
       const suggestion = best && best.distance <= limit ? best.sector : undefined;
       if (suggestions.size >= MAX_REMEMBERED) suggestions.clear();
       suggestions.set(key, suggestion);
@@ -94,6 +100,9 @@ export function buildSectorDictionary(all: Sector[]): SectorDictionary {
     },
   };
 }
+
+/** labels longer than this get no suggestion (no name is near them) */
+const MAX_SUGGESTED_CHARS = 200;
 
 /** unknown labels whose suggestion is remembered (a file of all-different labels must not grow memory without end) */
 const MAX_REMEMBERED = 10_000;

@@ -7,7 +7,7 @@ import { parseDecimal } from '../numbers.js';
 import { toHalfWidth } from '../text.js';
 import { parseUnit, unitExamples, type Dimension } from '../units.js';
 import { fieldAliases, fieldOfHeader, parseUse, requiredFields, type Field, type Use } from './columns.js';
-import { findHeaderRecord, parseYear, unitFitsFuel, useFitsFuel } from './row-rules.js';
+import { BASE_UNIT, findHeaderRecord, MAX_LABEL_CHARS, MAX_QUANTITY_CHARS, parseYear, PLAUSIBLE_QUANTITY, plausibleQuantity, shownValue, unitFitsFuel, useFitsFuel } from './row-rules.js';
 
 /** One validated row of activity data, its quantity converted exactly to the base unit. */
 export interface ActivityRecord {
@@ -159,14 +159,16 @@ function parseRow(
   const year = cell('year');
   const yearValue = parseYear(year.raw);
   if (year.raw === '') diagnostics.push(error('EMPTY_VALUE', { column: 'year' }, at(year.column)));
-  else if (yearValue === undefined) diagnostics.push(error('BAD_YEAR', { value: year.raw }, at(year.column)));
+  else if (yearValue === undefined) diagnostics.push(error('BAD_YEAR', { value: shownValue(year.raw) }, at(year.column)));
 
   const sectorCell = cell('sector');
   let sector: Sector | undefined;
   if (sectorCell.raw === '') diagnostics.push(error('EMPTY_VALUE', { column: 'sector' }, at(sectorCell.column)));
   else {
     sector = dict.sectors.find(sectorCell.raw);
-    if (!sector) {
+    if (!sector && sectorCell.raw.length > MAX_LABEL_CHARS) {
+      diagnostics.push(error('LABEL_TOO_LONG', { column: 'sector', value: shownValue(sectorCell.raw), chars: sectorCell.raw.length, max: MAX_LABEL_CHARS }, at(sectorCell.column)));
+    } else if (!sector) {
       const suggestion = dict.sectors.suggest(sectorCell.raw);
       diagnostics.push(
         warning('UNKNOWN_SECTOR', { value: sectorCell.raw, suggestion: suggestion?.zh ?? '' }, at(sectorCell.column)),
@@ -179,7 +181,9 @@ function parseRow(
   if (fuelCell.raw === '') diagnostics.push(error('EMPTY_VALUE', { column: 'fuel' }, at(fuelCell.column)));
   else {
     fuel = dict.fuels.find(fuelCell.raw);
-    if (!fuel) {
+    if (!fuel && fuelCell.raw.length > MAX_LABEL_CHARS) {
+      diagnostics.push(error('LABEL_TOO_LONG', { column: 'fuel', value: shownValue(fuelCell.raw), chars: fuelCell.raw.length, max: MAX_LABEL_CHARS }, at(fuelCell.column)));
+    } else if (!fuel) {
       const suggestion = dict.fuels.suggest(fuelCell.raw);
       diagnostics.push(error('UNKNOWN_FUEL', { value: fuelCell.raw, suggestion: suggestion?.zh ?? '' }, at(fuelCell.column)));
     }
@@ -188,7 +192,9 @@ function parseRow(
   const quantityCell = cell('quantity');
   let quantity: Decimal | undefined;
   if (quantityCell.raw === '') diagnostics.push(error('EMPTY_VALUE', { column: 'quantity' }, at(quantityCell.column)));
-  else {
+  else if (quantityCell.raw.length > MAX_QUANTITY_CHARS) {
+    diagnostics.push(error('QUANTITY_TOO_LONG', { value: shownValue(quantityCell.raw), chars: quantityCell.raw.length, max: MAX_QUANTITY_CHARS }, at(quantityCell.column)));
+  } else {
     quantity = parseDecimal(quantityCell.raw);
     if (!quantity) diagnostics.push(error('BAD_NUMBER', { value: quantityCell.raw }, at(quantityCell.column)));
     else if (quantity.isNegative() && !quantity.isZero()) {
@@ -200,11 +206,11 @@ function parseRow(
   const unitCell = cell('unit');
   const unit = parseUnit(unitCell.raw);
   if (unitCell.raw === '') diagnostics.push(error('EMPTY_VALUE', { column: 'unit' }, at(unitCell.column)));
-  else if (!unit) diagnostics.push(error('UNKNOWN_UNIT', { value: unitCell.raw }, at(unitCell.column)));
+  else if (!unit) diagnostics.push(error('UNKNOWN_UNIT', { value: shownValue(unitCell.raw) }, at(unitCell.column)));
 
   const useCell = cell('use');
   const use = parseUse(useCell.raw);
-  if (!use) diagnostics.push(error('BAD_USE', { value: useCell.raw }, at(useCell.column)));
+  if (!use) diagnostics.push(error('BAD_USE', { value: shownValue(useCell.raw) }, at(useCell.column)));
 
   let dimension: Dimension | undefined;
   if (fuel && unit) {
@@ -228,6 +234,21 @@ function parseRow(
     diagnostics.push(error('USE_NOT_ALLOWED', { use, fuel: fuel.zh, fuelEn: fuel.en }, at(useCell.column)));
   }
 
+  let base: Decimal | undefined;
+  if (quantity && unit && dimension) {
+    base = quantity.times(unit.toBase);
+    if (!plausibleQuantity(dimension, base)) {
+      const range = PLAUSIBLE_QUANTITY[dimension];
+      diagnostics.push(
+        error(
+          'QUANTITY_IMPLAUSIBLE',
+          { value: shownValue(quantityCell.raw), unit: unitCell.raw, max: `1e${range.maxExponent}`, min: `1e${range.minExponent}`, base: BASE_UNIT[dimension] },
+          at(quantityCell.column),
+        ),
+      );
+    }
+  }
+
   if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
   const extra: Record<string, string> = {};
   for (const { name, index } of columns.extra) extra[name] = (record[index] ?? '').trim();
@@ -238,7 +259,7 @@ function parseRow(
     sectorLabel: sectorCell.raw,
     sector,
     fuel: fuel!,
-    quantity: quantity!.times(unit!.toBase),
+    quantity: base!,
     dimension: dimension!,
     use: use!,
     extra,

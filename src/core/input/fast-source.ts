@@ -21,6 +21,8 @@ export interface StreamedInput {
   openAt?: ((position: number) => ChunkReader) | undefined;
   /** what helpers check they opened the same file by (opaque to the core) */
   identity?: string | undefined;
+  /** false when the file is no longer the one opened (rewritten, replaced, grown) while it was read */
+  unchanged?: (() => boolean) | undefined;
 }
 
 /** A reader over bytes already in memory. */

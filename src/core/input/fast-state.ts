@@ -11,7 +11,7 @@ import { toHalfWidth } from '../text.js';
 import { parseUnit, type Dimension } from '../units.js';
 import { parseActivity, type ActivityRecord, type Dictionaries } from './activity.js';
 import { parseUse, type Use } from './columns.js';
-import { isPowerPlantElectricity, parseYear, unitFitsFuel, useFitsFuel } from './row-rules.js';
+import { isPowerPlantElectricity, parseYear, PLAUSIBLE_QUANTITY, unitFitsFuel, useFitsFuel } from './row-rules.js';
 import { decoderFor, FastFallback, type Decoder, type FileLayout } from './fast-header.js';
 import { FingerprintForwarder, FingerprintTable } from './fast-fingerprints.js';
 import { ParallelAbort, type FingerprintSink, type GroupData } from './fast-parallel.js';
@@ -155,6 +155,8 @@ interface Resolved {
   toBase: Decimal;
   /** toBase = 10^pow */
   pow: number;
+  /** quantities from 10^maxExponent (base units) on are implausible (row-rules.ts) */
+  maxExponent: number;
 }
 
 interface Group {
@@ -455,6 +457,8 @@ export class FileScan {
       }
     }
     if (g.slowKey) return this.slow(buf, f, line);
+    // a quantity past its plausible range: parseActivity says so, with its place
+    if (g.resolved && !qZero && qE + g.resolved.pow >= g.resolved.maxExponent) return this.slow(buf, f, line);
     const run = this.run;
     const pass1 = run.pass === 1;
     if (pass1) {
@@ -619,7 +623,7 @@ export class FileScan {
         const at2 = this.keyAt.kept[k]!;
         if (at2 >= 0) extra[name] = texts[at2]!.trim();
       });
-      resolved = { year, sector, sectorLabel, fuel, dimension, use, extra, toBase: unit.toBase, pow: powerOfTen(unit.toBase) };
+      resolved = { year, sector, sectorLabel, fuel, dimension, use, extra, toBase: unit.toBase, pow: powerOfTen(unit.toBase), maxExponent: PLAUSIBLE_QUANTITY[dimension].maxExponent };
     } else {
       // an unknown sector, a bad unit, …: parseActivity on this row gives the exact diagnostics
       const parsed = this.parseAlone([{ line: group.firstLine, bytes: group.firstBytes }]);
@@ -633,7 +637,7 @@ export class FileScan {
       if (record) {
         const extra: Record<string, string> = {};
         for (const name of this.run.keep) if (Object.prototype.hasOwnProperty.call(record.extra, name)) extra[name] = record.extra[name]!;
-        resolved = { ...record, extra, toBase: unit!.toBase, pow: powerOfTen(unit!.toBase) };
+        resolved = { ...record, extra, toBase: unit!.toBase, pow: powerOfTen(unit!.toBase), maxExponent: PLAUSIBLE_QUANTITY[record.dimension].maxExponent };
       }
     }
     if (resolved) {
