@@ -229,7 +229,7 @@ describe('intensity targets', () => {
 
 describe('intensity --assessment-basis', () => {
   it('shows the raw and the adjusted energy intensity and judges the target on the adjusted one', () => {
-    const run = runCli(['intensity', fx('assessment.csv'), '-f', 'json', '--assessment-basis', '--region', 'national']);
+    const run = runCli(['intensity', fx('assessment.csv'), '-f', 'json', '--assessment-basis', '2022', '--region', 'national']);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
     // 2020: (10000 − 1000 − 0) / 10000 = 0.9; 2025: (9400 − 1200 − 800) / 10000 = 0.74
@@ -347,5 +347,40 @@ describe('the 2030 target against 2005', () => {
     const run = runCli(['intensity', fx('no-2005.csv'), '--base-2005', '-3']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--base-2005');
+  });
+});
+
+describe('--assessment-basis 2022|2024', () => {
+  // 2024 rule: 2020 10,000 − 1,000 − 1,500 = 7,500; 2025 9,400 − 1,200 − 2,600 = 5,600; 1 − 0.56/0.75 = 25.33 %
+  it('2024 deducts all non-fossil energy; the output names the rule and its document', () => {
+    const run = runCli(['intensity', fx('assessment-2024.csv'), '-f', 'json', '--assessment-basis', '2024', '--region', 'national']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.years.map((y: Record<string, string>) => [y.non_fossil_tce, y.energy_assessed_tce])).toEqual([
+      ['1500.000000', '7500.000000'],
+      ['2600.000000', '5600.000000'],
+    ]);
+    expect(pct2(json.periods[0].energy_intensity_assessed.reduction_pct)).toBe('25.33');
+    expect(json.meta.options.assessmentRule).toMatchObject({ rule: '2024', chosen: 'option', document: '发改环资〔2024〕113号 (2024-01-27)' });
+    const zh = runCli(['intensity', fx('assessment-2024.csv'), '-f', 'table', '--lang', 'zh', '--assessment-basis', '2024', '--region', 'national']);
+    expect(zh.stdout).toContain('考核口径 2024 年规则（发改环资〔2024〕113号 (2024-01-27)）：扣除原料用能和全部非化石能源消费量（可再生能源、核电等）');
+  });
+
+  it('2022 deducts new renewables instead (17.78 %)', () => {
+    const run = runCli(['intensity', fx('assessment-2024.csv'), '-f', 'json', '--assessment-basis', '2022', '--region', 'national']);
+    expect(pct2(JSON.parse(run.stdout).periods[0].energy_intensity_assessed.reduction_pct)).toBe('17.78');
+  });
+
+  it('with no value it follows the period (2020–2025: 113号), also when the flag comes before the file', () => {
+    const run = runCli(['intensity', '--assessment-basis', fx('assessment-2024.csv'), '-f', 'table', '--region', 'national']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Assessment basis, 2024 rule (发改环资〔2024〕113号 (2024-01-27))');
+    expect(run.stdout).toContain('the rule in force for the periods assessed');
+  });
+
+  it('another value is a usage error', () => {
+    const run = runCli(['intensity', fx('assessment-2024.csv'), '--assessment-basis', '2023']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--assessment-basis must be 2022');
   });
 });

@@ -205,7 +205,7 @@ describe('assessment basis: feedstock and newly added renewables deducted', () =
     { year: 2020, gdp: '1', energy_tce: '10000', feedstock_tce: '1000', new_renewable_tce: '0' },
     { year: 2025, gdp: '1', energy_tce: '9400', feedstock_tce: '1200', new_renewable_tce: '800' },
   ]);
-  const r = computeIntensity(years, { assessmentBasis: true, targets: [target('energy_intensity', 2020, 2025, '13.5')] });
+  const r = computeIntensity(years, { assessmentBasis: '2022', targets: [target('energy_intensity', 2020, 2025, '13.5')] });
 
   it('shows both the raw and the adjusted intensity', () => {
     expect(r.years.map((y) => [y.energy_assessed_tce!.toString(), y.energy_intensity!.toString(), y.energy_intensity_assessed!.toString()])).toEqual([
@@ -237,7 +237,7 @@ describe('assessment basis: feedstock and newly added renewables deducted', () =
         { year: 2020, gdp: '1', energy_tce: '10000' },
         { year: 2021, gdp: '1', energy_tce: '10000', feedstock_tce: '1000' },
       ]),
-      { assessmentBasis: true },
+      { assessmentBasis: '2022' },
     );
     expect(mixed.years.map((y) => y.energy_intensity_assessed?.toString() ?? null)).toEqual([null, '0.9']);
     expect(mixed.years[1]!.energy_intensity_assessed_reduction_pct).toBeNull();
@@ -271,5 +271,53 @@ describe('merging activity totals (--data)', () => {
       ['INTENSITY_DATA_YEAR_IGNORED', 2022],
     ]);
     expect(merged.diagnostics[0]!.params).toMatchObject({ column: 'energy_tce', fileValue: '999', dataValue: '110' });
+  });
+});
+
+describe('assessment basis, 2024 rule (发改环资〔2024〕113号): feedstock and ALL non-fossil energy deducted', () => {
+  /*
+   * Same city as above, with all its non-fossil energy: 2020 1,500 tce, 2025 2,600 tce (of which 800 new since 2020).
+   * 2024 rule: 2020 10,000 − 1,000 − 1,500 = 7,500 (I 0.75); 2025 9,400 − 1,200 − 2,600 = 5,600 (I 0.56)
+   * decline 1 − 0.56/0.75 = 25.333 % (the 2022 rule gave 17.78 %: the non-fossil already there in 2020 now leaves the base too)
+   */
+  const years = indicatorYears([
+    { year: 2020, gdp: '1', energy_tce: '10000', feedstock_tce: '1000', new_renewable_tce: '0', non_fossil_tce: '1500' },
+    { year: 2025, gdp: '1', energy_tce: '9400', feedstock_tce: '1200', new_renewable_tce: '800', non_fossil_tce: '2600' },
+  ]);
+  const targets = [target('energy_intensity', 2020, 2025, '13.5')];
+
+  it('deducts feedstock and all non-fossil consumption, and names its document', () => {
+    const r = computeIntensity(years, { assessmentBasis: '2024', targets });
+    expect(r.years.map((y) => y.energy_assessed_tce!.toString())).toEqual(['7500', '5600']);
+    expect(r2(r.periods[0]!.energy_intensity_assessed!.reduction_pct)).toBe('25.33');
+    expect(r.assessment_rule).toMatchObject({ rule: '2024', chosen: 'option', document: '发改环资〔2024〕113号 (2024-01-27)', deducts: ['feedstock_tce', 'non_fossil_tce'] });
+  });
+
+  it('by default follows the period assessed: the 14th FYP is judged under 113号', () => {
+    const auto = computeIntensity(years, { assessmentBasis: 'auto', targets });
+    expect(auto.assessment_rule).toMatchObject({ rule: '2024', chosen: 'period' });
+    expect(auto.years[1]!.energy_assessed_tce!.toString()).toBe('5600');
+    // a 13th-FYP-only run keeps the 2022 rules
+    const older = computeIntensity(
+      indicatorYears([
+        { year: 2015, gdp: '1', energy_tce: '100', feedstock_tce: '10', new_renewable_tce: '0' },
+        { year: 2020, gdp: '1', energy_tce: '90', feedstock_tce: '10', new_renewable_tce: '5' },
+      ]),
+      { assessmentBasis: true },
+    );
+    expect(older.assessment_rule).toMatchObject({ rule: '2022', chosen: 'period' });
+    expect(older.years[1]!.energy_assessed_tce!.toString()).toBe('75');
+  });
+
+  it('without a non_fossil_tce figure it says so and deducts only feedstock', () => {
+    const r = computeIntensity(
+      indicatorYears([
+        { year: 2020, gdp: '1', energy_tce: '10000', feedstock_tce: '1000' },
+        { year: 2021, gdp: '1', energy_tce: '9900', feedstock_tce: '1000' },
+      ]),
+      { assessmentBasis: '2024' },
+    );
+    expect(r.years.map((y) => y.energy_assessed_tce!.toString())).toEqual(['9000', '8900']);
+    expect(r.diagnostics.map((d) => `${d.code}:${d.params.column}`)).toContain('INTENSITY_NO_DEDUCTION_DATA:non_fossil_tce');
   });
 });

@@ -20,7 +20,7 @@ import {
 import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
 import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic, writeStreamAtomic } from '../io.js';
 import { factorsForRun } from '../user-factors.js';
-import { parseTargetOptions } from '../target-options.js';
+import { parseAssessmentBasis, parseTargetOptions } from '../target-options.js';
 import { toolName, toolVersion } from '../version.js';
 import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from './calc.js';
 import { appendAll } from '../../core/arrays.js';
@@ -33,7 +33,7 @@ export interface IntensityCliOptions extends CalcCliOptions {
   region?: string;
   target?: string[];
   targets?: string;
-  assessmentBasis?: boolean;
+  assessmentBasis?: boolean | string;
   co2View?: string;
   base2005?: string;
 }
@@ -111,6 +111,7 @@ export async function intensityCommand(file: string, options: IntensityCliOption
   const periods = options.period && options.period.length > 0 ? parsePeriods(options.period) : undefined;
   const { region, explicit, co2View } = parseTargetOptions(options);
   const base2005 = parseBase2005(options.base2005);
+  const assessmentBasis = parseAssessmentBasis(options.assessmentBasis);
   const dataFiles = options.data ?? [];
   if (options.output) assertNotAnInput(options.output, [file, ...dataFiles]);
   const userTable = options.targets !== undefined ? resolveTargetsTable(options.targets, ctx) : undefined;
@@ -159,7 +160,7 @@ export async function intensityCommand(file: string, options: IntensityCliOption
     baseYear,
     periods,
     targets,
-    assessmentBasis: options.assessmentBasis ?? false,
+    assessmentBasis: assessmentBasis,
     givenIntensities: base2005 ? [{ year: 2005, indicator: 'carbon_intensity', value: base2005, source: '--base-2005' }] : undefined,
   });
   // a national target used for want of the region's own is said beside the target in the output

@@ -17,7 +17,7 @@ import { buildReport, renderReportHtml, renderReportMarkdown, type ReportIntensi
 import { ExitError, printDiagnostics, summariseErrors, type CliContext } from '../context.js';
 import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic } from '../io.js';
 import { factorsForRun } from '../user-factors.js';
-import { parseTargetOptions } from '../target-options.js';
+import { parseAssessmentBasis, parseTargetOptions } from '../target-options.js';
 import { toolName, toolVersion } from '../version.js';
 import { parseCalcRequest, parseDecimalsOption, type CalcCliOptions } from './calc.js';
 import { appendAll } from '../../core/arrays.js';
@@ -30,7 +30,7 @@ export interface ReportCliOptions extends CalcCliOptions {
   region?: string;
   target?: string[];
   co2View?: string;
-  assessmentBasis?: boolean;
+  assessmentBasis?: boolean | string;
   baseYear?: string;
   scenarios?: string;
 }
@@ -57,6 +57,7 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
   else throw new UsageError(`--format of report must be md or html, not "${options.format}"`, `report 的 --format 只能是 md 或 html，不是“${options.format}”`);
   const year = parseYear(options.year, '--year');
   const baseYear = parseYear(options.baseYear, '--base-year');
+  const assessmentBasis = parseAssessmentBasis(options.assessmentBasis);
   const { region, explicit, co2View } = parseTargetOptions(options);
   if (options.output) assertNotAnInput(options.output, [...files, ...(options.indicators ? [options.indicators] : []), ...(options.scenarios ? [options.scenarios] : [])]);
 
@@ -86,7 +87,7 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
         appendAll(intensityDiagnostics, merged.diagnostics);
         const bundledTargets = registry.ofKind('targets');
         const targets = mergeTargets(targetsFromTables([bundledTargets], region), explicit);
-        const result = computeIntensity(merged.years, { baseYear, targets, assessmentBasis: options.assessmentBasis ?? false });
+        const result = computeIntensity(merged.years, { baseYear, targets, assessmentBasis });
         // a national target used for want of the region's own is said in the report beside the
         // targets (with the reason), not warned about: nothing in the user's data is amiss
         intensity = {

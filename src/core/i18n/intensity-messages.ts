@@ -140,8 +140,8 @@ export const intensityMessages = {
     },
   },
   INTENSITY_NO_DEDUCTION_DATA: {
-    en: { message: (p) => `assessment basis: no ${s(p.column)} given for ${s(p.years)}; nothing is deducted for it there`, fix: (p) => `add a ${s(p.column)} column${p.column === 'feedstock_tce' ? ', or pass activity data with use=feedstock rows' + (p.command === 'report' ? '' : ' via --data') : ''}` },
-    zh: { message: (p) => `考核口径：${s(p.years)} 年没有${s(p.column)}，该项不扣除`, fix: (p) => `增加“${s(p.column)}”列${p.column === 'feedstock_tce' ? (p.command === 'report' ? '，或在活动水平文件中加入 用途=原料 的行' : '，或用 --data 提供含 用途=原料 的活动水平数据') : ''}` },
+    en: { message: (p) => `assessment basis: no ${s(p.column)} given for ${s(p.years)}; nothing is deducted for it there`, fix: (p) => `add a ${s(p.column)} column${p.column === 'feedstock_tce' ? ', or pass activity data with use=feedstock rows' + (p.command === 'report' ? '' : ' via --data') : p.column === 'non_fossil_tce' ? ' (非化石能源消费量, on the basis of energy_tce), or pass activity data with local primary generation and net imports' + (p.command === 'report' ? '' : ' via --data') + '; --assessment-basis 2022 deducts new renewables instead' : ''}` },
+    zh: { message: (p) => `考核口径：${s(p.years)} 年没有${s(p.column)}，该项不扣除`, fix: (p) => `增加“${s(p.column)}”列${p.column === 'feedstock_tce' ? (p.command === 'report' ? '，或在活动水平文件中加入 用途=原料 的行' : '，或用 --data 提供含 用途=原料 的活动水平数据') : p.column === 'non_fossil_tce' ? '（非化石能源消费量，与能耗同一口径），或提供含本地一次电力发电量和净调入电量的活动水平数据；--assessment-basis 2022 则扣除新增可再生能源' : ''}` },
   },
   INTENSITY_BASIS_INCOMPLETE: {
     en: {

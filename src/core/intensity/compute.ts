@@ -2,6 +2,8 @@ import { Decimal, ZERO } from '../decimal.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { FigureSource, IndicatorYear } from './indicators.js';
 import { targetKey, type Indicator, type Target } from './targets.js';
+import { chooseAssessmentRule, type AssessmentRule, type AssessmentRuleChoice } from './assessment.js';
+import { appendAll } from '../arrays.js';
 
 /** How GDP was brought to constant prices. */
 export type GdpBasis = 'chained' | 'constant';
@@ -18,7 +20,7 @@ export interface IntensityOptions {
    * and newly added renewable energy. Both raw and assessed figures are returned; targets of energy
    * intensity are then judged on the assessed one.
    */
-  assessmentBasis?: boolean | undefined;
+  assessmentBasis?: boolean | AssessmentRule | 'auto' | undefined;
   /**
    * Intensities of years the data has no row for, given directly (`--base-2005`): the start of a period such as
    * the 2030 target against 2005. At the same comparable prices as the data's GDP (tce or tCO2 per 万元).
@@ -52,11 +54,12 @@ export interface IntensityYear {
   carbon_intensity_reduction_pct: Decimal | null;
   feedstock_tce: Decimal | null;
   new_renewable_tce: Decimal | null;
-  /** assessment basis only: energy_tce − feedstock_tce − new_renewable_tce */
+  non_fossil_tce: Decimal | null;
+  /** assessment basis only: energy_tce − feedstock_tce − (new_renewable_tce on the 2022 rule, non_fossil_tce on the 2024 rule) */
   energy_assessed_tce: Decimal | null;
   energy_intensity_assessed: Decimal | null;
   energy_intensity_assessed_reduction_pct: Decimal | null;
-  sources: Partial<Record<'energy_tce' | 'co2_t' | 'feedstock_tce', FigureSource>>;
+  sources: Partial<Record<'energy_tce' | 'co2_t' | 'feedstock_tce' | 'non_fossil_tce', FigureSource>>;
 }
 
 /** Which figure a period line measures: energy intensity as reported, as assessed, or carbon intensity. */
@@ -114,6 +117,8 @@ export interface IntensityResult {
   /** base year of comparable prices (chained basis), else null */
   base_year: number | null;
   assessment_basis: boolean;
+  /** the rule energy was assessed on (what was deducted, and its document); null when the assessment basis is off */
+  assessment_rule: AssessmentRuleChoice | null;
   years: IntensityYear[];
   periods: IntensityPeriod[];
   /** targets that were used for a period */
@@ -179,12 +184,14 @@ export function defaultPeriods(years: readonly number[]): { periods: { from: num
 export function computeIntensity(input: readonly IndicatorYear[], options: IntensityOptions = {}): IntensityResult {
   const diagnostics: Diagnostic[] = [];
   const rows = [...input].sort((a, b) => a.year - b.year);
-  const assessment = options.assessmentBasis ?? false;
+  const asked = options.assessmentBasis === true ? 'auto' : options.assessmentBasis || undefined;
+  const assessment = asked !== undefined;
   const chained = rows.some((r) => r.gdp_index !== undefined);
   const result: IntensityResult = {
     gdp_basis: chained ? 'chained' : 'constant',
     base_year: null,
     assessment_basis: assessment,
+    assessment_rule: null,
     years: [],
     periods: [],
     targets_used: [],
@@ -241,6 +248,30 @@ export function computeIntensity(input: readonly IndicatorYear[], options: Inten
     for (const r of rows) if (r.gdp !== undefined) constant.set(r.year, r.gdp);
   }
 
+  // periods assessed (their warnings are given in step 4, after those of the years)
+  const rowYears = new Set(rows.map((r) => r.year));
+  const periodWarnings: Diagnostic[] = [];
+  let periods: { from: number; to: number }[];
+  if (options.periods) periods = [...options.periods];
+  else {
+    const d = defaultPeriods(rows.map((r) => r.year));
+    periods = d.periods;
+    for (const m of d.missing) {
+      periodWarnings.push(warning('INTENSITY_PERIOD_NOT_ASSESSED', { from: m.from, to: m.to, missing: 'base' }));
+    }
+    // a target over a longer span (2030 against 2005) is assessed when its first year is known and data follows it
+    const given = new Set((options.givenIntensities ?? []).map((g) => `${g.year}:${g.indicator}`));
+    for (const t of options.targets ?? []) {
+      if (periods.some((p) => p.from === t.from && p.to === t.to)) continue;
+      if (!rows.some((r) => r.year > t.from && r.year <= t.to)) continue;
+      if (rowYears.has(t.from) || given.has(`${t.from}:${t.indicator}`)) periods.push({ from: t.from, to: t.to });
+      else if (planOf(t.from, t.to) === null) result.targets_not_assessed.push(t);
+    }
+  }
+  const rule = asked === undefined ? null : chooseAssessmentRule(asked, periods);
+  result.assessment_rule = rule;
+  const byNonFossil = rule?.rule === '2024';
+
   // 2. intensities per year
   const per = (value: Decimal | null, gdp: Decimal | null) => (value === null || gdp === null ? null : value.dividedBy(gdp.times(WAN_PER_YI)));
   const noEnergy: number[] = [];
@@ -250,7 +281,10 @@ export function computeIntensity(input: readonly IndicatorYear[], options: Inten
   // A year without a deduction that other years have is on another basis: its assessed figure
   // would make a false jump against its neighbours, so it is left out rather than deducted as 0.
   const anyFeedstock = rows.some((r) => r.feedstock_tce !== undefined);
-  const anyRenewable = rows.some((r) => r.new_renewable_tce !== undefined);
+  // the second deduction: new renewables (2022 rule) or all non-fossil energy (2024 rule, 113号)
+  const second = (r: IndicatorYear) => (byNonFossil ? r.non_fossil_tce : r.new_renewable_tce);
+  const secondColumn = byNonFossil ? 'non_fossil_tce' : 'new_renewable_tce';
+  const anyRenewable = rows.some((r) => second(r) !== undefined);
   const partialBasis: number[] = [];
   for (const r of rows) {
     const gdpConstant = constant.get(r.year) ?? null;
@@ -261,9 +295,9 @@ export function computeIntensity(input: readonly IndicatorYear[], options: Inten
     let assessed: Decimal | null = null;
     if (assessment && energy !== null) {
       if (r.feedstock_tce === undefined) noFeedstock.push(r.year);
-      if (r.new_renewable_tce === undefined) noRenewable.push(r.year);
-      const deduction = (r.feedstock_tce ?? ZERO).plus(r.new_renewable_tce ?? ZERO);
-      const lacks = (anyFeedstock && r.feedstock_tce === undefined) || (anyRenewable && r.new_renewable_tce === undefined);
+      if (second(r) === undefined) noRenewable.push(r.year);
+      const deduction = (r.feedstock_tce ?? ZERO).plus(second(r) ?? ZERO);
+      const lacks = (anyFeedstock && r.feedstock_tce === undefined) || (anyRenewable && second(r) === undefined);
       if (lacks) partialBasis.push(r.year);
       else if (deduction.greaterThan(energy)) {
         diagnostics.push(
@@ -284,6 +318,7 @@ export function computeIntensity(input: readonly IndicatorYear[], options: Inten
       carbon_intensity_reduction_pct: null,
       feedstock_tce: r.feedstock_tce ?? null,
       new_renewable_tce: r.new_renewable_tce ?? null,
+      non_fossil_tce: r.non_fossil_tce ?? null,
       energy_assessed_tce: assessed,
       energy_intensity_assessed: per(assessed, gdpConstant),
       energy_intensity_assessed_reduction_pct: null,
@@ -304,7 +339,7 @@ export function computeIntensity(input: readonly IndicatorYear[], options: Inten
     diagnostics.push(warning('INTENSITY_NO_DEDUCTION_DATA', { column: 'feedstock_tce', years: yearText(noFeedstock) }));
   }
   if (noRenewable.length > 0 && !anyRenewable) {
-    diagnostics.push(warning('INTENSITY_NO_DEDUCTION_DATA', { column: 'new_renewable_tce', years: yearText(noRenewable) }));
+    diagnostics.push(warning('INTENSITY_NO_DEDUCTION_DATA', { column: secondColumn, years: yearText(noRenewable) }));
   }
 
   // 3. year-on-year, against the calendar year before
@@ -319,23 +354,7 @@ export function computeIntensity(input: readonly IndicatorYear[], options: Inten
   }
 
   // 4. periods
-  let periods: { from: number; to: number }[];
-  if (options.periods) periods = [...options.periods];
-  else {
-    const d = defaultPeriods(rows.map((r) => r.year));
-    periods = d.periods;
-    for (const m of d.missing) {
-      diagnostics.push(warning('INTENSITY_PERIOD_NOT_ASSESSED', { from: m.from, to: m.to, missing: 'base' }));
-    }
-    // a target over a longer span (2030 against 2005) is assessed when its first year is known and data follows it
-    const given = new Set((options.givenIntensities ?? []).map((g) => `${g.year}:${g.indicator}`));
-    for (const t of options.targets ?? []) {
-      if (periods.some((p) => p.from === t.from && p.to === t.to)) continue;
-      if (!rows.some((r) => r.year > t.from && r.year <= t.to)) continue;
-      if (yearRow.has(t.from) || given.has(`${t.from}:${t.indicator}`)) periods.push({ from: t.from, to: t.to });
-      else if (planOf(t.from, t.to) === null) result.targets_not_assessed.push(t);
-    }
-  }
+  appendAll(diagnostics, periodWarnings);
   const targets = new Map((options.targets ?? []).map((t) => [targetKey(t), t]));
   const used = new Map<string, Target>();
   for (const { from, to } of periods) {

@@ -8,6 +8,7 @@ import { plainStyle, toTextTable, type Style } from '../format/text-table.js';
 import type { Lang } from '../i18n/lang.js';
 import type { IntensityPeriod, IntensityResult, IntensityYear, PeriodIndicator, PeriodStatus } from './compute.js';
 import { missingTargetReason, type Target, type TargetQualifier } from './targets.js';
+import { ASSESSMENT_RULES } from './assessment.js';
 
 export interface IntensityRenderOptions {
   lang: Lang;
@@ -208,11 +209,15 @@ export function intensityNotes(result: IntensityResult, lang: Lang, options: Rec
     };
     notes.push(zh ? `--data 的二氧化碳按${text[v]?.zh ?? v}计。` : `CO2 from --data: ${text[v]?.en ?? v}.`);
   }
-  if (result.assessment_basis) {
+  if (result.assessment_rule) {
+    const r = ASSESSMENT_RULES[result.assessment_rule.rule];
+    const how = result.assessment_rule.chosen === 'period'
+      ? zh ? '（按所评估时期适用的规则选定；可用 --assessment-basis 2022|2024 指定）' : ' (the rule in force for the periods assessed; choose another with --assessment-basis 2022|2024)'
+      : zh ? '（由 --assessment-basis 指定）' : ' (as asked with --assessment-basis)';
     notes.push(
       zh
-        ? '考核口径：能耗扣除原料用能（发改环资〔2022〕803号）和新增可再生能源消费量后计算能耗强度，能耗强度目标按考核口径判断；原始能耗强度同时列出。'
-        : 'Assessment basis: feedstock energy (原料用能, 发改环资〔2022〕803号) and newly added renewable energy are deducted before the energy-intensity check, and energy-intensity targets are judged on it; the reported intensity is shown too.',
+        ? `考核口径 ${result.assessment_rule.rule} 年规则（${r.document}）：${r.zh}后计算能耗强度${how}；能耗强度目标按考核口径判断，原始能耗强度同时列出。扣除量应与能耗同一折标口径。`
+        : `Assessment basis, ${result.assessment_rule.rule} rule (${r.document}): ${r.en} before the energy-intensity check${how}; energy-intensity targets are judged on it, and the reported intensity is shown too. Deductions must be on the same basis as energy_tce.`,
     );
   }
   for (const t of result.targets_used) {
@@ -268,7 +273,7 @@ export function intensityYearKeys(assessmentBasis: boolean): (keyof IntensityYea
     'energy_intensity_reduction_pct',
     'carbon_intensity_reduction_pct',
     ...(assessmentBasis
-      ? (['feedstock_tce', 'new_renewable_tce', 'energy_assessed_tce', 'energy_intensity_assessed', 'energy_intensity_assessed_reduction_pct'] as const)
+      ? (['feedstock_tce', 'new_renewable_tce', 'non_fossil_tce', 'energy_assessed_tce', 'energy_intensity_assessed', 'energy_intensity_assessed_reduction_pct'] as const)
       : []),
   ];
 }
@@ -392,6 +397,7 @@ export function intensityJson(result: IntensityResult, options: IntensityRenderO
         gdpBasis: result.gdp_basis,
         baseYear: result.base_year,
         assessmentBasis: result.assessment_basis,
+        assessmentRule: result.assessment_rule,
         decimals,
       },
     },

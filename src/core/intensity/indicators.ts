@@ -24,14 +24,19 @@ export interface IndicatorYear {
   feedstock_tce: Decimal | undefined;
   /** 新增可再生能源消费量 (over the 2020 base), part of energy_tce; deducted on the assessment basis */
   new_renewable_tce: Decimal | undefined;
+  /**
+   * 非化石能源消费量: all non-fossil energy consumed (renewables and nuclear, local and in imported electricity), part of
+   * energy_tce and on its basis; deducted on the 2024 assessment basis (发改环资〔2024〕113号)
+   */
+  non_fossil_tce?: Decimal | undefined;
   /** 常住人口 in 万人 (optional; decompose's population effect) */
   population?: Decimal | undefined;
   /** value added of the primary, secondary and tertiary industry, 亿元 at current prices (optional; decompose's structure effect) */
   gdp_primary?: Decimal | undefined;
   gdp_secondary?: Decimal | undefined;
   gdp_tertiary?: Decimal | undefined;
-  /** where energy_tce, co2_t and feedstock_tce came from */
-  sources: Partial<Record<'energy_tce' | 'co2_t' | 'feedstock_tce', FigureSource>>;
+  /** where energy_tce, co2_t, feedstock_tce and non_fossil_tce came from */
+  sources: Partial<Record<'energy_tce' | 'co2_t' | 'feedstock_tce' | 'non_fossil_tce', FigureSource>>;
   file?: string | undefined;
   line?: number | undefined;
 }
@@ -44,6 +49,7 @@ export type IndicatorColumn =
   | 'co2_t'
   | 'feedstock_tce'
   | 'new_renewable_tce'
+  | 'non_fossil_tce'
   | 'population'
   | 'gdp_primary'
   | 'gdp_secondary'
@@ -68,6 +74,7 @@ export const indicatorAliases: Record<IndicatorColumn, string[]> = {
   co2_t: ['co2_t', 'co2', '二氧化碳排放量', '二氧化碳排放', 'CO2排放量', '碳排放量'],
   feedstock_tce: ['feedstock_tce', 'feedstock', '原料用能', '原料用能消费量', '原料用能量'],
   new_renewable_tce: ['new_renewable_tce', 'new_renewable', '新增可再生能源消费量', '新增可再生能源', '新增可再生能源电力消费量'],
+  non_fossil_tce: ['non_fossil_tce', 'non_fossil', '非化石能源消费量', '非化石能源消费', '非化石能源'],
   population: ['population', 'pop', '常住人口', '年末常住人口', '人口', '总人口', '年末总人口'],
   gdp_primary: ['gdp_primary', 'value_added_primary', '第一产业增加值', '第一产业'],
   gdp_secondary: ['gdp_secondary', 'value_added_secondary', '第二产业增加值', '第二产业'],
@@ -116,7 +123,8 @@ function unitFactor(column: IndicatorColumn, unit: string | undefined): Decimal 
     }
     case 'energy_tce':
     case 'feedstock_tce':
-    case 'new_renewable_tce': {
+    case 'new_renewable_tce':
+    case 'non_fossil_tce': {
       const u = parseUnit(key);
       return u && u.dimension === 'standard-coal' ? u.toBase : undefined;
     }
@@ -137,6 +145,7 @@ const UNIT_HINTS: Record<IndicatorColumn, { units: string; default: string }> = 
   co2_t: { units: 't, 吨, 万吨, tCO2', default: 't' },
   feedstock_tce: { units: 'tce, 吨标准煤, 万吨标准煤', default: 'tce' },
   new_renewable_tce: { units: 'tce, 吨标准煤, 万吨标准煤', default: 'tce' },
+  non_fossil_tce: { units: 'tce, 吨标准煤, 万吨标准煤', default: 'tce' },
   population: { units: '万人, 人', default: '万人' },
   gdp_primary: { units: '亿元, 万元, 元', default: '亿元' },
   gdp_secondary: { units: '亿元, 万元, 元', default: '亿元' },
@@ -268,6 +277,7 @@ export function parseIndicators(text: string, file: string): ParsedIndicators {
     const co2 = number('co2_t', 'non-negative');
     const feedstock = number('feedstock_tce', 'non-negative');
     const renewable = number('new_renewable_tce', 'non-negative');
+    const nonFossil = number('non_fossil_tce', 'non-negative');
     const population = number('population', 'positive');
     const valueAdded = (['gdp_primary', 'gdp_secondary', 'gdp_tertiary'] as const).map((c) => number(c, 'non-negative'));
     if (year !== undefined) {
@@ -280,6 +290,7 @@ export function parseIndicators(text: string, file: string): ParsedIndicators {
     if (energy) sources.energy_tce = 'file';
     if (co2) sources.co2_t = 'file';
     if (feedstock) sources.feedstock_tce = 'file';
+    if (nonFossil) sources.non_fossil_tce = 'file';
     result.years.push({
       year: year!,
       gdp,
@@ -288,6 +299,7 @@ export function parseIndicators(text: string, file: string): ParsedIndicators {
       co2_t: co2,
       feedstock_tce: feedstock,
       new_renewable_tce: renewable,
+      ...(nonFossil !== undefined ? { non_fossil_tce: nonFossil } : {}),
       ...(population !== undefined ? { population } : {}),
       ...(valueAdded[0] !== undefined ? { gdp_primary: valueAdded[0] } : {}),
       ...(valueAdded[1] !== undefined ? { gdp_secondary: valueAdded[1] } : {}),
@@ -311,6 +323,7 @@ export function indicatorYears(
     co2_t?: string | number | Decimal;
     feedstock_tce?: string | number | Decimal;
     new_renewable_tce?: string | number | Decimal;
+    non_fossil_tce?: string | number | Decimal;
     population?: string | number | Decimal;
     gdp_primary?: string | number | Decimal;
     gdp_secondary?: string | number | Decimal;
@@ -324,6 +337,7 @@ export function indicatorYears(
       if (r.energy_tce !== undefined) sources.energy_tce = 'file';
       if (r.co2_t !== undefined) sources.co2_t = 'file';
       if (r.feedstock_tce !== undefined) sources.feedstock_tce = 'file';
+      if (r.non_fossil_tce !== undefined) sources.non_fossil_tce = 'file';
       return {
         year: r.year,
         gdp: d(r.gdp),
@@ -332,6 +346,7 @@ export function indicatorYears(
         co2_t: d(r.co2_t),
         feedstock_tce: d(r.feedstock_tce),
         new_renewable_tce: d(r.new_renewable_tce),
+        ...(r.non_fossil_tce !== undefined ? { non_fossil_tce: d(r.non_fossil_tce) } : {}),
         ...(r.population !== undefined ? { population: d(r.population) } : {}),
         ...(r.gdp_primary !== undefined ? { gdp_primary: d(r.gdp_primary) } : {}),
         ...(r.gdp_secondary !== undefined ? { gdp_secondary: d(r.gdp_secondary) } : {}),

@@ -588,7 +588,8 @@ function methodSection(ctx: Ctx, input: ReportInput): Section {
     optionRows.push(['--indicators', input.intensity.file.path]);
     if (input.intensity.region) optionRows.push(['--region', input.intensity.region]);
     optionRows.push(['co2 view', input.intensity.co2View]);
-    if (input.intensity.result.assessment_basis) optionRows.push(['assessment basis', 'on']);
+    const rule = input.intensity.result.assessment_rule;
+    if (rule) optionRows.push(['assessment basis', `${rule.rule} (${rule.document})`]);
   }
   if (input.year !== undefined) optionRows.push(['--year', String(input.year)]);
   const options: Tabular = {
