@@ -11,11 +11,12 @@
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import type { stream as ExcelStream, Worksheet } from 'exceljs';
-import { aggregate, type OutputRow, type Totals } from '../core/calc/aggregate.js';
+import { aggregate, type OutputRow } from '../core/calc/aggregate.js';
 import type { CalcReport } from '../core/calc/run.js';
 import { Decimal } from '../core/decimal.js';
 import { describe, type Diagnostic } from '../core/diagnostics.js';
-import { calcTabular } from '../core/format/calc.js';
+import { calcTabular, useName } from '../core/format/calc.js';
+import { totalDef, totalKeys, totalLabel, totalValue, unitText as totalUnitText } from '../core/format/totals.js';
 import { label, type LabelKey } from '../core/format/labels.js';
 import type { FactorTable } from '../core/factors/table.js';
 import type { Lang } from '../core/i18n/lang.js';
@@ -40,15 +41,23 @@ export interface SheetColumn {
 }
 
 /**
- * Exact decimals become number cells rounded to 6 places, as the CSV prints them by default.
+ * Exact decimals become number cells rounded half-to-even to the places their column's format shows
+ * (6 without one): a cell holds exactly the digits it displays, so a spreadsheet never rounds it again
+ * (half-up) into other digits than the CLI and the report print.
  * Text is stored as it is, as a string cell: a spreadsheet never evaluates a string cell, so the
  * CSV's guard apostrophe against formula injection would only show as a stray character here.
  */
-export function cellValue(cell: Cell): string | number | null {
+export function cellValue(cell: Cell, decimals = 6): string | number | null {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'number') return cell;
   if (typeof cell === 'string') return xmlSafe(cell);
-  return Number(cell.toDecimalPlaces(6, Decimal.ROUND_HALF_EVEN).toString());
+  return Number(cell.toDecimalPlaces(decimals, Decimal.ROUND_HALF_EVEN).toString());
+}
+
+/** The most decimals a number format shows: '#,##0.00' → 2, '#,##0.00####' → 6; none → 6. */
+export function formatDecimals(numFmt: string | undefined): number {
+  const m = numFmt ? /\.([0#]+)/.exec(numFmt) : null;
+  return m ? m[1]!.length : numFmt ? 0 : 6;
 }
 
 /** XML 1.0 cannot carry most control characters (a workbook with one does not open): they become U+FFFD. */
@@ -105,8 +114,9 @@ export async function addTableSheet(wb: Workbook, name: string, columns: readonl
   head.font = { bold: true };
   head.commit();
   let count = 0;
+  const places = columns.map((c) => formatDecimals(c.numFmt));
   for (const row of rows) {
-    ws.addRow(row.map(cellValue)).commit();
+    ws.addRow(row.map((cell, i) => cellValue(cell, places[i] ?? 6))).commit();
     if (++count % ROWS_PER_CHECK === 0) await keepUp(ws, (wb as unknown as { stream: Writable }).stream);
   }
   if (count > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: count + 1, column: columns.length } };
@@ -124,21 +134,6 @@ function displayWidth(text: string): number {
   return w;
 }
 
-const TOTAL_KEYS: { key: keyof Totals; label: LabelKey; unit: 'tce' | 't' }[] = [
-  { key: 'energy_tce', label: 'energy_total', unit: 'tce' },
-  { key: 'feedstock_tce', label: 'feedstock_total', unit: 'tce' },
-  { key: 'scope1_co2_t', label: 'scope1_total', unit: 't' },
-  { key: 'energy_industries_co2_t', label: 'energy_industries_total', unit: 't' },
-  { key: 'scope2_co2_t', label: 'scope2_total', unit: 't' },
-  { key: 'co2_t', label: 'co2_total', unit: 't' },
-  { key: 'territorial_co2_t', label: 'territorial_co2_t', unit: 't' },
-  { key: 'consumption_co2_t', label: 'consumption_co2_t', unit: 't' },
-  { key: 'territorial_co2e_t', label: 'territorial_co2e_total', unit: 't' },
-  { key: 'consumption_co2e_t', label: 'consumption_co2e_total', unit: 't' },
-  { key: 'co2e_t', label: 'co2e_total', unit: 't' },
-  { key: 'ch4_t', label: 'ch4_t', unit: 't' },
-  { key: 'n2o_t', label: 'n2o_t', unit: 't' },
-];
 
 const SHEETS = {
   totals: { en: 'Totals', zh: '全市合计' },
@@ -173,7 +168,6 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions,
   const w = (k: keyof typeof WORDS) => WORDS[k][lang];
   const l = (k: LabelKey) => label(k, lang);
   const wb = newWorkbook(options.tool, out);
-  const unitText = (u: 'tce' | 't') => (lang === 'zh' ? (u === 'tce' ? '吨标准煤' : '吨') : u);
 
   // totals: all years, then each year
   const years = report.years;
@@ -187,7 +181,14 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions,
       { header: w('allYears'), numFmt: T_FMT, width: 18 },
       ...years.map((y) => ({ header: String(y.year), numFmt: T_FMT, width: 18 })),
     ],
-    TOTAL_KEYS.map((t) => [t.key, l(t.label).trim(), unitText(t.unit), report.totals[t.key], ...years.map((y) => y.totals[t.key])]),
+    // the one list of totals (src/core/format/totals.ts): a total added there is a row here
+    totalKeys(report.totals).map((k) => [
+      k,
+      totalLabel(k, lang, report.options.gwp).trim(),
+      totalUnitText(totalDef(k).unit, lang),
+      totalValue(report.totals, k),
+      ...years.map((y) => totalValue(y.totals, k)),
+    ]),
   );
 
   const measures = (r: OutputRow): Cell[] => [r.energyTce, r.feedstockTce, r.co2, r.scope1Co2, r.scope2Co2, r.co2e];
@@ -214,11 +215,13 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions,
       { header: l('year'), width: 8 },
       { header: w('fuelId'), width: 18 },
       { header: l('fuel'), width: 18 },
+      // a fuel burned, taken as feedstock and netted as output are rows of their own: say which
+      { header: l('use'), width: 14 },
       { header: l('quantity'), numFmt: '#,##0.######', width: 16 },
       { header: l('unit'), width: 8 },
       ...measureColumns,
     ],
-    byFuel.map((r) => [r.year ?? null, r.fuelId ?? '', (lang === 'zh' ? r.fuelZh : r.fuelEn) ?? '', r.quantity ?? null, r.unit ?? '', ...measures(r)]),
+    byFuel.map((r) => [r.year ?? null, r.fuelId ?? '', (lang === 'zh' ? r.fuelZh : r.fuelEn) ?? '', r.use === 'energy' ? (lang === 'zh' ? '能源消费' : 'energy') : useName(r.use, lang), r.quantity ?? null, r.unit ?? '', ...measures(r)]),
   );
 
   // the rows exactly as `calc` prints them to CSV, with number cells where the CSV has numbers
@@ -228,7 +231,8 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions,
     SHEETS.rows[lang],
     table.columns.map((c) => ({
       header: c.key === 'fuel' && table.columns.some((o) => o.key === 'fuel_name') ? w('fuelId') : c.label,
-      numFmt: c.numeric ? (c.key === 'quantity' ? '#,##0.######' : T_FMT) : undefined,
+      // the CSV's 6 decimals, every one shown: these cells hold the CSV's figures
+      numFmt: c.numeric ? (c.key === 'quantity' ? '#,##0.######' : '#,##0.00####') : undefined,
       width: c.numeric ? 16 : c.key === 'sector' ? 36 : 12,
     })),
     mapRows(table.rows, (row) =>

@@ -46,7 +46,10 @@ describe('calc -o result.xlsx', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Totals', 'By sector', 'By fuel', 'Rows', 'Provenance', 'Warnings']);
   });
 
-  it('reads back with the same totals as calc -f json', async () => {
+  // a cell holds the digits it shows, rounded half-to-even as the CLI and the report print them (2 decimals)
+  const shown = (value: string) => Number(new Decimal(value).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toString());
+
+  it('reads back with the totals calc prints, to the digits shown', async () => {
     const ws = (await readBook(out)).getWorksheet('Totals')!;
     const keys = column(ws, 'key');
     const all = column(ws, 'All years');
@@ -55,9 +58,29 @@ describe('calc -o result.xlsx', () => {
       const i = keys.indexOf(key);
       expect(i, key).toBeGreaterThanOrEqual(0);
       expect(typeof all[i]).toBe('number');
-      expect(all[i], key).toBe(Number(value));
-      expect(y2021[i], key).toBe(Number(value));
+      expect(all[i], key).toBe(shown(value));
+      expect(y2021[i], key).toBe(shown(value));
     }
+  });
+
+  it('writes the rounded figure the CLI prints, not an unrounded one a spreadsheet rounds half-up', async () => {
+    const wb = await readBook(out);
+    // sector 44 energy 942,322.085 tce and diesel energy 290,181.465 tce: the CLI and the report print …08 and …46
+    const sector = wb.getWorksheet('By sector')!;
+    const i = column(sector, 'Code').indexOf('44');
+    expect(column(sector, 'Energy (tce)')[i]).toBe(942322.08);
+    const fuel = wb.getWorksheet('By fuel')!;
+    const j = column(fuel, 'Fuel id').indexOf('diesel');
+    expect(column(fuel, 'Energy (tce)')[j]).toBe(290181.46);
+    expect(runCli(['calc', example, '--by', 'sector', '-f', 'table']).stdout).toMatch(/Production and Supply of Electric Power and Heat Power\s+1\+2\s+942,322\.08\s/);
+  });
+
+  it('labels the netted-output and feedstock rows of the By fuel sheet with their use', async () => {
+    const fuel = (await readBook(out)).getWorksheet('By fuel')!;
+    const rows = column(fuel, 'Fuel id').map((id, k) => `${id} ${column(fuel, 'Use')[k]}`);
+    expect(rows).toContain('electricity energy');
+    expect(rows).toContain('electricity netted output');
+    expect(rows).toContain('raw_coal feedstock');
   });
 
   it('has the rows of the CSV, numbers as number cells, summing to the totals', async () => {
@@ -76,7 +99,8 @@ describe('calc -o result.xlsx', () => {
     for (const name of ['By sector', 'By fuel']) {
       const co2 = column(wb.getWorksheet(name)!, 'CO2 (t)') as number[];
       const sum = co2.reduce((acc, v) => acc.plus(v), new Decimal(0));
-      expect(sum.minus(json.totals.co2_t).abs().toNumber(), name).toBeLessThanOrEqual(co2.length * 5e-7);
+      // each cell rounded to the 2 decimals shown: off by at most half a cent per row
+      expect(sum.minus(json.totals.co2_t).abs().toNumber(), name).toBeLessThanOrEqual(co2.length * 5e-3);
     }
   });
 
@@ -143,7 +167,8 @@ describe('intensity -o intensity.xlsx', () => {
       const i = yearCol.indexOf(y.year);
       expect(i).toBeGreaterThanOrEqual(0);
       if (y.energy_intensity === null) expect(intensity[i]).toBeNull();
-      else expect(intensity[i]).toBe(Number(new Decimal(y.energy_intensity).toDecimalPlaces(6).toString()));
+      // the 4 decimals the sheet shows (and the report prints), rounded half-to-even
+      else expect(intensity[i]).toBe(Number(new Decimal(y.energy_intensity).toDecimalPlaces(4, Decimal.ROUND_HALF_EVEN).toString()));
     }
     expect(wb.worksheets.map((w) => w.name)).toContain('Periods and targets');
   });

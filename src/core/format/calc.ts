@@ -77,6 +77,8 @@ export function calcTabular(report: CalcReport, options: { lang: Lang; decimals:
     cells.push(cell);
   };
   const lbl = (k: LabelKey) => label(k, lang);
+  // netted output has no scope: people read what the row is instead of a blank (machines keep '' and the use column)
+  const scopeCell = (r: OutputRow) => (r.scope === '' && !machine ? useName(r.use, lang) : r.scope);
   for (const dim of by) {
     switch (dim) {
       case 'year':
@@ -91,7 +93,7 @@ export function calcTabular(report: CalcReport, options: { lang: Lang; decimals:
         add(machine ? 'fuel_name' : 'fuel', lbl('fuel'), false, (r) => fuelName(r, lang));
         break;
       case 'scope':
-        add('scope', lbl('scope'), false, (r) => r.scope);
+        add('scope', lbl('scope'), false, scopeCell);
         break;
       case 'category':
         add('category', lbl('category'), false, (r) => r.category);
@@ -106,7 +108,7 @@ export function calcTabular(report: CalcReport, options: { lang: Lang; decimals:
         add(dim, dim, false, (r) => r.key[dim] ?? '');
     }
   }
-  if (!by.includes('scope')) add('scope', lbl('scope'), false, (r) => r.scope);
+  if (!by.includes('scope')) add('scope', lbl('scope'), false, scopeCell);
   if (machine && !by.includes('category')) add('category', lbl('category'), false, (r) => r.category);
   if (machine && !by.includes('use')) add('use', lbl('use'), false, (r) => r.use);
   else if (!machine && by.includes('fuel') && !by.includes('use') && report.rows.some((r) => r.use !== 'energy')) {
