@@ -218,7 +218,6 @@ function mergeChunks(p: Pass, index: number, job: ChunkJob, results: ChunkResult
     }
   } else {
     for (const r of results) {
-      for (const [key, list] of r.occurrences) for (let i = 0; i < list.length; i += 2) run.occurrence(key, list[i]!, line(list[i + 1]!));
       for (const d of r.series) {
         const s = run.series.get(d.key);
         if (!s) continue; // a series without a check has nothing to add
@@ -227,6 +226,8 @@ function mergeChunks(p: Pass, index: number, job: ChunkJob, results: ChunkResult
       }
     }
   }
+  // duplicates: every row of a file without extra columns (first pass), candidates of others (second)
+  for (const r of results) for (const [key, list] of r.occurrences) for (let i = 0; i < list.length; i += 2) run.occurrence(key, list[i]!, line(list[i + 1]!));
   // in file order, as one reader would have met them (the first row of a key names its record)
   const deferred = results.flatMap((r) => r.deferred.map(([l, bytes]) => [line(l), bytes] as const)).sort((x, y) => x[0] - y[0]);
   for (const [l, bytes] of deferred) scan.slowLine(l, bytes);

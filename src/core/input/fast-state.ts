@@ -183,7 +183,7 @@ interface Group {
   fpA: number;
   fpB: number;
   power: boolean;
-  /** the duplicate check's exact key, when the file has no extra columns (the same for every row) */
+  /** the duplicate check's exact key, when the file has no extra columns (the same for every row of the group) */
   dupKey: string | undefined;
   rows: number;
   sInt: number;
@@ -501,9 +501,15 @@ export class FileScan {
       }
     }
     // the duplicate check: (year, sector, fuel, use) and every extra cell, trimmed
+    const ec = this.extraCols;
+    if (ec.length === 0) {
+      // no extra columns: a row's duplicate key is its group's, made once; every row is listed in
+      // the first pass, so duplicates never need a second
+      if (pass1) run.occurrence((g.dupKey ??= exactDupKey(r.year, r.sector, r.sectorLabel, r.fuel, r.use, {})), this.index, this.lineBase + line);
+      return;
+    }
     let a = g.fpA;
     let b = g.fpB;
-    const ec = this.extraCols;
     for (let k = 0; k < ec.length; k++) {
       const c = ec[k]!;
       let h1 = f.h1[c]!;
@@ -521,11 +527,7 @@ export class FileScan {
     a = fmix(a);
     b = fmix(b ^ a);
     if (pass1) run.addFingerprint(a, b);
-    else if (run.candidates.has(b | 1)) {
-      // without extra columns every row of a key has the key's duplicate key: made once
-      const key = ec.length === 0 ? (g.dupKey ??= exactDupKey(r.year, r.sector, r.sectorLabel, r.fuel, r.use, {})) : exactDupKey(r.year, r.sector, r.sectorLabel, r.fuel, r.use, this.extraOf(buf, f));
-      run.occurrence(key, this.index, this.lineBase + line);
-    }
+    else if (run.candidates.has(b | 1)) run.occurrence(exactDupKey(r.year, r.sector, r.sectorLabel, r.fuel, r.use, this.extraOf(buf, f)), this.index, this.lineBase + line);
   }
 
   private extraOf(buf: Uint8Array, f: Fields): Record<string, string> {
@@ -780,6 +782,11 @@ export class FileScan {
       const e = zero ? 0 : q.e;
       const l2 = zero ? 0 : Number(q.toSignificantDigits(2, Decimal.ROUND_DOWN).times(new Decimal(10).pow(1 - e)).toFixed(0));
       run.place(s, zero, e, l2, () => Number(q.toString()), this.index, r.line);
+      if (this.extraNames.length === 0) {
+        // no extra columns: every row listed in the first pass (as row() does)
+        if (run.pass === 1) run.occurrence(exactDupKey(r.year, r.sector, r.sectorLabel, r.fuel, r.use, r.extra), this.index, r.line);
+        continue;
+      }
       let [a, b] = run.seed(this.layout.schema, r);
       for (const name of this.extraNames) {
         run.hashText(r.extra[name] ?? '');
