@@ -62,6 +62,16 @@ describe('examples/jinchang-2021.csv', () => {
     expect(new Decimal(totals.energy_tce!).toFixed(6)).toBe(energy.toFixed(6));
   });
 
+  it('531.7万tce is reproduced on the calorific-equivalent basis; the coal basis adds 876,088.8 tce (examples/README.md)', () => {
+    expect(result.totals.energy_tce).toBe('5316583.355');
+    const coal = runCli(['calc', EXAMPLE, '--electricity-method', 'coal', '--totals', '-f', 'json']);
+    expect(coal.code).toBe(0);
+    const json = JSON.parse(coal.stdout) as JsonResult & { energy_basis: { method: string; electricity: { rate: string }[] } };
+    // net electricity 907,800万 − 420,000万 kWh = 4,878,000,000 kWh; × (302.5 − 122.9) g/kWh = 876,088.8 tce more
+    expect(new Decimal(json.totals.energy_tce!).minus('5316583.355').toString()).toBe('876088.8');
+    expect(json.energy_basis).toMatchObject({ method: 'coal', electricity: [{ rate: '302.5' }] });
+  });
+
   it('consumes exactly 90.78亿kWh of electricity, 79.67亿kWh of it in industry (divisions 06–46)', () => {
     const electricity = result.rows.filter((r) => r.fuel === 'electricity' && r.use === 'energy');
     expect(electricity.every((r) => r.unit === 'kWh')).toBe(true);
