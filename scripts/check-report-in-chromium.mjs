@@ -94,7 +94,9 @@ function buildReport(lang, reportPath) {
 const { REPORT_CHARTS: BASE_CHARTS } = await import(pathToFileURL(join(root, 'dist', 'core', 'report', 'build.js')).href);
 // the pathway chapter's charts too, when the report has one (built from examples/ it does)
 const { PATHWAY_CHARTS } = await import(pathToFileURL(join(root, 'dist', 'core', 'report', 'pathway.js')).href);
-const REPORT_CHARTS = givenHtml ? BASE_CHARTS : [...BASE_CHARTS, ...PATHWAY_CHARTS];
+// and the decomposition chapter's waterfall (examples/ hold two years of activity data and the indicators)
+const { DECOMPOSITION_CHARTS } = await import(pathToFileURL(join(root, 'dist', 'core', 'report', 'decomposition.js')).href);
+const REPORT_CHARTS = givenHtml ? BASE_CHARTS : [...BASE_CHARTS, ...PATHWAY_CHARTS, ...DECOMPOSITION_CHARTS];
 
 // 3. Chromium over the DevTools pipe (fd 3: commands in, fd 4: replies and events out)
 const profile = mkdtempSync(join(tmpdir(), 'jc-chromium-'));
@@ -231,7 +233,18 @@ async function checkReport({ lang, path: reportPath, stem }) {
         const peaks = [...svg.querySelectorAll('g.mark')].filter((g) => { const b = g.getBBox(); const t = g.querySelector('text'); return b.width > 0 && b.height > 0 && t && t.getComputedTextLength() > 0; }).length;
         const series = svg.querySelectorAll('g.series[data-kind="data"]').length;
         const targets = [...svg.querySelectorAll('g.series[data-kind="target"] path.line')].filter((p) => p.getBBox().width > 0).length;
-        return { id, found: true, empty: svg.dataset.empty === 'true', width: box.width, height: box.height, marks: marks.length, drawn: drawn.length, texts, peaks, series, targets };
+        // the waterfall's bars, and whether the end total's top is where the last effect ends (within a pixel)
+        const steps = [...svg.querySelectorAll('g.step rect.bar')];
+        const totals = svg.querySelectorAll('g.step[data-kind="total"]').length;
+        let closes = false;
+        if (steps.length >= 3) {
+          const last = steps[steps.length - 1].getBBox();
+          const prev = steps[steps.length - 2];
+          const pb = prev.getBBox();
+          const rising = !String(prev.dataset.value).startsWith('-');
+          closes = Math.abs(last.y - (rising ? pb.y : pb.y + pb.height)) <= 1.5;
+        }
+        return { id, found: true, empty: svg.dataset.empty === 'true', width: box.width, height: box.height, marks: marks.length, drawn: drawn.length, texts, peaks, series, targets, steps: steps.length, totals, closes };
       });
     })()`,
   });
@@ -245,6 +258,8 @@ async function checkReport({ lang, path: reportPath, stem }) {
     // every scenario line (all data series but the observed one) has its peak marked
     else if (c.id === 'pathway-co2' && (c.peaks === 0 || c.peaks < c.series - 1)) problems.push(`${tag}chart ${c.id} marks ${c.peaks} peak(s) for ${c.series - 1} scenario(s)`);
     else if (c.id === 'pathway-intensity' && c.targets === 0) problems.push(`${tag}chart ${c.id} draws no target path`);
+    // the waterfall: the start, every effect and the end drawn, and the end bar reaching the level the effects end at
+    else if (c.id === 'decomposition-waterfall' && !(c.steps >= 3 && c.totals === 2 && c.closes)) problems.push(`${tag}chart ${c.id}: ${c.steps} bars, ${c.totals} totals, end ${c.closes ? 'meets' : 'does not meet'} the last effect`);
   }
 
   // Chinese must be set in a CJK font, not boxes: ask Chromium which fonts it used for the title and a chart label

@@ -9,6 +9,7 @@ import { computeIntensity, parseIndicators, type IndicatorYear } from '../../cor
 import { decompose, decomposeMethods, parseFactorTable, renderDecompose, type DecomposeMethod, type DecomposeResult, type IdentityData } from '../../core/decompose/index.js';
 import { kayaBasisNotes, kayaIdentity, type KayaView, type KayaYear } from '../../core/decompose/kaya.js';
 import { appendAll } from '../../core/arrays.js';
+import type { ReportDecomposition } from '../../core/report/decomposition.js';
 import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
 import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic, writeStreamAtomic } from '../io.js';
 import { factorsForRun } from '../user-factors.js';
@@ -194,4 +195,25 @@ function fail(ctx: CliContext, diagnostics: readonly Diagnostic[]): never {
   printDiagnostics(ctx, diagnostics);
   summariseErrors(ctx, diagnostics);
   throw new ExitError(1);
+}
+
+/**
+ * The report's decomposition chapter: the Kaya split of the activity data between its first and last year, on the
+ * report's CO2 view (consumption unless territorial is asked for), with the indicators' GDP. Problems are returned,
+ * not printed: the chapter says why it is missing.
+ */
+export function reportDecomposition(calc: CalcReport, indicators: readonly IndicatorYear[], co2View: string, lang: 'en' | 'zh'): ReportDecomposition {
+  const years = calc.years.map((y) => y.year).sort((a, b) => a - b);
+  const from = years[0]!;
+  const to = years.at(-1)!;
+  const view: KayaView = co2View === 'territorial' ? 'territorial' : 'consumption';
+  const k = kayaYears(indicators, from);
+  const problems: Diagnostic[] = [];
+  for (const y of [from, to]) if (!k.years.some((ky) => ky.year === y)) problems.push(error('DECOMPOSE_NO_GDP', { year: y }));
+  if (problems.length > 0) return { result: undefined, basisNotes: [], problems };
+  const build = kayaIdentity(calc.lines, k.years, view);
+  if (hasErrors(build.diagnostics)) return { result: undefined, basisNotes: [], problems: build.diagnostics.filter((d) => d.severity === 'error') };
+  const result = decompose(build.data, { from, to, method: 'additive' });
+  if (hasErrors(result.diagnostics)) return { result: undefined, basisNotes: [], problems: result.diagnostics };
+  return { result, basisNotes: kayaBasisNotes(build, view, lang, from), problems: [] };
 }

@@ -21,6 +21,8 @@ import { parseAssessmentBasis, parseTargetOptions } from '../target-options.js';
 import { toolName, toolVersion } from '../version.js';
 import { parseCalcRequest, parseDecimalsOption, type CalcCliOptions } from './calc.js';
 import { appendAll } from '../../core/arrays.js';
+import type { ReportDecomposition } from '../../core/report/decomposition.js';
+import type { IndicatorYear } from '../../core/intensity/index.js';
 
 export interface ReportCliOptions extends CalcCliOptions {
   indicators?: string;
@@ -69,12 +71,14 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
   const diagnostics: Diagnostic[] = [...calc.diagnostics];
 
   let intensity: ReportIntensity | undefined;
+  let indicatorYears: IndicatorYear[] | undefined;
   const intensityDiagnostics: Diagnostic[] = [];
   if (indicatorFile) {
     const decoded = decodeText(indicatorFile.bytes, indicatorFile.path, request.encoding);
     if ('diagnostic' in decoded) intensityDiagnostics.push(decoded.diagnostic);
     else {
       const parsed = parseIndicators(decoded.text, indicatorFile.path);
+      indicatorYears = parsed.years;
       appendAll(intensityDiagnostics, parsed.diagnostics);
       if (!hasErrors(parsed.diagnostics) && !hasErrors(calc.diagnostics)) {
         if (baseYear !== undefined && !parsed.years.some((y) => y.year === baseYear)) {
@@ -128,6 +132,13 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
     pathway = { result: run.result, file: { path: input.path, sha256: input.sha256, rows: input.rows } };
   }
 
+  // two or more years and GDP: the decomposition chapter (LMDI between the first and last year, Tapio by year)
+  let decomposition: ReportDecomposition | undefined;
+  if (indicatorYears && calc.years.length >= 2) {
+    const { reportDecomposition } = await import('./decompose.js');
+    decomposition = reportDecomposition(calc, indicatorYears, co2View, reportLang);
+  }
+
   const doc = buildReport({
     calc,
     lang: reportLang,
@@ -139,6 +150,7 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
     intensity,
     diagnostics: intensityDiagnostics,
     pathway,
+    decomposition,
   });
   const text = format === 'html' ? renderReportHtml(doc) : renderReportMarkdown(doc);
   if (options.output) writeFileAtomic(options.output, text);

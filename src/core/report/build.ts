@@ -13,6 +13,7 @@ import type { Co2View } from '../intensity/merge.js';
 import { fallbackWarnings } from '../intensity/targets.js';
 import type { Block, Card, ReportDoc, Section } from './doc.js';
 import { pathwaySection, type ReportPathway } from './pathway.js';
+import { decompositionSection, type ReportDecomposition } from './decomposition.js';
 import { barChart } from './svg/bar.js';
 import { donutChart } from './svg/donut.js';
 import { lineChart, type LineSeries } from './svg/line.js';
@@ -47,6 +48,8 @@ export interface ReportInput {
   diagnostics?: readonly Diagnostic[] | undefined;
   /** `--scenarios`: the pathway chapter (report/pathway.ts) */
   pathway?: ReportPathway | undefined;
+  /** two or more years with an indicators file: the decomposition chapter (report/decomposition.ts) */
+  decomposition?: ReportDecomposition | undefined;
 }
 
 /** The chart ids a complete report has (all of them when an indicators file is given). */
@@ -82,6 +85,7 @@ export function buildReport(input: ReportInput): ReportDoc {
     scopeSection(ctx, yearTotals),
     trendSection(ctx, calc, input.intensity),
     intensitySection(ctx, input.intensity),
+    ...(input.decomposition ? [decompositionSection(input.decomposition, lang, decimals)] : []),
     ...(input.pathway ? [pathwaySection(input.pathway, lang, decimals)] : []),
     methodSection(ctx, input),
     warningsSection(ctx, [...calc.diagnostics, ...(input.intensity?.result.diagnostics ?? []), ...(input.diagnostics ?? [])]),
