@@ -23,7 +23,7 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
     const r = check([]);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('  - '))).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^report-in-chromium: ok: 10\/10 charts drawn, 0 console errors, CJK font: /);
+    expect(r.stdout).toMatch(/^report-in-chromium: ok: 11\/11 charts drawn, 0 console errors, CJK font: /);
     // printed to A4, every column of every table is on paper, in both languages
     expect(r.stdout).toMatch(/, (\d+)\/\1 tables whole on A4 \(zh\), (\d+)\/\2 tables whole on A4 \(en\), /);
     expect(readFileSync(join(tmp, 'report-en.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
