@@ -4,7 +4,7 @@ import { bundledFactorsDir, loadBundled } from '../../bundled.js';
 import { UsageError } from '../../core/usage-error.js';
 import { parseCsvLines } from '../../core/csv-text.js';
 import { Decimal } from '../../core/decimal.js';
-import { diagnosticToJson, error, warning, type Diagnostic } from '../../core/diagnostics.js';
+import { diagnosticToJson, warning, type Diagnostic } from '../../core/diagnostics.js';
 import type { FuelDictionary } from '../../core/dictionary/fuels.js';
 import { diffTables, type DiffLine, type DiffStatus } from '../../core/factors/diff.js';
 import { factorKinds, kindColumns } from '../../core/factors/kinds.js';
@@ -17,7 +17,7 @@ import type { Lang } from '../../core/i18n/lang.js';
 import { displayWidth } from '../../core/text.js';
 import { ExitError, printDiagnostics, styleFor, type CliContext } from '../context.js';
 import { formatFromPath, writeFileAtomic } from '../io.js';
-import { resolveFactorArgs } from '../user-factors.js';
+import { duplicateTable, isBundledTable, resolveFactorArgs } from '../user-factors.js';
 import { parseDecimalsOption, stdoutFormat } from './calc.js';
 
 export interface FactorsCliOptions {
@@ -211,10 +211,7 @@ function rawCells(table: FactorTable): Map<number, Record<string, string>> {
   return out;
 }
 
-/** Bundled tables are read as <id>/<version>.csv relative to the factors folder; a user's file keeps the path given. */
-function isBundled(table: FactorTable): boolean {
-  return table.path === `${table.meta.id}/${table.meta.version}.csv` && existsSync(join(bundledFactorsDir, table.path));
-}
+const isBundled = isBundledTable;
 
 function tableValues(table: FactorTable): { columns: string[]; rows: string[][] } {
   const raw = rawCells(table);
@@ -224,7 +221,7 @@ function tableValues(table: FactorTable): { columns: string[]; rows: string[][] 
       const written = raw.get(r.line)?.[c];
       if (written !== undefined && written !== '') return written;
       const v = r.values[c];
-      return v === undefined ? '' : v.toString();
+      return v === undefined ? '' : v instanceof Decimal ? v.toFixed() : String(v);
     }),
   );
   return { columns, rows };
@@ -461,8 +458,7 @@ export function checkFiles(paths: readonly string[], registry: FactorRegistry, f
     if (table) {
       const clash = registry.resolve(tableRef(table));
       if (clash && clash.sha256 !== table.sha256) {
-        const other = isBundled(clash) && clash.path !== path ? `bundled factors/${clash.path}` : clash.path;
-        diagnostics.push(error('TABLE_DUPLICATE_VERSION', { ref: tableRef(table), other }, { file: path, line: 1 }));
+        diagnostics.push(duplicateTable(table, clash, path));
       } else if (!clash) {
         registry.add(table);
       }

@@ -3,7 +3,7 @@ import { diagnosticToJson, type Diagnostic } from '../diagnostics.js';
 import type { FactorTable } from '../factors/table.js';
 import type { OutputFormat } from '../format/calc.js';
 import { fixed, grouped, type Decimals } from '../format/number.js';
-import { toDelimited, toMarkdown, type Column, type Tabular } from '../format/tabular.js';
+import { toDelimited, markdownText, toMarkdown, type Column, type Tabular } from '../format/tabular.js';
 import { plainStyle, toKeyValue, toTextTable, type Style } from '../format/text-table.js';
 import type { Lang } from '../i18n/lang.js';
 import type { DecomposeResult, FactorInfo, StepSplit } from './series.js';
@@ -326,7 +326,7 @@ export function renderDecompose(result: DecomposeResult, format: OutputFormat, o
       ...(dec ? [`### ${DECOMPOSE_LABELS.decoupling[lang]}`, '', toMarkdown(dec)] : []),
       `${DECOMPOSE_LABELS.notes[lang]}:`,
       '',
-      ...notes.map((x) => `- ${x}`),
+      ...notes.map((x) => `- ${markdownText(x)}`),
       '',
     ].join('\n');
   }

@@ -155,5 +155,5 @@ export function co2PerUnit(row: FactorRow): Decimal | undefined {
 }
 
 function text(v: CellValue): string {
-  return v === undefined ? '' : v.toString();
+  return v === undefined ? '' : v instanceof Decimal ? v.toFixed() : String(v);
 }

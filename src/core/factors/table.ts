@@ -98,6 +98,8 @@ export function parseFactorTable(
   for (const key of requiredMetaKeys) {
     if (!meta[key]) diagnostics.push(error('TABLE_MISSING_KEY', { key }, at(1)));
   }
+  // `# out_of_range: <reason>`: the user vouches for values outside the plausible ranges (kinds.ts)
+  const outOfRange = meta.out_of_range?.trim() || undefined;
   const kind = meta.kind as FactorKind | undefined;
   if (meta.kind && !factorKinds.includes(meta.kind as FactorKind)) {
     diagnostics.push(error('TABLE_BAD_KIND', { value: meta.kind, kinds: factorKinds.join(', ') }, at(metaLine.kind)));
@@ -183,13 +185,12 @@ export function parseFactorTable(
       const v = values[spec.name];
       const range = v instanceof Decimal ? plausibleRange(kind, spec.name, values) : undefined;
       if (range && v instanceof Decimal && (v.lessThan(range.min) || v.greaterThan(range.max))) {
+        // almost always a unit slip: an error, unless the table's header says why the value is right
         const i = index.get(spec.name);
+        const params = { column: spec.name, value: v.toFixed(), min: range.min, max: range.max, unit: range.unit };
+        const where = at(line, i === undefined ? undefined : i + 1);
         diagnostics.push(
-          warning(
-            'TABLE_VALUE_RANGE',
-            { column: spec.name, value: v.toString(), min: range.min, max: range.max, unit: range.unit },
-            at(line, i === undefined ? undefined : i + 1),
-          ),
+          outOfRange ? warning('TABLE_VALUE_RANGE_ACCEPTED', { ...params, reason: outOfRange }, where) : error('TABLE_VALUE_RANGE', params, where),
         );
       }
     }

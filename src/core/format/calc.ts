@@ -9,7 +9,7 @@ import { tableRef } from '../factors/table.js';
 import { label, type LabelKey } from './labels.js';
 import { totalDef, totalKeys, totalLabel, totalLabelWithUnit, totalValue, unitText, yearsText } from './totals.js';
 import { fixed, grouped, quantityText, type Decimals } from './number.js';
-import { toDelimited, toMarkdown, type Column, type Tabular } from './tabular.js';
+import { toDelimited, markdownText, toMarkdown, type Column, type Tabular } from './tabular.js';
 import { plainStyle, toKeyValue, toTextTable, type Style } from './text-table.js';
 
 export type OutputFormat = 'table' | 'csv' | 'tsv' | 'json' | 'md';
@@ -284,7 +284,7 @@ export function renderCalc(report: CalcReport, format: OutputFormat, options: Re
   }
   const table = calcTabular(report, { lang: options.lang, decimals, machine, sumYears });
   if (format === 'md') {
-    const factors = report.factors.map((f) => `- \`${tableRef(f)}\` ${f.meta.title} (sha256 \`${f.sha256.slice(0, 12)}\`)`);
+    const factors = report.factors.map((f) => `- \`${tableRef(f)}\` ${markdownText(f.meta.title)} (sha256 \`${f.sha256.slice(0, 12)}\`)`);
     return [toMarkdown(table), toMarkdown(totalsTable), energyBasisText(report.energyBasis, options.lang), '', `${label('factors_used', options.lang)}:`, '', ...factors, ''].join('\n');
   }
   const style = options.style ?? plainStyle;

@@ -28,11 +28,26 @@ export function toDelimited(table: Tabular, delimiter: ',' | '\t', options: { bo
   return (options.bom ? '\uFEFF' : '') + lines.join('\n') + '\n';
 }
 
+/**
+ * Text in Markdown, kept as text: on one line (a line break would end a table row), and nothing in
+ * it turns into Markdown or HTML (`<svg onload=…>`, `[link](…)`, `*bold*`, a `|` ending a cell):
+ * what the HTML report gets from escaping, the Markdown gets from this. Word-inner `_` (raw_coal)
+ * stays, as GitHub-flavoured Markdown never reads it as emphasis.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+    .replace(/[\\`*[\]|~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => `\\${c}`)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
 export function toMarkdown(table: Tabular): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const head = `| ${table.columns.map((c) => esc(c.label)).join(' | ')} |`;
+  const text = (cell: string, numeric: boolean) => (numeric ? cell : markdownText(cell));
+  const head = `| ${table.columns.map((c) => markdownText(c.label)).join(' | ')} |`;
   const rule = `| ${table.columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`;
-  const body = table.rows.map((r) => `| ${r.map(esc).join(' | ')} |`);
-  const total = table.total ? [`| ${table.total.map((c, i) => (c && i === 0 ? `**${esc(c)}**` : c ? `**${esc(c)}**` : '')).join(' | ')} |`] : [];
+  const body = table.rows.map((r) => `| ${r.map((cell, i) => text(cell, table.columns[i]?.numeric ?? false)).join(' | ')} |`);
+  const total = table.total ? [`| ${table.total.map((c, i) => (c ? `**${text(c, table.columns[i]?.numeric ?? false)}**` : '')).join(' | ')} |`] : [];
   return [head, rule, ...body, ...total].join('\n') + '\n';
 }

@@ -263,13 +263,23 @@ export const messages = {
   TABLE_VALUE_RANGE: {
     en: {
       message: (p) => `${s(p.column)} ${s(p.value)} is outside the plausible range ${s(p.min)}–${s(p.max)} ${s(p.unit)}`.trimEnd(),
-      fix: () => 'check the unit (tC/GJ written for tC/TJ, kgCO2/kWh × 1000, a percent for a fraction) and the decimal point',
+      fix: () =>
+        'check the unit (tC/GJ written for tC/TJ, kgCO2/kWh × 1000, a percent for a fraction) and the decimal point; if the value is right, say why in a header line "# out_of_range: <reason>"',
     },
     zh: {
       message: (p) => `${s(p.column)} ${s(p.value)} 超出合理范围 ${s(p.min)}–${s(p.max)} ${s(p.unit)}`.trimEnd(),
-      fix: () => '请核对单位（如把 tC/GJ 当作 tC/TJ、kgCO2/kWh 放大了 1000 倍、百分数当作小数）和小数点',
+      fix: () => '请核对单位（如把 tC/GJ 当作 tC/TJ、kgCO2/kWh 放大了 1000 倍、百分数当作小数）和小数点；若数值确实无误，请在表头加一行“# out_of_range: 原因”说明',
     },
   },
+  TABLE_VALUE_RANGE_ACCEPTED: {
+    en: {
+      message: (p) => `${s(p.column)} ${s(p.value)} is outside the plausible range ${`${s(p.min)}–${s(p.max)} ${s(p.unit)}`.trimEnd()}; accepted, as the table says: ${s(p.reason)}`,
+    },
+    zh: {
+      message: (p) => `${s(p.column)} ${s(p.value)} 超出合理范围 ${`${s(p.min)}–${s(p.max)} ${s(p.unit)}`.trimEnd()}；按因子表的说明采用：${s(p.reason)}`,
+    },
+  },
+
   TABLE_UNKNOWN_FUEL: {
     en: { message: (p) => `unknown fuel id "${s(p.value)}"`, fix: () => 'use an id from factors/dictionary/fuels.csv, e.g. raw_coal, diesel, natural_gas' },
     zh: { message: (p) => `未知的能源品种编号“${s(p.value)}”`, fix: () => '使用 factors/dictionary/fuels.csv 中的编号，如 raw_coal、diesel、natural_gas' },
@@ -283,8 +293,18 @@ export const messages = {
     zh: { message: () => '因子表没有数据行', fix: () => '在表头下至少加一行数值' },
   },
   TABLE_DUPLICATE_VERSION: {
-    en: { message: (p) => `table ${s(p.ref)} is defined twice (${s(p.other)})`, fix: () => 'give the new file another version' },
-    zh: { message: (p) => `因子表 ${s(p.ref)} 重复定义（${s(p.other)}）`, fix: () => '为新文件另起一个版本号' },
+    en: { message: (p) => `table ${s(p.ref)} is defined twice, with other values in ${s(p.other)}`, fix: () => 'give one of the two files another version (or id)' },
+    zh: { message: (p) => `因子表 ${s(p.ref)} 重复定义，${s(p.other)} 中的同名表数值不同`, fix: () => '为其中一个文件另起版本号（或编号）' },
+  },
+  TABLE_DUPLICATE_BUNDLED: {
+    en: {
+      message: (p) => `table ${s(p.ref)} is already the bundled table ${s(p.other)}, with other values`,
+      fix: (p) => `give your file another version (or id); to use the bundled table, name it: --factors ${s(p.ref)}`,
+    },
+    zh: {
+      message: (p) => `因子表 ${s(p.ref)} 与内置因子表 ${s(p.other)} 同名，数值不同`,
+      fix: (p) => `为你的文件另起版本号（或编号）；要用内置表，请写 --factors ${s(p.ref)}`,
+    },
   },
   ...factorsMessages,
   ...intensityMessages,

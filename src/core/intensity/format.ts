@@ -3,7 +3,7 @@ import { diagnosticToJson } from '../diagnostics.js';
 import type { FactorTable } from '../factors/table.js';
 import type { OutputFormat } from '../format/calc.js';
 import { fixed, grouped, type Decimals } from '../format/number.js';
-import { toDelimited, toMarkdown, type Column, type Tabular } from '../format/tabular.js';
+import { toDelimited, markdownText, toMarkdown, type Column, type Tabular } from '../format/tabular.js';
 import { plainStyle, toTextTable, type Style } from '../format/text-table.js';
 import type { Lang } from '../i18n/lang.js';
 import type { IntensityPeriod, IntensityResult, IntensityYear, PeriodIndicator, PeriodStatus } from './compute.js';
@@ -221,7 +221,7 @@ export function intensityNotes(result: IntensityResult, lang: Lang, options: Rec
     );
   }
   for (const t of result.targets_used) {
-    const pct = qualifiedPct(`${t.reduction_pct.toString()}%`, t.qualifier, lang);
+    const pct = qualifiedPct(`${t.reduction_pct.toFixed()}%`, t.qualifier, lang);
     const ind = t.indicator === 'energy_intensity' ? T.m_energy_intensity[lang] : T.m_carbon_intensity[lang];
     const where = t.source === '--target' ? '--target' : `${t.region}, ${t.source}`;
     notes.push(
@@ -236,13 +236,13 @@ export function intensityNotes(result: IntensityResult, lang: Lang, options: Rec
       const ind = T[`m_${l.measure}`][lang];
       notes.push(
         zh
-          ? `${p.from} 年${ind} ${l.from_value.toString()} 由 ${l.from_given} 给出（应与本数据同一可比价，单位每万元），不是由数据计算。`
-          : `The ${p.from} ${ind} ${l.from_value.toString()} was given with ${l.from_given} (per 万元, at the same comparable prices as the data), not computed from a row.`,
+          ? `${p.from} 年${ind} ${l.from_value.toFixed()} 由 ${l.from_given} 给出（应与本数据同一可比价，单位每万元），不是由数据计算。`
+          : `The ${p.from} ${ind} ${l.from_value.toFixed()} was given with ${l.from_given} (per 万元, at the same comparable prices as the data), not computed from a row.`,
       );
     }
   }
   for (const t of result.targets_not_assessed) {
-    const pct = qualifiedPct(`${t.reduction_pct.toString()}%`, t.qualifier, lang);
+    const pct = qualifiedPct(`${t.reduction_pct.toFixed()}%`, t.qualifier, lang);
     const ind = t.indicator === 'energy_intensity' ? T.m_energy_intensity[lang] : T.m_carbon_intensity[lang];
     const option = t.indicator === 'carbon_intensity' && t.from === 2005 ? (zh ? '，或用 --base-2005 <碳排放强度> 给出' : ', or pass --base-2005 <carbon intensity>') : '';
     notes.push(
@@ -365,7 +365,7 @@ function targetJson(t: Target): Record<string, unknown> {
     indicator: t.indicator,
     from: t.from,
     to: t.to,
-    reduction_pct: t.reduction_pct.toString(),
+    reduction_pct: t.reduction_pct.toFixed(),
     qualifier: t.qualifier ?? null,
     region: t.region,
     source: t.source,
@@ -442,7 +442,7 @@ export function renderIntensity(result: IntensityResult, format: OutputFormat, o
       ...(periods.rows.length > 0 ? [`## ${T.periods_title[lang]}`, '', toMarkdown(periods)] : []),
       `${T.notes[lang]}:`,
       '',
-      ...notes.map((n) => `- ${n}`),
+      ...notes.map((n) => `- ${markdownText(n)}`),
       '',
     ].join('\n');
   }

@@ -3,7 +3,7 @@ import { diagnosticToJson, type Diagnostic } from '../diagnostics.js';
 import type { FactorTable } from '../factors/table.js';
 import type { OutputFormat } from '../format/calc.js';
 import { fixed, grouped, type Decimals } from '../format/number.js';
-import { toDelimited, toMarkdown, type Column, type Tabular } from '../format/tabular.js';
+import { toDelimited, markdownText, toMarkdown, type Column, type Tabular } from '../format/tabular.js';
 import { plainStyle, toTextTable, type Style } from '../format/text-table.js';
 import type { Lang } from '../i18n/lang.js';
 import { PATHWAY_COLUMN_ZH } from '../i18n/pathway-messages.js';
@@ -324,8 +324,8 @@ export function pathwayNotes(result: PathwayResult, lang: Lang, options: Record<
     const period = t.from === null ? String(t.to) : checkPeriod(t, lang);
     notes.push(
       zh
-        ? `目标：${what} ${period} ≥${t.target_pct.toString()}%（${t.region}，${t.source}${t.fallback_for ? `；${t.fallback_for} 无该目标，采用全国目标` : ''}）。`
-        : `Target: ${what} ${period} ≥ ${t.target_pct.toString()}% (${t.region}, ${t.source}${t.fallback_for ? `; ${t.fallback_for} has none, the national target is used` : ''}).`,
+        ? `目标：${what} ${period} ≥${t.target_pct.toFixed()}%（${t.region}，${t.source}${t.fallback_for ? `；${t.fallback_for} 无该目标，采用全国目标` : ''}）。`
+        : `Target: ${what} ${period} ≥ ${t.target_pct.toFixed()}% (${t.region}, ${t.source}${t.fallback_for ? `; ${t.fallback_for} has none, the national target is used` : ''}).`,
     );
   }
   if (result.scenarios.some((s) => s.checks.some((c) => c.status === 'no_target'))) {
@@ -526,7 +526,7 @@ export function pathwayJson(result: PathwayResult, options: PathwayRenderOptions
           }
         : null,
     })),
-    targets: result.targets.map((t) => ({ indicator: t.indicator, from: t.from, to: t.to, target_pct: t.target_pct.toString(), region: t.region, source: t.source, fallback_for: t.fallback_for ?? null })),
+    targets: result.targets.map((t) => ({ indicator: t.indicator, from: t.from, to: t.to, target_pct: t.target_pct.toFixed(), region: t.region, source: t.source, fallback_for: t.fallback_for ?? null })),
     warnings: (options.diagnostics ?? result.diagnostics).filter((x) => x.severity === 'warning').map((x) => diagnosticToJson(x, options.lang)),
   };
 }
@@ -550,7 +550,7 @@ export function renderPathway(result: PathwayResult, format: OutputFormat, optio
   if (mc) sections.push([T.mc_title[lang], mc]);
   const notes = pathwayNotes(result, lang, options.options);
   if (format === 'md') {
-    return [...sections.flatMap(([title, t]) => [`## ${title}`, '', toMarkdown(t)]), `${T.notes[lang]}:`, '', ...notes.map((x) => `- ${x}`), ''].join('\n');
+    return [...sections.flatMap(([title, t]) => [`## ${title}`, '', toMarkdown(t)]), `${T.notes[lang]}:`, '', ...notes.map((x) => `- ${markdownText(x)}`), ''].join('\n');
   }
   const style = options.style ?? plainStyle;
   return [...sections.map(([title, t]) => `${style.header(title)}\n${toTextTable(t, style)}`), style.dim(notes.map((x) => `· ${x}`).join('\n')) + '\n'].join('\n');

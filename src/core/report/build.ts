@@ -149,7 +149,7 @@ function summarySection(ctx: Ctx, totals: Totals, calc: CalcReport): Section {
       label: t(label),
       value: big.value,
       unit: big.unit,
-      exact: value.toString(),
+      exact: value.toFixed(),
       detail: `${num(value, decimals)} ${unit(kind === 'tce' ? 'tce' : 't', lang)}`,
       note: t(note),
       change,

@@ -1,12 +1,13 @@
-import { toMarkdown } from '../format/tabular.js';
+import { markdownText, toMarkdown } from '../format/tabular.js';
 import type { Block, ReportDoc } from './doc.js';
 import { text } from './text.js';
 
 /** The report as Markdown: the same sections, figures and tables as the HTML, without the charts. */
 export function renderReportMarkdown(doc: ReportDoc): string {
-  const out: string[] = [`# ${doc.title}`, '', doc.meta.join(' · '), '', `> ${text('chartsInHtml', doc.lang)}`, ''];
+  // --title and --city are the user's words: escaped like every other text, as the HTML report escapes them
+  const out: string[] = [`# ${escapeInline(doc.title)}`, '', doc.meta.map(escapeInline).join(' · '), '', `> ${text('chartsInHtml', doc.lang)}`, ''];
   doc.sections.forEach((s, i) => {
-    out.push(`## ${i + 1}. ${s.title}`, '');
+    out.push(`## ${i + 1}. ${escapeInline(s.title)}`, '');
     for (const b of s.blocks) {
       const md = block(b, doc.lang);
       if (md) out.push(md, '');
@@ -28,7 +29,7 @@ function block(b: Block, lang: 'zh' | 'en'): string {
     case 'chart':
       return '';
     case 'table':
-      return (b.caption ? `**${escapeInline(b.caption)}**\n\n` : '') + toMarkdown({ ...b.table, rows: b.table.rows.map((r) => r.map(inline)), total: b.table.total?.map(inline) }).trimEnd();
+      return (b.caption ? `**${escapeInline(b.caption)}**\n\n` : '') + toMarkdown(b.table).trimEnd();
     case 'p':
       return b.tone === 'note' ? `> ${escapeInline(b.text)}` : escapeInline(b.text);
     case 'warnings':
@@ -38,16 +39,12 @@ function block(b: Block, lang: 'zh' | 'en'): string {
   }
 }
 
-/** Markdown table cells: one line, pipes escaped. */
+/** Markdown table cells: one line, nothing read as Markdown or HTML. */
 function cell(s: string): string {
-  return inline(s).replace(/\|/g, '\\|');
+  return markdownText(s);
 }
 
-function inline(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Text that must not turn into Markdown or HTML by accident. */
+/** Text that must not turn into Markdown or HTML by accident, nor start a heading, quote or list. */
 function escapeInline(s: string): string {
-  return inline(s).replace(/([\\*_[\]])/g, '\\$1');
+  return markdownText(s).replace(/^(\s*)([#>+\-=]|\d+[.)])/, (_, space: string, mark: string) => `${space}${mark.replace(/[#>+\-=.)]/, (c) => `\\${c}`)}`);
 }

@@ -106,7 +106,7 @@ export function barChart(spec: BarChartSpec): string {
       const w = x(to) - x0;
       const name = spec.series[s]?.name ?? '';
       out.push(
-        `<rect class="bar" data-series="${xml(name)}" data-value="${xml(v.toString())}" x="${px(x0)}" y="${px(y)}" width="${px(Math.max(w, 0.5))}" height="${BAR_HEIGHT}" fill="${colors[s]}">` +
+        `<rect class="bar" data-series="${xml(name)}" data-value="${xml(v.toFixed())}" x="${px(x0)}" y="${px(y)}" width="${px(Math.max(w, 0.5))}" height="${BAR_HEIGHT}" fill="${colors[s]}">` +
           `<title>${xml(b.label)}${name && spec.series.length > 1 ? ` · ${xml(name)}` : ''}</title></rect>`,
       );
     });

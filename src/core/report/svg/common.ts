@@ -86,7 +86,8 @@ export function compactNumber(n: number, lang: 'zh' | 'en'): string {
   const abs = Math.abs(n);
   const fmt = (v: number) => {
     const s = Number(v.toPrecision(3)).toString();
-    return s.includes('e') ? v.toFixed(0) : s;
+    // a float's toFixed turns to exponent form from 1e21: a whole number of that size prints by BigInt
+    return s.includes('e') ? (Math.abs(v) >= 1e21 ? BigInt(Math.round(v)).toString() : v.toFixed(0)) : s;
   };
   if (lang === 'zh') {
     if (abs >= 1e8) return `${fmt(n / 1e8)}亿`;

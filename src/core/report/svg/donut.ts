@@ -47,7 +47,7 @@ export function donutChart(spec: DonutSpec): string {
     const sweep = (toPixelNumber(s.value) / totalN) * 2 * Math.PI;
     const pct = share.times(100).toFixed(1);
     const title = `<title>${xml(s.label)}: ${xml(s.valueText)} (${pct}%)</title>`;
-    const attrs = `class="slice" data-label="${xml(s.label)}" data-value="${xml(s.value.toString())}" data-share="${pct}" fill="${s.color}"`;
+    const attrs = `class="slice" data-label="${xml(s.label)}" data-value="${xml(s.value.toFixed())}" data-share="${pct}" fill="${s.color}"`;
     if (sweep >= 2 * Math.PI - 1e-6) {
       // a full ring: two half arcs, since one arc cannot start and end at the same point
       out.push(`<path ${attrs} fill-rule="evenodd" d="${ring(cx, cy, r)} ${ring(cx, cy, inner)}">${title}</path>`);

@@ -98,7 +98,7 @@ export function lineChart(spec: LineChartSpec): string {
       const cx = sx(p.x);
       const cy = sy(toPixelNumber(p.y));
       out.push(
-        `<circle class="point" data-x="${p.x}" data-value="${xml(p.y.toString())}" cx="${px(cx)}" cy="${px(cy)}" r="${s.dashed ? 2.5 : 3.5}" fill="${s.dashed ? '#fff' : color}" stroke="${color}" stroke-width="1.5">` +
+        `<circle class="point" data-x="${p.x}" data-value="${xml(p.y.toFixed())}" cx="${px(cx)}" cy="${px(cy)}" r="${s.dashed ? 2.5 : 3.5}" fill="${s.dashed ? '#fff' : color}" stroke="${color}" stroke-width="1.5">` +
           `<title>${xml(s.name)} ${p.x}: ${xml(p.text)}</title></circle>`,
       );
       if (s.labels) out.push(`<text class="point-label" x="${px(cx)}" y="${px(cy - 8)}" text-anchor="middle" fill="${INK}" font-size="10.5">${xml(p.text)}</text>`);
@@ -114,7 +114,7 @@ export function lineChart(spec: LineChartSpec): string {
       if (ty <= top + 10 || clash(cx - half, cx + half, ty)) for (ty = cy + 22; clash(cx - half, cx + half, ty); ) ty += 14;
       placed.push({ x0: cx - half, x1: cx + half, y: ty });
       out.push(
-        `<g class="mark" data-x="${p.x}" data-value="${xml(p.y.toString())}"><circle cx="${px(cx)}" cy="${px(cy)}" r="7" fill="none" stroke="${color}" stroke-width="2"/>` +
+        `<g class="mark" data-x="${p.x}" data-value="${xml(p.y.toFixed())}"><circle cx="${px(cx)}" cy="${px(cy)}" r="7" fill="none" stroke="${color}" stroke-width="2"/>` +
           `<text x="${px(cx)}" y="${px(ty)}" text-anchor="middle" fill="${color}" font-size="11" font-weight="600" paint-order="stroke" stroke="#fff" stroke-width="3">${xml(m.text)}</text></g>`,
       );
     }
