@@ -97,7 +97,9 @@ describe('factors show', () => {
     writeFileSync(path, r.stdout.replace('gansu,0.4471', 'gansu,0.4400'));
     const clash = runCli(['factors', 'check', path]);
     expect(clash.code).toBe(1);
-    expect(clash.stderr).toContain(`${path}:1: error: table mee-grid-2023@2025-12 is defined twice (bundled factors/mee-grid-2023/2025-12.csv) (fix: give the new file another version)`);
+    expect(clash.stderr).toContain(
+      `${path}:1: error: table mee-grid-2023@2025-12 is already the bundled table factors/mee-grid-2023/2025-12.csv, with other values (fix: give your file another version (or id); to use the bundled table, name it: --factors mee-grid-2023@2025-12)`,
+    );
   });
 
   it('shows a user table file too', () => {

@@ -58,14 +58,23 @@ describe('unit slips in a factor table are caught', () => {
     expect(formatDiagnostic(diagnostics[0]!, 'en')).toMatch(/^my\.csv:12:2: error: ncv "42,652" is not a plain number such as 0\.5366/);
   });
 
-  it('values far outside what any real factor is get a warning that names the likely slip', () => {
+  it('values far outside what any real factor is are errors that name the likely slip (issue 14 item 15)', () => {
     const grid = parse(head('grid') + 'region,factor,note\ngansu,495.5,kg/MWh by mistake\n');
-    expect(grid.table).toBeDefined();
+    expect(grid.table).toBeUndefined();
     expect(grid.diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
-      'my.csv:12:2: warning: factor 495.5 is outside the plausible range 0–1.5 tCO2/MWh (fix: check the unit (tC/GJ written for tC/TJ, kgCO2/kWh × 1000, a percent for a fraction) and the decimal point)',
+      'my.csv:12:2: error: factor 495.5 is outside the plausible range 0–1.5 tCO2/MWh (fix: check the unit (tC/GJ written for tC/TJ, kgCO2/kWh × 1000, a percent for a fraction) and the decimal point; if the value is right, say why in a header line "# out_of_range: <reason>")',
     ]);
     const carbon = parse(head('combustion') + 'fuel,ncv,ncv_unit,carbon_content,oxidation_rate,note\ndiesel,42.652,GJ/t,0.0202,0.98,tC/GJ by mistake\n');
+    expect(carbon.table).toBeUndefined();
     expect(carbon.diagnostics[0]?.params).toMatchObject({ column: 'carbon_content', min: '10', max: '110' });
+  });
+
+  it('a header line "# out_of_range: <reason>" accepts them, with a warning quoting the reason', () => {
+    const grid = parse(head('grid').replace('# units:', '# out_of_range: our own plant, metered\n# units:') + 'region,factor,note\ngansu,1.7,metered\n');
+    expect(grid.table).toBeDefined();
+    expect(grid.diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
+      'my.csv:13:2: warning: factor 1.7 is outside the plausible range 0–1.5 tCO2/MWh; accepted, as the table says: our own plant, metered',
+    ]);
   });
 
   it('every bundled table is inside the plausible ranges', () => {
