@@ -30,7 +30,7 @@ import {
 } from 'node:fs';
 import { Writable } from 'node:stream';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '../core/calc/select-factors.js';
+import { UsageError } from '../core/usage-error.js';
 import { onCleanup } from './cleanup.js';
 import { OutputError } from './context.js';
 
