@@ -46,9 +46,13 @@ const FUEL_GROWTH = {
   '化学原料和化学制品制造业|原煤|原料': 1.08, // the gasification line ran more in 2021
   '化学原料和化学制品制造业|天然气|用作原料、材料': 1.06,
   '化学原料和化学制品制造业|原煤': 1.0,
+  '电力、热力生产和供应业|风电': 1.1, // new wind and solar connected in 2021
+  '电力、热力生产和供应业|光伏发电': 1.3,
 };
 /** rows left out of 2020 (a fuel that appears in 2021: the zero rule of decompose at work) */
 const ABSENT_2020 = new Set(['交通运输、仓储和邮政业|煤油']);
+/** rows whose note says they are new in 2021: the captive plant (自备电厂) went into service that year */
+const NEW_IN_2021 = /自备电厂/;
 const KNOBS = ['电力、热力生产和供应业|原煤|', '有色金属冶炼和压延加工业|电力|'];
 
 function splitCsv(line) {
@@ -89,7 +93,7 @@ function build(knobs) {
   for (const r of rows) {
     const [, sector, fuel, qty, unit, use, note] = r;
     const key = `${sector}|${fuel}`;
-    if (ABSENT_2020.has(key)) continue;
+    if (ABSENT_2020.has(key) || NEW_IN_2021.test(note ?? '')) continue;
     const q = Number(qty.replace(/,/g, ''));
     let v = q / (FUEL_GROWTH[`${key}|${use}`] ?? FUEL_GROWTH[key] ?? GROWTH[sector] ?? 1);
     const knob = KNOBS.indexOf(`${key}|${use}`);

@@ -50,6 +50,12 @@ describe('LMDI-I against the LMDIR test vectors', () => {
     expect(r.effects.map((e) => e.toDecimalPlaces(9).toString())).toEqual(['1.229284572', '0.847970248', '1.273773912']);
   });
 
+  it('1973→1974 (LMDIR dV[[4]], D[[4]]): 54.01064234, −9.021284671, 54.01064234; 1.208140223, 0.968911503, 1.208140223', () => {
+    const X1974 = [[10, 1, 5], [6, 8, 6]]; // V = 50 + 288 = 338
+    expect(additive(3, cells(X1973, X1974)).effects.map((e) => e.toDecimalPlaces(8).toString())).toEqual(['54.01064234', '-9.02128467', '54.01064234']);
+    expect(multiplicative(3, cells(X1973, X1974))!.effects.map((e) => e.toDecimalPlaces(9).toString())).toEqual(['1.208140223', '0.968911503', '1.208140223']);
+  });
+
   it('a group that appears: (0, 10, 2) → (4, 5, 3) gives (60, 0, 0), never a small substitute', () => {
     const c = cellEffects({ group: 'g', x0: [d(0), d(10), d(2)], xT: [d(4), d(5), d(3)] });
     expect(c.effects.map(String)).toEqual(['60', '0', '0']);
