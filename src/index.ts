@@ -72,3 +72,5 @@ export {
 } from './core/decompose/index.js';
 export type { DecomposeResult, DecomposeMethod, IdentityData, FactorInfo, StepSplit, Decoupling, TapioState } from './core/decompose/index.js';
 export { kayaIdentity } from './core/decompose/index.js';
+export { nonFossilEnergy } from './core/calc/non-fossil.js';
+export type { NonFossilInput, NonFossilResult } from './core/calc/non-fossil.js';
