@@ -32,8 +32,8 @@ function buildProgram(ctx: CliContext): Command {
   const calcOptions = (cmd: Command) =>
     cmd
       .option('--factors <table>', t('factor table id[@version] or a table file (repeatable, one per kind)', '因子表 id[@版本] 或因子表文件（可重复，每类一个）'), collect)
-      .option('--grid <region>', t('grid factor region: gansu, northwest, national, or any bundled region', '电网因子地区：gansu、northwest、national 或其他已收录地区'), 'gansu')
-      .option('--grid-year <year>', t('year of the grid factor (default: the data year, else the nearest published)', '电网因子年份（默认取数据年份，没有则取最近年份）'))
+      .option('--grid <region>', t('grid factor region: gansu, northwest, national, any bundled region, or its Chinese name (甘肃, 西北, 全国)', '电网因子地区：gansu、northwest、national 或其他已收录地区，也可用中文名（甘肃、西北、全国）'), 'gansu')
+      .option('--grid-year <year>', t('year of the grid factor, a published one (default: the data year, else the nearest published, with a warning)', '电网因子年份，须为已发布年份（默认取数据年份，没有则取最近年份并警告）'))
       .option('--electricity-method <method>', t('tce of electricity: equivalent (0.1229 kgce/kWh) or coal (power-supply coal rate)', '电力折标：equivalent 当量值 或 coal 等价值（供电煤耗）'), 'equivalent')
       .option('--gwp <set>', t('GWP set for CO2e: sar, ar4, ar5, ar6', 'CO2当量所用 GWP：sar、ar4、ar5、ar6'), 'ar5')
       .option('--encoding <encoding>', t('input encoding: utf8 or gbk (default: detected)', '输入编码：utf8 或 gbk（默认自动识别）'))

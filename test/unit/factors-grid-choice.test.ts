@@ -43,12 +43,10 @@ describe('grid factor by region and year', () => {
     expect(diagnostics[0]!.code).toBe('GRID_YEAR_MISMATCH');
   });
 
-  it('--grid-year picks the year and the warning says so', () => {
+  it('--grid-year picks a published year, and warns nothing: the user chose it', () => {
     const { choice, diagnostics } = chooseGrid(candidates, 'gansu', 2021, 2022);
     expect(choice!.factor.toString()).toBe('0.4772');
-    expect(diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
-      "warning: grid factor of 2022 (gansu) used for 2021 data: as --grid-year 2022 asks (fix: drop the option to use each data year's own published factor)",
-    ]);
+    expect(diagnostics).toEqual([]);
   });
 
   it('an unknown region is an error listing the known ones', () => {

@@ -97,7 +97,9 @@ export function chooseGrid(
     diagnostics.push(
       warning('GRID_YEAR_UNPUBLISHED', { requested: requestedYear, factorYear: best.year!, dataYear, region, table: tableRef(best), published }),
     );
-  } else if (best.year !== dataYear) {
+  } else if (best.year !== dataYear && requestedYear === undefined) {
+    // only the default (the data's year) falls back with a warning: a published year asked for
+    // with --grid-year is the user's choice and says nothing
     const why = tables.length === 1 ? 'table' : requestedYear !== undefined ? 'requested' : 'nearest';
     diagnostics.push(
       warning('GRID_YEAR_MISMATCH', { factorYear: best.year!, dataYear, region, why, target, table: tableRef(best), published }),

@@ -8,6 +8,7 @@ import { FastFallback, memorySource, readActivityFast, type FastSource } from '.
 import type { ParallelRunner } from '../input/fast-parallel.js';
 import { readWhole, type StreamedInput } from '../input/fast-source.js';
 import { aggregate, builtInDims, totalsOf, type OutputRow, type RowOrder, type Totals } from './aggregate.js';
+import { resolveGridRegion } from './grid-region.js';
 import { calculateLines, type ElectricityMethod, type LineResult } from './calculate.js';
 import { selectFactors } from './select-factors.js';
 import { energyBasisOf, type EnergyBasis } from './energy-basis.js';
@@ -170,10 +171,10 @@ export function runCalculation(
   request: CalcRequest = {},
 ): CalcReport {
   const by = request.by ?? defaultBy;
-  const grid = (request.grid ?? 'gansu').toLowerCase();
   const electricityMethod = request.electricityMethod ?? 'equivalent';
   const gwp = request.gwp ?? 'ar5';
   const factors = selectFactors(registry, { factors: request.factors, gwp });
+  const grid = resolveGridRegion(request.grid ?? 'gansu', factors.grid);
   if (electricityMethod === 'coal' && !factors.powerCoalRate) {
     throw new UsageError(
       '--electricity-method coal needs a power-coal-rate table (gce/kWh of thermal power supply by year); pass one with --factors <file> (see factors/README.md)',
@@ -203,6 +204,17 @@ export function runCalculation(
         ? `电网因子表 ${chosen} 没有地区“${grid}”${request.grid === undefined ? '（默认的 --grid）' : ''}；请用 --grid 选择其中的地区：${regions.join(', ')}`
         : `未知的 --grid “${grid}”（可选：${regions.join(', ')}）`,
     );
+  }
+  if (request.gridYear !== undefined && factors.grid.some((t) => t.year !== undefined)) {
+    // an explicit --grid-year must be a year with a published factor for the region: a fallback is
+    // for the default only, so a year asked for is never silently replaced by another
+    const published = [...new Set(factors.grid.filter((t) => t.year !== undefined && t.rows.some((r) => r.values.region === grid)).map((t) => t.year!))].sort((a, b) => a - b);
+    if (!published.includes(request.gridYear)) {
+      throw new UsageError(
+        `--grid-year ${request.gridYear}: no ${grid} grid factor is published for ${request.gridYear}; published years: ${published.join(', ')} (leave --grid-year out to take the data's year, or the nearest with a warning)`,
+        `--grid-year ${request.gridYear}：${grid} 没有 ${request.gridYear} 年发布的电网因子；已发布年份：${published.join(', ')}（不给 --grid-year 则按数据年份取，没有时取最近年份并给出警告）`,
+      );
+    }
   }
   const order: RowOrder = {
     fuel: new Map(dict.fuels.all.map((f, i) => [f.id, i])),
