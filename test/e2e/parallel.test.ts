@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { prng } from '../helpers/prng.js';
 import { repoRoot, runCli } from '../helpers/run-cli.js';
 
@@ -74,6 +74,8 @@ describe('calc with helper processes = calc alone', () => {
     expect(out.stderr).toMatch(/plants\.csv:3003: warning: same year, sector, fuel and use as line 2001 of /);
     expect(out.stderr).toMatch(/plants\.csv:1235: warning: quantity is [\d.]+× the typical /);
     expect(out.stderr.match(/warning/g)).toHaveLength(3);
+    rmSync(tmp, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('the CLI and a helper both reading, copies spread over the file: same output as alone', () => {
@@ -103,6 +105,7 @@ describe('calc with helper processes = calc alone', () => {
     // ten listed, the other 30 counted in one line (and in the JSON, compared above)
     expect(single.stderr.match(/warning: same year, sector, fuel and use as line/g)).toHaveLength(10);
     expect(single.stderr).toMatch(/warning: 30 more warnings of this kind \(DUPLICATE_ROW: /);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('a small file with the default thresholds starts no helper', () => {
@@ -225,6 +228,7 @@ describe('helpers started by the bin shim, before the CLI loads', () => {
 
 describe('helpers never change what calc says, whatever goes wrong around them', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jinchang-helpers-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const rows = (n: number, year = 2021) =>
     Array.from({ length: n }, (_, i) => `${year},有色金属冶炼和压延加工业,原煤,${(i % 97) + 1}.5,吨,plant${i}`).join('\n');
   const header = '年份,行业名称,能源品种,消费量,计量单位,备注\n';
