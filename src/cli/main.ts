@@ -300,6 +300,8 @@ function watchStdout(ctx: CliContext): void {
     );
     process.exit(EXIT.output);
   });
+  // a closed or failing stderr (`2>&1 | head -1`) has no one left to tell: the run goes on, or ends on stdout's error
+  process.stderr.on('error', () => undefined);
 }
 
 /** A reading helper process for calc (bin/read-helper.js); its code is loaded only there. */

@@ -168,7 +168,7 @@ export function kayaIdentity(lines: readonly LineResult[], years: readonly KayaY
       for (const [what, v] of [['energy', s.e], ['CO2', s.c]] as const) {
         if (v.isNegative() && !v.isZero()) {
           negative = true;
-          diagnostics.push(error('DECOMPOSE_NEGATIVE_CELL', { what, group: groupLabels.get(k)!.en, groupZh: groupLabels.get(k)!.zh, year, value: v.toDecimalPlaces(3).toString() }));
+          diagnostics.push(error('DECOMPOSE_NEGATIVE_CELL', { what, group: groupLabels.get(k)!.en, groupZh: groupLabels.get(k)!.zh, year, value: v.toDecimalPlaces(3).toFixed() }));
         }
       }
     }

@@ -301,7 +301,7 @@ export function computeIntensity(input: readonly IndicatorYear[], options: Inten
       if (lacks) partialBasis.push(r.year);
       else if (deduction.greaterThan(energy)) {
         diagnostics.push(
-          error('INTENSITY_DEDUCTION_TOO_LARGE', { year: r.year, deduction: deduction.toString(), energy: energy.toString() }, { file: r.file, line: r.line }),
+          error('INTENSITY_DEDUCTION_TOO_LARGE', { year: r.year, deduction: deduction.toFixed(), energy: energy.toFixed() }, { file: r.file, line: r.line }),
         );
       } else assessed = energy.minus(deduction);
     }

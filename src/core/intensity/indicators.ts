@@ -268,7 +268,7 @@ export function parseIndicators(text: string, file: string): ParsedIndicators {
       diagnostics.push(
         error(
           'INTENSITY_INDEX_LOOKS_LIKE_RATE',
-          { value: cell('gdp_index').raw, suggestion: gdpIndex.lessThan(50) ? gdpIndex.plus(100).toString() : '106.5' },
+          { value: cell('gdp_index').raw, suggestion: gdpIndex.lessThan(50) ? gdpIndex.plus(100).toFixed() : '106.5' },
           at(cell('gdp_index').col),
         ),
       );

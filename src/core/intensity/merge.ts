@@ -71,5 +71,5 @@ export function mergeActivityTotals(
 
 /** A figure for a message: at most 6 decimals, no trailing zeros. */
 function short(d: Decimal): string {
-  return d.toDecimalPlaces(6).toString();
+  return d.toDecimalPlaces(6).toFixed();
 }

@@ -195,7 +195,7 @@ export function fallbackWarnings(used: readonly AnyTarget[]): Diagnostic[] {
         indicator: t.indicator,
         from: t.from,
         to: t.to,
-        pct: targetPct(t).toString(),
+        pct: targetPct(t).toFixed(),
         source: t.source,
         why: why?.en ?? '',
         whyZh: why?.zh ?? '',

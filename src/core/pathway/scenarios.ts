@@ -175,7 +175,7 @@ export function parseScenarios(text: string, file: string): ParsedScenarios {
       } else if (low !== undefined && high !== undefined) {
         if (value === undefined) diagnostics.push(error('PATHWAY_RANGE_WITHOUT_VALUE', { column }, at(col)));
         else if (low.greaterThan(value) || high.lessThan(value)) {
-          diagnostics.push(error('PATHWAY_RANGE_ORDER', { column, low: low.toString(), value: value.toString(), high: high.toString() }, at(col)));
+          diagnostics.push(error('PATHWAY_RANGE_ORDER', { column, low: low.toFixed(), value: value.toFixed(), high: high.toFixed() }, at(col)));
         }
       }
       if (value !== undefined) cells[column] = { value, low, high, at: at(col) };

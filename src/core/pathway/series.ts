@@ -103,7 +103,7 @@ export function fillScenario(
         diagnostics.push(
           warning(
             'PATHWAY_BASE_DIFFERS',
-            { scenario: scenario.name, column: v, year: baseYear, file: cell.value.toString(), other: outside.toDecimalPlaces(6).toString(), source: options.base?.source?.[v] ?? '' },
+            { scenario: scenario.name, column: v, year: baseYear, file: cell.value.toFixed(), other: outside.toDecimalPlaces(6).toFixed(), source: options.base?.source?.[v] ?? '' },
             cell.at,
           ),
         );

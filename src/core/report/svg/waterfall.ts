@@ -89,7 +89,7 @@ export function waterfallChart(spec: WaterfallSpec): string {
     const color = s.kind === 'total' ? WATERFALL_COLORS.total : s.value.isNegative() ? WATERFALL_COLORS.down : WATERFALL_COLORS.up;
     out.push(`<g class="step" data-kind="${s.kind}" data-label="${xml(s.label)}">`);
     out.push(
-      `<rect class="bar" data-value="${xml(s.value.toString())}" data-level="${xml(span.to.toString())}" x="${px(x0)}" y="${px(yTop)}" width="${px(barWidth)}" height="${px(Math.max(yBottom - yTop, 1))}" fill="${color}">` +
+      `<rect class="bar" data-value="${xml(s.value.toFixed())}" data-level="${xml(span.to.toFixed())}" x="${px(x0)}" y="${px(yTop)}" width="${px(barWidth)}" height="${px(Math.max(yBottom - yTop, 1))}" fill="${color}">` +
         `<title>${xml(s.label)}: ${xml(s.valueText)}</title></rect>`,
     );
     // the value above a rise or a total, below a fall
