@@ -36,7 +36,7 @@ describe('warnings that catch real mistakes', () => {
 
   it('output netted with no plant input (wind or solar entered as output)', () => {
     expect(warnings('2021,32,电力,5,亿kWh,,\n2021,44,电力,5,亿kWh,output,\n')).toEqual([
-      "w.csv:3: warning: 2021: Electricity (电力) output is netted but no fuel input of the power and heat sector is listed (fix: list the plants' fuel input (sector 电力、热力生产和供应业), or drop the output row; electricity from wind, solar and hydro is not entered as output)",
+      "w.csv:3: warning: 2021: Electricity (电力) output is netted but no fuel input of the power and heat sector is listed (fix: list the plants' fuel input (sector 电力、热力生产和供应业), or drop the output row; enter local wind, solar and hydro as 风电, 光伏发电, 水电 (use=output), which are not netted)",
     ]);
   });
 

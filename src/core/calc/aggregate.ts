@@ -36,6 +36,13 @@ export interface OutputRow {
   scope1Co2e: Decimal;
   scope2Co2e: Decimal;
   energyIndustryCo2e: Decimal;
+  reductantCo2: Decimal;
+  netImportKwh: Decimal;
+  netImportHeatGj: Decimal;
+  generatedKwh: Decimal;
+  primaryKwh: Decimal;
+  primaryTce: Decimal;
+  provincialCo2: Decimal;
 }
 
 export interface Totals {
@@ -53,6 +60,20 @@ export interface Totals {
   /** the two reporting views in CO2e (CH4 and N2O of combustion with the chosen GWP) */
   territorial_co2e_t: Decimal;
   consumption_co2e_t: Decimal;
+  /** CO2 of coke and coal reducing ore (use=reductant), part of scope 1 */
+  reductant_co2_t: Decimal;
+  /** electricity consumed in the city − generated in it (fuel-fired, captive and primary); negative = net export */
+  net_import_electricity_kwh: Decimal;
+  /** heat consumed − heat supplied in the city */
+  net_import_heat_gj: Decimal;
+  /** electricity generated in the city (all output rows) */
+  local_generation_kwh: Decimal;
+  /** of it hydro, wind, solar and nuclear (primary electricity) */
+  local_primary_electricity_kwh: Decimal;
+  /** tce of local hydro, wind, solar and nuclear generation by the electricity method (not part of energy_tce's netting) */
+  local_primary_electricity_tce: Decimal;
+  /** provincial view (省级核算): scope 1 + net imported electricity × grid factor + net imported heat × heat factor */
+  provincial_co2_t: Decimal;
 }
 
 export interface RowOrder {
@@ -93,7 +114,7 @@ export function aggregate(lines: readonly LineResult[], by: readonly string[], o
     .map(({ row, lines: group }) => fill(row, group));
 }
 
-const USE_RANK: Record<string, number> = { energy: 0, feedstock: 1, output: 2 };
+const USE_RANK: Record<string, number> = { energy: 0, feedstock: 1, reductant: 2, output: 3 };
 
 function fullRank(line: LineResult, order: RowOrder): (string | number)[] {
   return [
@@ -195,6 +216,13 @@ function emptyRow(key: Record<string, string>, line: LineResult, by: readonly st
     scope1Co2e: ZERO,
     scope2Co2e: ZERO,
     energyIndustryCo2e: ZERO,
+    reductantCo2: ZERO,
+    netImportKwh: ZERO,
+    netImportHeatGj: ZERO,
+    generatedKwh: ZERO,
+    primaryKwh: ZERO,
+    primaryTce: ZERO,
+    provincialCo2: ZERO,
   };
 }
 
@@ -223,6 +251,13 @@ function fill(row: OutputRow, lines: LineResult[]): OutputRow {
     if (l.scope === '1') row.scope1Co2e = row.scope1Co2e.plus(l.co2e);
     if (l.scope === '2') row.scope2Co2e = row.scope2Co2e.plus(l.co2e);
     if (l.energyIndustry) row.energyIndustryCo2e = row.energyIndustryCo2e.plus(l.co2e);
+    row.reductantCo2 = row.reductantCo2.plus(l.reductantCo2);
+    row.netImportKwh = row.netImportKwh.plus(l.netImportKwh);
+    row.netImportHeatGj = row.netImportHeatGj.plus(l.netImportHeatGj);
+    row.generatedKwh = row.generatedKwh.plus(l.generatedKwh);
+    if (l.fuel.kind === 'primary-electricity') row.primaryKwh = row.primaryKwh.plus(l.generatedKwh);
+    row.primaryTce = row.primaryTce.plus(l.primaryTce);
+    row.provincialCo2 = row.provincialCo2.plus(l.provincialCo2);
   }
   return row;
 }
@@ -249,6 +284,13 @@ export function totalsOf(rows: readonly OutputRow[]): Totals {
     consumption_co2e_t: add((r) => r.scope1Co2e)
       .minus(add((r) => r.energyIndustryCo2e))
       .plus(add((r) => r.scope2Co2e)),
+    reductant_co2_t: add((r) => r.reductantCo2),
+    net_import_electricity_kwh: add((r) => r.netImportKwh),
+    net_import_heat_gj: add((r) => r.netImportHeatGj),
+    local_generation_kwh: add((r) => r.generatedKwh),
+    local_primary_electricity_kwh: add((r) => r.primaryKwh),
+    local_primary_electricity_tce: add((r) => r.primaryTce),
+    provincial_co2_t: add((r) => r.provincialCo2),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   chooseCoalRate,
   chooseGrid,
   co2PerGJ,
+  co2PerGJAllCarbon,
   gwpOf,
   heatPerBaseUnit,
   rowForFuel,
@@ -48,6 +49,20 @@ export interface LineResult {
   energyTce: Decimal;
   feedstockTce: Decimal;
   co2: Decimal;
+  /** CO2 of fossil fuel used as a reductant (use=reductant): all of its carbon, part of scope 1 */
+  reductantCo2: Decimal;
+  /** electricity consumed (+) or generated in the city (−), kWh: sums to net imports */
+  netImportKwh: Decimal;
+  /** heat consumed (+) or supplied in the city (−), GJ */
+  netImportHeatGj: Decimal;
+  /** electricity generated in the city (output rows, fuel-fired and primary), kWh */
+  generatedKwh: Decimal;
+  /** tce of local primary electricity (hydro, wind, solar, nuclear) by the electricity method; not in energyTce */
+  primaryTce: Decimal;
+  /** this line's part of the provincial view: scope 1, and electricity and heat at the grid and heat factor, output negative */
+  provincialCo2: Decimal;
+  /** kWh or GJ of a captive plant's output that covered its own sector's purchases (scope 2 reduced by it) */
+  selfSuppliedOffset: Decimal;
   ch4: Decimal;
   n2o: Decimal;
   co2e: Decimal;
@@ -95,6 +110,8 @@ export function calculateLines(
   };
 
   const lines: LineResult[] = [];
+  /** electricity and heat lines by index: kWh or GJ, and tCO2 per unit, for the captive-plant offsets */
+  const carrier = new Map<number, { base: Decimal; factor: Decimal }>();
   for (const group of groups) {
     const { fuel, year, dimension, quantity } = group;
     const at = { file: group.first.file, line: group.first.line };
@@ -104,11 +121,18 @@ export function calculateLines(
     let ch4 = ZERO;
     let n2o = ZERO;
     let gridFactor: LineResult['gridFactor'];
+    let reductantCo2 = ZERO;
+    let netImportKwh = ZERO;
+    let netImportHeatGj = ZERO;
+    let generatedKwh = ZERO;
+    let primaryTce = ZERO;
+    let provincialCo2 = ZERO;
+    const electric = fuel.kind === 'electricity' || fuel.kind === 'primary-electricity';
     const scope: Scope = group.use === 'output' ? 'none' : fuel.kind === 'fossil' ? '1' : '2';
 
     // Energy in standard coal, and how many tce one base unit of the fuel is.
     let tcePerUnit: Decimal | undefined;
-    if (fuel.kind === 'electricity' && options.electricityMethod === 'coal') {
+    if (electric && options.electricityMethod === 'coal') {
       if (!factors.powerCoalRate) {
         report(error('NO_FACTOR', { kind: 'power-coal-rate', fuel: fuel.zh, fuelEn: fuel.en, table: '(none bundled)' }, at), 'coal-rate');
         continue;
@@ -134,7 +158,8 @@ export function calculateLines(
 
     if (fuel.kind === 'fossil') {
       const row = rowForFuel(factors.combustion, fuel.id, fuels);
-      const needsCombustion = group.use === 'energy' || dimension === 'heat';
+      const burned = group.use === 'energy' || group.use === 'reductant';
+      const needsCombustion = burned || dimension === 'heat';
       if (!row && needsCombustion) {
         report(error('NO_FACTOR', { kind: 'combustion', fuel: fuel.zh, fuelEn: fuel.en, table: tableRef(factors.combustion) }, at), `cb:${fuel.id}`);
         continue;
@@ -156,31 +181,38 @@ export function calculateLines(
         physical = quantity;
         energyTce = physical.times(tcePerUnit!);
       }
-      if (group.use === 'energy' && row && heatPerUnit) {
+      if (burned && row && heatPerUnit) {
         tables.push(use(factors.combustion));
         const heat = dimension === 'heat' ? quantity : physical.times(heatPerUnit);
-        co2 = heat.times(co2PerGJ(row));
-        if (factors.nonCo2 && fuel.ipccClass) {
-          const sectorClass = group.sector?.ipccClass ?? 'manufacturing';
-          const ef = (gas: 'ch4' | 'n2o') =>
-            factors.nonCo2!.rows.find(
-              (r) => r.values.sector_class === sectorClass && r.values.fuel_class === fuel.ipccClass && r.values.gas === gas,
-            );
-          const ch4Row = ef('ch4');
-          const n2oRow = ef('n2o');
-          if (ch4Row || n2oRow) tables.push(use(factors.nonCo2));
-          // kg per TJ × GJ → t: divide by 1000 (GJ→TJ) and 1000 (kg→t)
-          if (ch4Row) ch4 = heat.times(decimalOf(ch4Row, 'factor')).dividedBy(1_000_000);
-          if (n2oRow) n2o = heat.times(decimalOf(n2oRow, 'factor')).dividedBy(1_000_000);
+        if (group.use === 'reductant') {
+          // a reductant's carbon leaves the furnace as CO2 (oxidation 1); no combustion CH4/N2O
+          co2 = heat.times(co2PerGJAllCarbon(row));
+          reductantCo2 = co2;
+        } else {
+          co2 = heat.times(co2PerGJ(row));
+          if (factors.nonCo2 && fuel.ipccClass) {
+            const sectorClass = group.sector?.ipccClass ?? 'manufacturing';
+            const ef = (gas: 'ch4' | 'n2o') =>
+              factors.nonCo2!.rows.find(
+                (r) => r.values.sector_class === sectorClass && r.values.fuel_class === fuel.ipccClass && r.values.gas === gas,
+              );
+            const ch4Row = ef('ch4');
+            const n2oRow = ef('n2o');
+            if (ch4Row || n2oRow) tables.push(use(factors.nonCo2));
+            // kg per TJ × GJ → t: divide by 1000 (GJ→TJ) and 1000 (kg→t)
+            if (ch4Row) ch4 = heat.times(decimalOf(ch4Row, 'factor')).dividedBy(1_000_000);
+            if (n2oRow) n2o = heat.times(decimalOf(n2oRow, 'factor')).dividedBy(1_000_000);
+          }
         }
       }
+      provincialCo2 = co2;
     } else {
       // electricity or heat: energy by the method's factor, CO2 as scope 2 where bought in
       const base = dimension === 'standard-coal' ? quantity.dividedBy(tcePerUnit!) : quantity;
       energyTce = dimension === 'standard-coal' ? quantity : base.times(tcePerUnit!);
-      if (group.use === 'output') {
-        energyTce = energyTce.negated();
-      } else if (fuel.kind === 'electricity') {
+      // tCO2 per kWh (grid) or per GJ (heat): what buying one more unit from outside the city emits
+      let factor: Decimal;
+      if (electric) {
         let choice = gridByYear.get(year);
         if (!choice) {
           choice = chooseGrid(factors.grid, options.grid, year, options.gridYear);
@@ -190,7 +222,9 @@ export function calculateLines(
         if (!choice.choice) continue;
         tables.push(use(choice.choice.table));
         gridFactor = { value: choice.choice.factor, year: choice.choice.year, region: options.grid };
-        co2 = base.dividedBy(1000).times(choice.choice.factor); // kWh → MWh × tCO2/MWh
+        factor = choice.choice.factor.dividedBy(1000); // tCO2/MWh → tCO2/kWh
+        netImportKwh = group.use === 'output' ? base.negated() : base;
+        if (group.use === 'output') generatedKwh = base;
       } else {
         const row = rowForFuel(factors.heat, fuel.id, fuels);
         if (!row) {
@@ -198,7 +232,20 @@ export function calculateLines(
           continue;
         }
         tables.push(use(factors.heat));
-        co2 = base.times(decimalOf(row, 'factor'));
+        factor = decimalOf(row, 'factor');
+        netImportHeatGj = group.use === 'output' ? base.negated() : base;
+      }
+      carrier.set(lines.length, { base, factor });
+      if (group.use === 'output') {
+        // primary electricity is primary energy: counted where consumed, never netted
+        if (fuel.kind === 'primary-electricity') {
+          primaryTce = energyTce;
+          energyTce = ZERO;
+        } else energyTce = energyTce.negated();
+        provincialCo2 = base.times(factor).negated();
+      } else {
+        co2 = base.times(factor);
+        provincialCo2 = co2;
       }
     }
     const co2e = co2.plus(ch4.times(gwpCh4)).plus(n2o.times(gwpN2o));
@@ -216,19 +263,64 @@ export function calculateLines(
       energyTce,
       feedstockTce: group.use === 'feedstock' ? energyTce : ZERO,
       co2,
+      reductantCo2,
+      netImportKwh,
+      netImportHeatGj,
+      generatedKwh,
+      primaryTce,
+      provincialCo2,
+      selfSuppliedOffset: ZERO,
       ch4,
       n2o,
       co2e,
       scope,
       energyIndustry,
-      category: categoryOf(group.sector, scope, energyIndustry),
+      category: group.use === 'reductant' ? REDUCTANT_CATEGORY : categoryOf(group.sector, scope, energyIndustry),
       tables: [...new Set(tables)],
       gridFactor,
       first: group.first,
     });
   }
+  offsetCaptivePlants(lines, carrier);
   appendAll(diagnostics, qualityWarnings(records, lines));
   return { lines, diagnostics, tablesUsed: [...used.values()], coalRates: coalRateByYear };
+}
+
+/** GPC IPPU, processes in the city: a reductant's CO2 is a process emission in GPC (IPCC 2C) */
+const REDUCTANT_CATEGORY = 'IV.1';
+
+/**
+ * A captive plant (自备电厂: output in a sector other than 44) supplies its own sector first: that
+ * sector's purchased electricity (or heat) is its consumption less its own generation, never below
+ * zero; the rest is exported. The reduction is carried by the output line as negative scope 2, so
+ * the consumption row keeps what was consumed and every row still adds up to the totals.
+ */
+function offsetCaptivePlants(lines: LineResult[], carrier: Map<number, { base: Decimal; factor: Decimal }>): void {
+  const bySector = new Map<string, { consumed: Decimal; outputs: number[] }>();
+  lines.forEach((l, i) => {
+    const c = carrier.get(i);
+    if (!c || l.sector?.energyIndustry) return;
+    const key = [l.year, l.sector ? l.sector.code : `label:${l.sectorLabel}`, l.fuel.kind === 'heat' ? 'heat' : 'electricity'].join('\u0000');
+    let entry = bySector.get(key);
+    if (!entry) bySector.set(key, (entry = { consumed: ZERO, outputs: [] }));
+    if (l.use === 'output') entry.outputs.push(i);
+    else entry.consumed = entry.consumed.plus(c.base);
+  });
+  for (const { consumed, outputs } of bySector.values()) {
+    let left = consumed;
+    for (const i of outputs) {
+      if (left.isZero()) break;
+      const c = carrier.get(i)!;
+      const offset = Decimal.min(c.base, left);
+      left = left.minus(offset);
+      const line = lines[i]!;
+      line.selfSuppliedOffset = offset;
+      line.co2 = offset.times(c.factor).negated();
+      line.co2e = line.co2;
+      line.scope = '2';
+      line.category = categoryOf(line.sector, '2', false);
+    }
+  }
 }
 
 /** GPC reference number: sub-sector and scope (I.3.1, I.3.2); grid-supplying plants are I.4.4. */
@@ -275,6 +367,9 @@ function groupRecords(records: readonly ActivityRecord[], keepColumns: string[])
   return [...groups.values()];
 }
 
+/** Sectors where coal and coke are raw material: 25 coking, 26 and 28 chemicals (31 and 32 smelt with reductants). */
+const FEEDSTOCK_COAL_SECTORS = new Set(['25', '26', '28']);
+
 /** Warnings that catch real mistakes in city data; none of them stops the calculation. */
 function qualityWarnings(records: readonly ActivityRecord[], lines: LineResult[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -286,6 +381,13 @@ function qualityWarnings(records: readonly ActivityRecord[], lines: LineResult[]
       aggregateFiles.add(l.first.file);
       out.push(warning('AGGREGATE_ENERGY_SECTOR', { sector: l.sector.zh, sectorEn: l.sector.en }, l.first));
     }
+  }
+  // coke or coal as feedstock outside chemicals is almost always a reductant entered as 原料
+  // (25, coal processing, turns coal into coke: transformation, not reduction)
+  for (const l of lines) {
+    if (l.use !== 'feedstock' || l.fuel.ipccClass !== 'coal' || !l.sector) continue;
+    if (FEEDSTOCK_COAL_SECTORS.has(l.sector.code)) continue;
+    out.push(warning('REDUCTANT_AS_FEEDSTOCK', { fuel: l.fuel.zh, fuelEn: l.fuel.en, sector: l.sector.zh, sectorEn: l.sector.en }, l.first));
   }
   // the same year, sector, fuel and use twice, with nothing else telling the rows apart
   const seen = new Map<string, ActivityRecord>();
@@ -336,14 +438,23 @@ function qualityWarnings(records: readonly ActivityRecord[], lines: LineResult[]
       out.push(warning('POWER_SECTOR_ELECTRICITY', {}, { file: r.file, line: r.line }));
     }
   }
-  // netting output without any plant input is almost always wind/solar entered as output
-  const years = new Set(lines.filter((l) => l.use === 'output').map((l) => l.year));
-  for (const year of years) {
-    const hasInput = lines.some((l) => l.year === year && l.energyIndustry);
-    if (!hasInput) {
-      const l = lines.find((x) => x.year === year && x.use === 'output')!;
-      out.push(warning('OUTPUT_WITHOUT_INPUT', { year, fuel: l.fuel.zh, fuelEn: l.fuel.en }, l.first));
-    }
+  // netting output without any plant input is almost always wind/solar entered as 电力 output;
+  // a captive plant's output (sector other than 44) needs fuel input in its own sector
+  const warned = new Set<string>();
+  for (const l of lines) {
+    if (l.use !== 'output' || l.fuel.kind === 'primary-electricity') continue;
+    const captive = l.sector !== undefined && !l.sector.energyIndustry;
+    const key = captive ? `${l.year}\u0000${l.sector!.code}` : String(l.year);
+    if (warned.has(key)) continue;
+    const hasInput = lines.some((x) =>
+      x.year === l.year && (captive ? x.sector === l.sector && x.scope === '1' && x.use === 'energy' : x.energyIndustry),
+    );
+    if (hasInput) continue;
+    warned.add(key);
+    const params: Record<string, string | number> = captive
+      ? { year: l.year, fuel: l.fuel.zh, fuelEn: l.fuel.en, sector: l.sector!.zh, sectorEn: l.sector!.en }
+      : { year: l.year, fuel: l.fuel.zh, fuelEn: l.fuel.en };
+    out.push(warning('OUTPUT_WITHOUT_INPUT', params, l.first));
   }
   return out;
 }

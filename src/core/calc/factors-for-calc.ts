@@ -57,6 +57,11 @@ export function co2PerGJ(row: FactorRow): Decimal {
     .dividedBy(1000);
 }
 
+/** tCO2 per GJ when all of the carbon is emitted (a reductant): carbon content (tC/TJ) / 1000 × 44/12. */
+export function co2PerGJAllCarbon(row: FactorRow): Decimal {
+  return decimalOf(row, 'carbon_content').times(44).dividedBy(12).dividedBy(1000);
+}
+
 export function gwpOf(table: FactorTable, gas: 'ch4' | 'n2o'): Decimal {
   const row = table.rows.find((r) => r.values.gas === gas);
   return row ? decimalOf(row, 'factor') : new Decimal(0);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Decimal } from '../decimal.js';
 import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { FactorRegistry } from '../factors/registry.js';
 import { tableRef, type FactorTable } from '../factors/table.js';
@@ -64,6 +65,8 @@ export interface CalcReport {
   totals: Totals;
   /** totals of each year, for intensity and multi-year files */
   years: { year: number; totals: Totals }[];
+  /** electricity generated in the city, by year and fuel (electricity = fuel-fired plants, else primary) */
+  generation: LocalGeneration[];
   lines: LineResult[];
   /** yearbook row order, for anyone aggregating `lines` again (aggregate(report.lines, by, report.order)) */
   order: RowOrder;
@@ -75,6 +78,33 @@ export interface CalcReport {
 }
 
 export const defaultBy = ['year', 'sector', 'fuel'];
+
+/** One year's local generation of one fuel: kWh, and its tce by the electricity method. */
+export interface LocalGeneration {
+  year: number;
+  /** `electricity` for fuel-fired plants (netted from energy), else hydro_power, wind_power, solar_power, nuclear_power */
+  fuel: string;
+  primary: boolean;
+  kwh: Decimal;
+  tce: Decimal;
+}
+
+/** Local generation by year and fuel, in the dictionary's fuel order. */
+export function localGeneration(lines: readonly LineResult[], order: RowOrder): LocalGeneration[] {
+  const byKey = new Map<string, LocalGeneration>();
+  for (const l of lines) {
+    if (l.use !== 'output' || l.generatedKwh.isZero()) continue;
+    const key = `${l.year}\u0000${l.fuel.id}`;
+    const primary = l.fuel.kind === 'primary-electricity';
+    const tce = primary ? l.primaryTce : l.energyTce.negated();
+    const g = byKey.get(key);
+    if (g) {
+      g.kwh = g.kwh.plus(l.generatedKwh);
+      g.tce = g.tce.plus(tce);
+    } else byKey.set(key, { year: l.year, fuel: l.fuel.id, primary, kwh: l.generatedKwh, tce });
+  }
+  return [...byKey.values()].sort((a, b) => a.year - b.year || (order.fuel.get(a.fuel) ?? 9000) - (order.fuel.get(b.fuel) ?? 9000));
+}
 
 export interface ReadOptions {
   encoding?: Encoding | undefined;
@@ -235,6 +265,7 @@ export function runCalculation(
     rows: [],
     totals: totalsOf([]),
     years: [],
+    generation: [],
     lines: [],
     order,
     records: read.recordCount ?? read.records.length,
@@ -269,6 +300,7 @@ export function runCalculation(
     rows,
     totals: totalsOf(rows),
     years,
+    generation: localGeneration(calc.lines, order),
     lines: calc.lines,
     order,
     records: read.recordCount ?? read.records.length,

@@ -2,7 +2,8 @@ import type { Dimension } from '../units.js';
 import { parseCsvLines } from '../csv-text.js';
 import { editDistance, nameKey } from '../text.js';
 
-export type FuelKind = 'fossil' | 'electricity' | 'heat';
+/** primary-electricity: local hydro, wind, solar and nuclear generation (entered as output, never netted) */
+export type FuelKind = 'fossil' | 'electricity' | 'primary-electricity' | 'heat';
 export type IpccFuelClass = 'coal' | 'oil' | 'lpg' | 'natural_gas' | 'derived_gas';
 
 export interface Fuel {
@@ -29,7 +30,7 @@ export interface FuelDictionary {
 }
 
 const DIMENSIONS = new Set(['mass', 'volume', 'electricity', 'heat']);
-const KINDS = new Set(['fossil', 'electricity', 'heat']);
+const KINDS = new Set(['fossil', 'electricity', 'primary-electricity', 'heat']);
 
 export function parseFuelDictionary(text: string): FuelDictionary {
   const [header, ...rows] = parseCsvLines(text);

@@ -57,8 +57,11 @@ function sectorName(row: OutputRow, lang: Lang): string {
 function fuelName(row: OutputRow, lang: Lang): string {
   return (lang === 'zh' ? row.fuelZh : row.fuelEn) ?? '';
 }
-export function useName(use: string, lang: Lang): string {
+export function useName(use: string, lang: Lang, row?: OutputRow): string {
+  // hydro, wind, solar and nuclear output is local generation, never netted
+  if (use === 'output' && row && !row.primaryKwh.isZero() && row.primaryKwh.equals(row.generatedKwh)) return label('generation_use', lang);
   if (use === 'output') return label('output_use', lang);
+  if (use === 'reductant') return label('reductant_use', lang);
   if (use === 'feedstock') return label('feedstock_use', lang);
   return use === 'energy' ? '' : use;
 }
@@ -99,7 +102,7 @@ export function calcTabular(report: CalcReport, options: { lang: Lang; decimals:
         add('category', lbl('category'), false, (r) => r.category);
         break;
       case 'use':
-        add('use', lbl('use'), false, (r) => (machine ? r.use : useName(r.use, lang)));
+        add('use', lbl('use'), false, (r) => (machine ? r.use : useName(r.use, lang, r)));
         break;
       case 'ceads':
         add('ceads', 'CEADs', false, (r) => r.key.ceads ?? '');
@@ -112,7 +115,7 @@ export function calcTabular(report: CalcReport, options: { lang: Lang; decimals:
   if (machine && !by.includes('category')) add('category', lbl('category'), false, (r) => r.category);
   if (machine && !by.includes('use')) add('use', lbl('use'), false, (r) => r.use);
   else if (!machine && by.includes('fuel') && !by.includes('use') && report.rows.some((r) => r.use !== 'energy')) {
-    add('use', lbl('use'), false, (r) => useName(r.use, lang));
+    add('use', lbl('use'), false, (r) => useName(r.use, lang, r));
   }
   const num = (d: Decimal) => (machine ? fixed(d, decimals) : grouped(fixed(d, decimals)));
   if (by.includes('fuel')) {
@@ -253,6 +256,8 @@ export function calcJson(report: CalcReport, options: RenderOptions): unknown {
     years: report.years.map((y) => ({ year: y.year, ...totalsJson(y.totals, decimals) })),
     // `totals` are the sum of every row: over these years when there are several (per year in `years`)
     totals_years: report.years.map((y) => y.year),
+    // electricity generated in the city by year and fuel (electricity = fuel-fired plants, else hydro/wind/solar/nuclear)
+    generation: report.generation.map((g) => ({ year: g.year, fuel: g.fuel, primary: g.primary, kwh: fixed(g.kwh, decimals), tce: fixed(g.tce, decimals) })),
     warnings: report.diagnostics.filter((d) => d.severity === 'warning').map((d) => diagnosticToJson(d, options.lang)),
     // all of them, those a MORE_OF_KIND entry of `warnings` stands for included
     warning_count: countProblems(report.diagnostics).warnings,

@@ -16,22 +16,39 @@ export interface TotalDef {
   gwp?: true;
 }
 
-export type TotalUnit = 'tce' | 't' | 'kWh' | '%' | '';
+export type TotalUnit = 'tce' | 't' | 'kWh' | 'GJ' | '%' | '';
 
 export const TOTAL_DEFS: readonly TotalDef[] = [
   { key: 'energy_tce', en: 'Total energy consumption', zh: '综合能源消费量', unit: 'tce' },
   { key: 'feedstock_tce', en: '  of which feedstock (non-energy use)', zh: '  其中：原料用能', unit: 'tce' },
   { key: 'scope1_co2_t', en: 'Scope 1 CO2 (fuel combustion in the city)', zh: '范围一 CO2（本地化石燃料燃烧）', unit: 't' },
+  { key: 'reductant_co2_t', en: '  of which reductants (coke, coal reducing ore; all carbon emitted)', zh: '  其中：还原剂（焦炭、煤冶炼还原，碳全部排放）', unit: 't' },
   { key: 'energy_industries_co2_t', en: '  of which power & heat plants (scope 1)', zh: '  其中：电力热力生产（范围一）', unit: 't' },
   { key: 'scope2_co2_t', en: 'Scope 2 CO2 (purchased electricity and heat)', zh: '范围二 CO2（外购电力、热力）', unit: 't' },
   { key: 'co2_t', en: 'CO2, scope 1 + 2 (every row once)', zh: 'CO2 范围一 + 范围二（各行之和）', unit: 't' },
-  { key: 'territorial_co2_t', en: 'Territorial CO2 (all scope 1; IPCC/CEADs view)', zh: '属地排放 CO2（全部范围一；IPCC/CEADs 口径）', unit: 't' },
+  { key: 'territorial_co2_t', en: 'Territorial CO2 (all scope 1; IPCC·CEADs view)', zh: '属地排放 CO2（全部范围一；IPCC·CEADs 口径）', unit: 't' },
   {
     key: 'consumption_co2_t',
     en: 'Consumption CO2 (scope 1 without power & heat plants + scope 2; GPC BASIC view)',
     zh: '消费端排放 CO2（范围一扣除电力热力生产 + 范围二；GPC BASIC 口径）',
     unit: 't',
   },
+  {
+    key: 'provincial_co2_t',
+    en: 'Provincial CO2 (scope 1 + net imported electricity and heat; 省级核算 provincial convention)',
+    zh: '省级核算 CO2（范围一 + 净调入电力、热力；省级核算口径）',
+    unit: 't',
+  },
+  {
+    key: 'net_import_electricity_kwh',
+    en: 'Net imported electricity (consumed − generated in the city; negative = net export)',
+    zh: '净调入电量（全社会用电量 − 本地发电量；负值为净调出）',
+    unit: 'kWh',
+  },
+  { key: 'net_import_heat_gj', en: 'Net imported heat (consumed − supplied in the city)', zh: '净调入热力（消费量 − 本地供热量）', unit: 'GJ' },
+  { key: 'local_generation_kwh', en: 'Electricity generated in the city', zh: '本地发电量', unit: 'kWh' },
+  { key: 'local_primary_electricity_kwh', en: '  of which hydro, wind, solar and nuclear (primary electricity)', zh: '  其中：水电、风电、光伏、核电（一次电力）', unit: 'kWh' },
+  { key: 'local_primary_electricity_tce', en: '  hydro, wind, solar and nuclear in standard coal', zh: '  一次电力折标准煤', unit: 'tce' },
   { key: 'ch4_t', en: 'CH4', zh: 'CH4', unit: 't' },
   { key: 'n2o_t', en: 'N2O', zh: 'N2O', unit: 't' },
   { key: 'territorial_co2e_t', en: 'Territorial CO2e', zh: '属地排放 CO2当量', unit: 't', gwp: true },
@@ -45,6 +62,7 @@ function unitOfKey(key: string): TotalUnit {
   if (key.endsWith('_tce')) return 'tce';
   if (key.endsWith('_t')) return 't';
   if (key.endsWith('_kwh')) return 'kWh';
+  if (key.endsWith('_gj')) return 'GJ';
   if (key.endsWith('_pct')) return '%';
   return '';
 }
@@ -64,7 +82,7 @@ export function totalValue(totals: object, key: string): Decimal {
   return (totals as Record<string, Decimal>)[key]!;
 }
 
-const UNIT_ZH: Record<TotalUnit, string> = { tce: '吨标准煤', t: '吨', kWh: '千瓦时', '%': '%', '': '' };
+const UNIT_ZH: Record<TotalUnit, string> = { tce: '吨标准煤', t: '吨', kWh: '千瓦时', GJ: '吉焦', '%': '%', '': '' };
 
 export function unitText(unit: TotalUnit, lang: Lang): string {
   return lang === 'zh' ? UNIT_ZH[unit] : unit;

@@ -123,12 +123,32 @@ export const messages = {
     },
   },
   BAD_USE: {
-    en: { message: (p) => `use "${s(p.value)}" is not one of energy, feedstock, output`, fix: () => 'leave it empty for ordinary fuel use, or write feedstock (原料) or output (产出)' },
-    zh: { message: (p) => `用途“${s(p.value)}”不是 energy（燃料）、feedstock（原料）、output（产出）之一`, fix: () => '普通燃料消费留空；原料用能填“原料”；本地发电供热量填“产出”' },
+    en: { message: (p) => `use "${s(p.value)}" is not one of energy, feedstock, reductant, output`, fix: () => 'leave it empty for ordinary fuel use, or write feedstock (原料), reductant (还原剂) or output (产出)' },
+    zh: { message: (p) => `用途“${s(p.value)}”不是 energy（燃料）、feedstock（原料）、reductant（还原剂）、output（产出）之一`, fix: () => '普通燃料消费留空；原料用能填“原料”；冶炼还原用的焦炭、煤填“还原剂”；本地发电供热量填“产出”' },
   },
   USE_NOT_ALLOWED: {
-    en: { message: (p) => `use=${s(p.use)} does not apply to ${fuelEn(p)}`, fix: (p) => (p.use === 'output' ? 'output rows are electricity or heat generated in the city' : 'feedstock rows are fuels used as raw material, not electricity or heat') },
-    zh: { message: (p) => `用途 ${s(p.use)} 不适用于${s(p.fuel)}`, fix: (p) => (p.use === 'output' ? '“产出”仅用于本地发电量、供热量' : '“原料”仅用于作原料的化石能源，不用于电力、热力') },
+    en: {
+      message: (p) => `use=${s(p.use)} does not apply to ${fuelEn(p)}`,
+      fix: (p) =>
+        p.use === 'output'
+          ? 'output rows are electricity or heat generated in the city'
+          : p.primary
+            ? 'local hydro, wind, solar and nuclear power are entered as generation: use=output (发电量), in kWh'
+            : p.use === 'reductant'
+              ? 'reductant rows are fossil fuels (coke, coal) that reduce ore, not electricity or heat'
+              : 'feedstock rows are fuels used as raw material, not electricity or heat',
+    },
+    zh: {
+      message: (p) => `用途 ${s(p.use)} 不适用于${s(p.fuel)}`,
+      fix: (p) =>
+        p.use === 'output'
+          ? '“产出”仅用于本地发电量、供热量'
+          : p.primary
+            ? '本地水电、风电、光伏发电、核电按发电量填写：用途=产出（发电量），单位千瓦时'
+            : p.use === 'reductant'
+              ? '“还原剂”仅用于冶炼还原用的化石能源（焦炭、煤），不用于电力、热力'
+              : '“原料”仅用于作原料的化石能源，不用于电力、热力',
+    },
   },
   NO_FACTOR: {
     en: {
@@ -236,8 +256,38 @@ export const messages = {
     zh: { message: (p) => `${s(p.year)} 年供电标准煤耗 ${s(p.rate)} 克/千瓦时（${s(p.table)}）未见出处，为中电联数据的回忆值`, fix: () => '请用中电联年度统计或《中国能源统计年鉴》核对，或用 --factors 提供自己的供电煤耗表' },
   },
   OUTPUT_WITHOUT_INPUT: {
-    en: { message: (p) => `${s(p.year)}: ${fuelEn(p)} output is netted but no fuel input of the power and heat sector is listed`, fix: () => 'list the plants\' fuel input (sector 电力、热力生产和供应业), or drop the output row; electricity from wind, solar and hydro is not entered as output' },
-    zh: { message: (p) => `${s(p.year)} 年：扣除了${s(p.fuel)}产出，但没有电力、热力生产和供应业的燃料投入`, fix: () => '补充电厂、热厂的燃料投入，或删去产出行；风电、光伏、水电不作为产出填写' },
+    en: {
+      message: (p) =>
+        p.sector
+          ? `${s(p.year)}: ${fuelEn(p)} output of ${s(p.sectorEn)} (${s(p.sector)}) is netted as a captive plant's, but that sector lists no fuel input`
+          : `${s(p.year)}: ${fuelEn(p)} output is netted but no fuel input of the power and heat sector is listed`,
+      fix: (p) =>
+        p.sector
+          ? "list the captive plant's fuel input in the same sector, or drop the output row; enter local wind, solar and hydro as 风电, 光伏发电, 水电 (use=output), which are not netted"
+          : "list the plants' fuel input (sector 电力、热力生产和供应业), or drop the output row; enter local wind, solar and hydro as 风电, 光伏发电, 水电 (use=output), which are not netted",
+    },
+    zh: {
+      message: (p) =>
+        p.sector
+          ? `${s(p.year)} 年：按自备电厂扣除了${s(p.sector)}的${s(p.fuel)}产出，但该部门没有燃料投入`
+          : `${s(p.year)} 年：扣除了${s(p.fuel)}产出，但没有电力、热力生产和供应业的燃料投入`,
+      fix: (p) =>
+        p.sector
+          ? '在同一部门补充自备电厂的燃料投入，或删去产出行；本地风电、光伏、水电请以 风电、光伏发电、水电（用途=产出）填写，不扣除'
+          : '补充电厂、热厂的燃料投入，或删去产出行；本地风电、光伏、水电请以 风电、光伏发电、水电（用途=产出）填写，不扣除',
+    },
+  },
+  REDUCTANT_AS_FEEDSTOCK: {
+    en: {
+      message: (p) =>
+        `reductant? ${fuelEn(p)} is entered as feedstock in ${s(p.sectorEn)} (${s(p.sector)}): outside the chemical industry (26, 28) coke and coal used as raw material are almost always reductants, whose carbon all leaves as CO2; as feedstock it gets no CO2`,
+      fix: () => 'if it reduces ore (smelting), write use=reductant (还原剂); keep feedstock only for carbon that stays in the product (ammonia, methanol, olefins; 发改环资〔2022〕803号)',
+    },
+    zh: {
+      message: (p) =>
+        `还原剂？${s(p.sector)}的${s(p.fuel)}以“原料”填写：化工（26、28）以外作原料的焦炭、煤几乎都是还原剂，其碳全部以 CO2 排放；按原料计则不计 CO2`,
+      fix: () => '如用于冶炼还原，请填 用途=还原剂；“原料”只用于碳留在产品中的用途（合成氨、甲醇、烯烃等，发改环资〔2022〕803号）',
+    },
   },
   // factor tables
   TABLE_MISSING_KEY: {

@@ -231,7 +231,8 @@ function parseRow(
     }
   }
   if (fuel && use && !useFitsFuel(use, fuel)) {
-    diagnostics.push(error('USE_NOT_ALLOWED', { use, fuel: fuel.zh, fuelEn: fuel.en }, at(useCell.column)));
+    const primary = fuel.kind === 'primary-electricity' ? { primary: 'yes' } : {};
+    diagnostics.push(error('USE_NOT_ALLOWED', { use, fuel: fuel.zh, fuelEn: fuel.en, ...primary }, at(useCell.column)));
   }
 
   let base: Decimal | undefined;

@@ -23,11 +23,13 @@ export function fieldOfHeader(header: string): Field | undefined {
   return byKey.get(nameKey(header));
 }
 
-export type Use = 'energy' | 'feedstock' | 'output';
+/** reductant: coke or coal reducing ore (还原剂); its carbon leaves as CO2, so it is never feedstock */
+export type Use = 'energy' | 'feedstock' | 'reductant' | 'output';
 
 const useAliases: Record<Use, string[]> = {
   energy: ['', 'energy', 'fuel', '燃料', '能源', '燃料用', '终端消费', '消费'],
   feedstock: ['feedstock', 'nonenergy', 'non-energy', '原料', '原料用能', '用作原料', '用作原料、材料', '原材料', '材料'],
+  reductant: ['reductant', 'reducing agent', 'reductants', '还原剂', '还原剂用', '作还原剂', '用作还原剂'],
   output: ['output', 'generation', 'generated', '产出', '发电', '供热', '产出量', '发电量', '供热量'],
 };
 const useByKey = new Map<string, Use>();

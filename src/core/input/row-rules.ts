@@ -37,8 +37,13 @@ export function unitFitsFuel(fuel: Fuel, unitDimension: Dimension): Dimension | 
   return undefined;
 }
 
-/** Any fuel may be used for energy; only fossil fuels as feedstock; only non-fossil (electricity, heat) as output. */
+/**
+ * Any fuel may be used for energy, except local primary electricity (hydro, wind, solar, nuclear),
+ * which is entered only as generation (output); only fossil fuels as feedstock or reductant; only
+ * non-fossil (electricity, heat) as output.
+ */
 export function useFitsFuel(use: Use, fuel: Fuel): boolean {
+  if (fuel.kind === 'primary-electricity') return use === 'output';
   if (use === 'energy') return true;
   return use === 'output' ? fuel.kind !== 'fossil' : fuel.kind === 'fossil';
 }
