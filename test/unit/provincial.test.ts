@@ -169,3 +169,13 @@ describe('local primary electricity and the provincial view', () => {
     expect(t(r.totals.consumption_co2_t)).toBe('37975.000000');
   });
 });
+
+describe('primary electricity is entered only as generation', () => {
+  it('风电 with use=energy is an error that says how to enter it', () => {
+    const r = calc('2021,44,风电,1,亿kWh,\n');
+    expect(r.diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
+      'p.csv:2:6: error: use=energy does not apply to Wind Power (风电) (fix: local hydro, wind, solar and nuclear power are entered as generation: use=output (发电量), in kWh)',
+    ]);
+    expect(formatDiagnostic(r.diagnostics[0]!, 'zh')).toContain('本地水电、风电、光伏发电、核电按发电量填写');
+  });
+});

@@ -231,7 +231,7 @@ function parseRow(
     }
   }
   if (fuel && use && !useFitsFuel(use, fuel)) {
-    const primary = fuel.kind === 'primary-electricity' ? { primary: 'yes' } : {};
+    const primary: Record<string, string> = fuel.kind === 'primary-electricity' ? { primary: 'yes' } : {};
     diagnostics.push(error('USE_NOT_ALLOWED', { use, fuel: fuel.zh, fuelEn: fuel.en, ...primary }, at(useCell.column)));
   }
 
