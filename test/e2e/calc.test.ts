@@ -30,7 +30,7 @@ describe('calc on the hand-checkable file (--grid national --grid-year 2022)', (
   });
 
   it('has the SPEC keys, with factor ids, versions and hashes, and the input hash', () => {
-    expect(Object.keys(json)).toEqual(['meta', 'totals', 'energy_basis', 'rows', 'years', 'totals_years', 'warnings', 'warning_count']);
+    expect(Object.keys(json)).toEqual(['meta', 'totals', 'energy_basis', 'rows', 'years', 'totals_years', 'generation', 'warnings', 'warning_count']);
     expect(json.meta).toMatchObject({ tool: 'jinchang-carbon' });
     const bytes = readFileSync(join(repoRoot, handCheck));
     expect(json.meta.inputs).toEqual([
@@ -44,7 +44,8 @@ describe('calc on the hand-checkable file (--grid national --grid-year 2022)', (
       const file = readFileSync(join(repoRoot, 'factors', f.id, `${f.version}.csv`));
       expect(f.sha256).toBe(createHash('sha256').update(file).digest('hex'));
     }
-    for (const key of ['energy_tce', 'co2_t', 'scope1_co2_t', 'scope2_co2_t', 'territorial_co2_t', 'consumption_co2_t', 'feedstock_tce', 'co2e_t']) {
+    for (const key of ['energy_tce', 'co2_t', 'scope1_co2_t', 'scope2_co2_t', 'territorial_co2_t', 'consumption_co2_t', 'feedstock_tce', 'co2e_t',
+      'reductant_co2_t', 'net_import_electricity_kwh', 'provincial_co2_t']) {
       expect(json.totals).toHaveProperty(key);
     }
     for (const key of ['year', 'sector', 'fuel', 'scope', 'quantity', 'unit', 'energy_tce', 'co2_t']) {
