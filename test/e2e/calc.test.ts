@@ -38,7 +38,7 @@ describe('calc on the hand-checkable file (--grid national --grid-year 2022)', (
     ]);
     const ids = json.meta.factors.map((f: { id: string; version: string }) => `${f.id}@${f.version}`);
     expect(ids).toContain('cn-gbt2589@2020');
-    expect(ids).toContain('cn-gbt32151@2024');
+    expect(ids).toContain('cn-gbt32151@2024.1');
     expect(ids).toContain('mee-grid-2022@2024-12');
     for (const f of json.meta.factors) {
       const file = readFileSync(join(repoRoot, 'factors', f.id, `${f.version}.csv`));
@@ -84,7 +84,7 @@ describe('output formats', () => {
     expect(run.stdout).not.toMatch(/\u001b\[/);
     expect(run.stdout).toContain('Consumption CO2');
     expect(run.stdout).toContain('Territorial CO2');
-    expect(run.stdout).toMatch(/cn-gbt32151@2024 .*sha256:[0-9a-f]{12}/);
+    expect(run.stdout).toMatch(/cn-gbt32151@2024\.1 .*sha256:[0-9a-f]{12}/);
     expect(run.stdout).toMatch(/Sum of rows +3,336\.12 +9,577\.58/);
   });
 

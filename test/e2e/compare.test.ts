@@ -131,7 +131,7 @@ describe('calc --compare-factors with other kinds', () => {
     const r = runCli(['calc', years, '--factors', 'cn-gbt32151', '--compare-factors', 'ipcc2006-combustion', '-f', 'json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.meta.changed).toEqual([{ kind: 'combustion', before: ['cn-gbt32151@2024'], after: ['ipcc2006-combustion@2006'] }]);
+    expect(json.meta.changed).toEqual([{ kind: 'combustion', before: ['cn-gbt32151@2024.1'], after: ['ipcc2006-combustion@2006'] }]);
     // 200 t × 43.0 GJ/t × 20.2 kgC/GJ × 1 × 44/12 = 636.973333 t against 619.181927 t
     const diesel = json.rows.find((x: { year: number; fuel: string }) => x.year === 2021 && x.fuel === 'diesel');
     expect(diesel).toMatchObject({ co2_t_before: '619.181927', co2_t_after: '636.973333', co2_t_change: '17.791406', co2_t_change_pct: '2.873373' });

@@ -43,7 +43,7 @@ describe('factors list', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^编号\s+版本\s+类型\s+适用年份\s+地区\s+默认\s+名称/);
     expect(r.stdout).toMatch(/mee-grid-2022\s+2024-12\s+grid\s+2022\s+CN\s+按年份/);
-    expect(r.stdout).toContain('共 18 个因子表');
+    expect(r.stdout).toContain('共 21 个因子表');
   });
 
   it('refuses an unknown --kind (exit 2)', () => {
@@ -183,7 +183,7 @@ describe('factors check', () => {
   it('the bundled folder passes', () => {
     const r = runCli(['factors', 'check', 'factors']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^ok: 18 table files valid: cn-gbt2589@2020 \(standard-coal, 20 rows\);/);
+    expect(r.stderr).toMatch(/^ok: 21 table files valid: cn-gbt2589@2020 \(standard-coal, 20 rows\);/);
   });
 
   it('bad files: every problem as file:line:column: message (fix), exit 1', () => {
@@ -191,7 +191,7 @@ describe('factors check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
-      'test/fixtures/factors/bad/bad-kind.csv:3: error: unknown table kind "electricity" (fix: use one of standard-coal, combustion, grid, heat, non-co2, gwp, power-coal-rate, targets)',
+      'test/fixtures/factors/bad/bad-kind.csv:3: error: unknown table kind "electricity" (fix: use one of standard-coal, combustion, grid, heat, non-co2, mobile-non-co2, gwp, power-coal-rate, targets)',
       'test/fixtures/factors/bad/duplicate-row.csv:15: error: "gansu" appears twice (first on line 12) (fix: keep one row per key)',
       'test/fixtures/factors/bad/missing-source.csv:1: error: factor table has no "# source:" line (fix: add "# source: …" to the header block (see factors/README.md))',
       'test/fixtures/factors/bad/ncv-unit.csv:14:3: error: ncv_unit "GJ/t" is not GJ/10^4m3 (natural_gas is counted by volume) (fix: write ncv_unit as GJ/10^4m3 (natural_gas is counted by volume))',

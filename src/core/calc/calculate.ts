@@ -14,6 +14,7 @@ import {
   co2PerGJAllCarbon,
   gwpOf,
   heatPerBaseUnit,
+  mobileRows,
   rowForFuel,
   tcePerBaseUnit,
   type CoalRateChoice,
@@ -190,7 +191,13 @@ export function calculateLines(
           reductantCo2 = co2;
         } else {
           co2 = heat.times(co2PerGJ(row));
-          if (factors.nonCo2 && fuel.ipccClass) {
+          // vehicle fuels in transport and households: mobile-combustion CH4/N2O (IPCC 2006 Vol 2 ch 3)
+          const mobile = mobileRows(factors.mobileNonCo2, group.sector, fuel.id, fuels);
+          if (mobile) {
+            if (mobile.ch4 || mobile.n2o) tables.push(use(factors.mobileNonCo2!));
+            if (mobile.ch4) ch4 = heat.times(decimalOf(mobile.ch4, 'factor')).dividedBy(1_000_000);
+            if (mobile.n2o) n2o = heat.times(decimalOf(mobile.n2o, 'factor')).dividedBy(1_000_000);
+          } else if (factors.nonCo2 && fuel.ipccClass) {
             const sectorClass = group.sector?.ipccClass ?? 'manufacturing';
             const ef = (gas: 'ch4' | 'n2o') =>
               factors.nonCo2!.rows.find(

@@ -1,6 +1,7 @@
 import { Decimal } from '../decimal.js';
 import { warning, error, type Diagnostic } from '../diagnostics.js';
 import type { FuelDictionary } from '../dictionary/fuels.js';
+import type { Sector } from '../dictionary/sectors.js';
 import { decimalOf, tableRef, textOf, type FactorRow, type FactorTable } from '../factors/table.js';
 
 /** The tables one calculation uses, chosen by the caller (CLI options or library defaults). */
@@ -10,6 +11,8 @@ export interface FactorSelection {
   heat: FactorTable;
   gwp: FactorTable;
   nonCo2?: FactorTable | undefined;
+  /** CH4 and N2O of vehicle fuels in transport and households (mobile combustion) */
+  mobileNonCo2?: FactorTable | undefined;
   /** grid tables to choose from by year; one table when the user named it */
   grid: FactorTable[];
   powerCoalRate?: FactorTable | undefined;
@@ -55,6 +58,42 @@ export function co2PerGJ(row: FactorRow): Decimal {
     .times(44)
     .dividedBy(12)
     .dividedBy(1000);
+}
+
+export type MobileMode = 'road' | 'rail' | 'water' | 'aviation';
+
+/** Transport's mode from the sector's GPC sub-sector (II.1 road … II.4 aviation); households drive on roads. */
+function mobileModeOf(sector: Sector): MobileMode | undefined {
+  if (sector.level === 'households') return 'road';
+  return ({ 'II.1': 'road', 'II.2': 'rail', 'II.3': 'water', 'II.4': 'aviation' } as Record<string, MobileMode>)[sector.gpc];
+}
+
+/** Households' vehicle fuels; their gas, LPG and coal are cooking and heating (stationary). */
+const HOUSEHOLD_VEHICLE_FUELS = new Set(['gasoline', 'diesel']);
+
+/**
+ * The mobile-combustion CH4 and N2O rows of a vehicle fuel in transport or households, or undefined
+ * when the stationary tables apply: the row of the sector's mode, else the fuel's first row.
+ */
+export function mobileRows(
+  table: FactorTable | undefined,
+  sector: Sector | undefined,
+  fuelId: string,
+  fuels: FuelDictionary,
+): { ch4?: FactorRow | undefined; n2o?: FactorRow | undefined } | undefined {
+  if (!table || !sector) return undefined;
+  const mode = mobileModeOf(sector);
+  if (!mode) return undefined;
+  for (const id of fuels.lookupChain(fuelId)) {
+    if (sector.level === 'households' && !HOUSEHOLD_VEHICLE_FUELS.has(id)) continue;
+    const ofFuel = table.rows.filter((r) => r.values.fuel === id);
+    if (ofFuel.length === 0) continue;
+    const inMode = ofFuel.filter((r) => r.values.mode === mode);
+    const firstMode = ofFuel[0]!.values.mode;
+    const rows = inMode.length > 0 ? inMode : ofFuel.filter((r) => r.values.mode === firstMode);
+    return { ch4: rows.find((r) => r.values.gas === 'ch4'), n2o: rows.find((r) => r.values.gas === 'n2o') };
+  }
+  return undefined;
 }
 
 /** tCO2 per GJ when all of the carbon is emitted (a reductant): carbon content (tC/TJ) / 1000 × 44/12. */

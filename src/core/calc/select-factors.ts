@@ -68,6 +68,7 @@ export function selectFactors(registry: FactorRegistry, choice: FactorChoice): F
     heat: pick('heat'),
     gwp: pick('gwp'),
     nonCo2: optional('non-co2'),
+    mobileNonCo2: optional('mobile-non-co2'),
     grid: userGrid ? [userGrid] : registry.ofKind('grid').filter((t) => t.meta.status !== 'historical'),
     powerCoalRate: optional('power-coal-rate'),
   };

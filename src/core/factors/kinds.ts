@@ -5,6 +5,7 @@ export type FactorKind =
   | 'grid'
   | 'heat'
   | 'non-co2'
+  | 'mobile-non-co2'
   | 'gwp'
   | 'power-coal-rate'
   | 'targets';
@@ -44,6 +45,13 @@ export const kindColumns: Record<FactorKind, ColumnSpec[]> = {
   'non-co2': [
     { name: 'sector_class', type: 'enum', values: ['energy', 'manufacturing', 'commercial', 'residential'], key: true },
     { name: 'fuel_class', type: 'enum', values: ['coal', 'oil', 'lpg', 'natural_gas', 'derived_gas'], key: true },
+    { name: 'gas', type: 'enum', values: ['ch4', 'n2o'], key: true },
+    { name: 'factor', type: 'decimal' },
+    note,
+  ],
+  'mobile-non-co2': [
+    { name: 'mode', type: 'enum', values: ['road', 'rail', 'water', 'aviation'], key: true },
+    { name: 'fuel', type: 'fuel', key: true },
     { name: 'gas', type: 'enum', values: ['ch4', 'n2o'], key: true },
     { name: 'factor', type: 'decimal' },
     note,
@@ -123,6 +131,7 @@ export function plausibleRange(
     case 'heat.factor':
       return r('0.03', '0.25', 'tCO2/GJ');
     case 'non-co2.factor':
+    case 'mobile-non-co2.factor':
       return r('0', '1000', 'kg/TJ');
     case 'gwp.factor':
       return { co2: r('1', '1', ''), ch4: r('1', '100', ''), n2o: r('100', '400', '') }[String(row.gas)];
