@@ -142,7 +142,7 @@ function buildProgram(ctx: CliContext): Command {
     .option('--target <spec>', t('your own target, indicator:from-to:percent, e.g. energy_intensity:2020-2025:13.5 (repeatable)', '自定目标，指标:起始年-目标年:百分比，如 energy_intensity:2020-2025:13.5（可重复）'), collect)
     .option('--targets <table>', t('targets table: a file (validated like any factor table) or a table id[@version]', '目标表：文件（按因子表标准校验）或因子表 id[@版本]'))
     .option('--assessment-basis [rule]', t('also assess energy intensity as China does: 2022 deducts feedstock and new renewables; 2024 (发改环资〔2024〕113号) feedstock and all non-fossil energy; no value = the rule in force for the periods assessed', '同时按考核口径评估能耗强度：2022 扣除原料用能和新增可再生能源；2024（发改环资〔2024〕113号）扣除原料用能和全部非化石能源；不填则按所评估时期适用的规则'))
-    .option('--co2-view <view>', t('CO2 of --data used for carbon intensity: consumption, territorial, total', '碳强度所用 --data 的 CO2 口径：consumption、territorial、total'), 'consumption')
+    .option('--co2-view <view>', t('CO2 of --data used for carbon intensity: consumption, territorial, total, provincial (省级核算)', '碳强度所用 --data 的 CO2 口径：consumption、territorial、total、provincial（省级核算）'), 'consumption')
     .option('--base-2005 <intensity>', t('2005 carbon intensity (tCO2 per 万元 at the data\'s comparable prices) when the file has no 2005 row: checks the 2030 target against 2005', '2005 年碳排放强度（吨CO2/万元，与数据同一可比价），文件无 2005 年时用于检查 2030 年比 2005 年的目标'))
     .action(async (file: string, options) => {
       const { intensityCommand } = await import('./commands/intensity.js');
@@ -209,7 +209,7 @@ function buildProgram(ctx: CliContext): Command {
     .option('--decimals <n>', t('decimals printed in tables (default 2; "full" for every digit)', '表格小数位（默认 2；full 为全部位数）'))
     .option('--region <region>', t('whose intensity targets: gansu, national, ...', '采用哪个地区的强度目标：gansu、national 等'), 'gansu')
     .option('--target <spec>', t('your own target, indicator:from-to:percent (repeatable)', '自定目标，指标:起始年-目标年:百分比（可重复）'), collect)
-    .option('--co2-view <view>', t('CO2 used for carbon intensity: consumption, territorial, total', '碳强度所用 CO2 口径：consumption、territorial、total'), 'consumption')
+    .option('--co2-view <view>', t('CO2 used for carbon intensity: consumption, territorial, total, provincial (省级核算)', '碳强度所用 CO2 口径：consumption、territorial、total、provincial（省级核算）'), 'consumption')
     .option('--base-year <year>', t('base year of comparable prices (default: the first year)', '可比价基年（默认第一年）'))
     .option('--assessment-basis [rule]', t('energy intensity also on the assessment basis: 2022 or 2024 (发改环资〔2024〕113号: all non-fossil deducted); no value = the rule for the periods assessed', '同时按考核口径计算能耗强度：2022 或 2024（发改环资〔2024〕113号：扣除全部非化石能源）；不填则按所评估时期适用的规则'))
     .option('--scenarios <csv>', t('add the pathway chapter: peak per scenario, charts with the target paths, checks (a pathway scenarios file)', '增加碳达峰路径章节：各情景峰值、含目标路径的图表和目标检查（pathway 情景文件）'))

@@ -82,10 +82,15 @@ describe('examples/jinchang-2021.csv', () => {
   it('nets the coal plants’ electricity and heat output, and carries feedstock rows', () => {
     const output = result.rows.filter((r) => r.use === 'output');
     expect(output.map((r) => [r.sector_code, r.fuel, r.quantity, r.unit])).toEqual([
-      ['44', 'electricity', '4200000000', 'kWh'], // output rows keep the quantity generated; their energy is negative (netted)
+      ['32', 'electricity', '1300000000', 'kWh'], // the smelter's captive plant (illustrative)
+      ['44', 'electricity', '2900000000', 'kWh'], // output rows keep the quantity generated; their energy is negative (netted)
+      ['44', 'wind_power', '1000000000', 'kWh'], // primary electricity: local generation, not netted
+      ['44', 'solar_power', '2500000000', 'kWh'],
       ['44', 'heat', '14200000', 'GJ'],
     ]);
-    expect(output.every((r) => new Decimal(r.energy_tce).isNegative())).toBe(true);
+    const primary = (r: JsonRow) => r.fuel === 'wind_power' || r.fuel === 'solar_power';
+    expect(output.filter((r) => !primary(r)).every((r) => new Decimal(r.energy_tce).isNegative())).toBe(true);
+    expect(output.filter(primary).every((r) => new Decimal(r.energy_tce).isZero())).toBe(true);
     const feedstock = result.rows.filter((r) => r.use === 'feedstock');
     expect(feedstock.map((r) => [r.sector_code, r.fuel])).toEqual([
       ['26', 'raw_coal'],
@@ -93,6 +98,21 @@ describe('examples/jinchang-2021.csv', () => {
     ]);
     expect(feedstock.every((r) => new Decimal(r.co2_t).isZero())).toBe(true);
     expect(sum(feedstock.map((r) => r.feedstock_tce)).toString()).toBe(result.totals.feedstock_tce);
+  });
+
+  it('shows the three views: coke as reductant, a captive plant, local wind and solar (all illustrative)', () => {
+    const t = result.totals;
+    // 24.6万t coke reducing ore: 246,000 × 28.435 GJ/t × 29.5 tC/TJ / 1000 × 44/12 = 756,626.915 t
+    expect(new Decimal(t.reductant_co2_t!).toFixed(6)).toBe('756626.915000');
+    // consumed 9,078,000,000 − generated (1.3 + 2.9 + 1.0 + 2.5 = 7.7 billion kWh) = 1,378,000,000 kWh
+    expect(t.net_import_electricity_kwh).toBe('1378000000');
+    expect(t.local_primary_electricity_kwh).toBe('3500000000');
+    // provincial = scope 1 + 1,378,000 MWh × 0.4955 tCO2/MWh (= 682,799 t); heat nets to zero
+    expect(new Decimal(t.provincial_co2_t!).minus(t.scope1_co2_t!).toFixed(6)).toBe('682799.000000');
+    expect(t.territorial_co2_t).toBe(t.scope1_co2_t);
+    // the captive plant's 1.3 billion kWh offset 32's purchase: scope 2 of 32 = (5.17e9 − 1.3e9) / 1000 × 0.4955
+    const scope2Of32 = sum(result.rows.filter((r) => r.sector_code === '32' && r.fuel === 'electricity').map((r) => r.co2_t));
+    expect(scope2Of32.toFixed(6)).toBe('1917585.000000');
   });
 
   it('covers at least 12 sectors and 10 fuels', () => {
@@ -115,14 +135,16 @@ describe('golden: default CSV output of examples/jinchang-2021.csv', () => {
    *  - 09 diesel 21,800 t: 21800 × 1.4571 = 31764.78 tce;
    *    21800 × 42.652 GJ/t × 20.2/1000 tC/GJ × 0.98 × 44/12 = 67490.8300938… → 67490.830094 tCO2
    *  - 44 diesel 1,350 t: 1350 × 1.4571 = 1967.085 tce; 1350 × 42.652 × 20.2/1000 × 0.98 × 44/12 = 4179.478010 tCO2
-   *  - 32 coke 24.6万t: 246000 × 0.9714 = 238964.4 tce; 246000 × 28.435 × 29.5/1000 × 0.93 × 44/12 = 703663.030950 tCO2
+   *  - 32 coke 24.6万t as reductant: 246000 × 0.9714 = 238964.4 tce; 246000 × 28.435 × 29.5/1000 × 44/12 = 756626.915 tCO2
+   *    (oxidation 1; burned as fuel at 0.93 it was 703663.030950)
+   *  - 32 captive plant 130,000万kWh: −1.3e9 × 0.1229/1000 = −159770 tce, scope 2 −1.3e9/1000 × 0.4955 = −644150 t
    *  - 26 raw coal 38万t energy + 52万t feedstock: (900000 × 0.7143 = 642870 tce, of it 520000 × 0.7143 = 371436 feedstock);
    *    CO2 on the 380000 t burnt only: 380000 × 20.908 × 26.1/1000 × 0.93 × 44/12 = 707116.505040 t
    *  - 26 natural gas 3,200万m3 energy + 9,600万m3 feedstock: 128000000 × 1.33/1000 = 170240 tce (127680 feedstock);
    *    CO2 3200 × 389.31 GJ/10^4m3 × 15.3/1000 × 0.99 × 44/12 = 69190.041888 t
    *  - 32 electricity 517,000万kWh: 5.17e9 × 0.1229/1000 = 635393 tce; 5.17e9/1000 × 0.4955 = 2561735 tCO2 (scope 2)
-   *  - 44 electricity 56,000万kWh used − 420,000万kWh output: (5.6e8 − 4.2e9) × 0.1229/1000 = −447356 tce,
-   *    CO2 only on the 5.6e8 kWh used: 277480 t; 44 heat 65 − 1,420万GJ: −13550000 × 0.03412 = −462326 tce, CO2 650000 × 0.11 = 71500 t
+   *  - 44 electricity 56,000万kWh used: 68824 tce, 277480 t; 290,000万kWh output: −2.9e9 × 0.1229/1000 = −356410 tce, no CO2;
+   *    wind 100,000万kWh and solar 250,000万kWh output: 0 tce (primary electricity is not netted); 44 heat 65 − 1,420万GJ: −13550000 × 0.03412 = −462326 tce, CO2 650000 × 0.11 = 71500 t
    */
   it('prints exactly the stored CSV', () => {
     const run = runCli(['calc', EXAMPLE]);

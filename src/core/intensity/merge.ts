@@ -9,9 +9,10 @@ import type { IndicatorYear } from './indicators.js';
  *   energy-related CO2 including that of the electricity the city uses, each tonne once.
  * - `territorial`: all scope 1 (fuel burned inside the city, power plants included; IPCC/CEADs view).
  * - `total`: scope 1 + scope 2, every row once (counts local power twice when the city also buys it).
+ * - `provincial`: scope 1 + net imported electricity and heat at their factors (省级核算, the assessment's basis).
  */
-export type Co2View = 'consumption' | 'territorial' | 'total';
-export const co2Views: readonly Co2View[] = ['consumption', 'territorial', 'total'];
+export type Co2View = 'consumption' | 'territorial' | 'total' | 'provincial';
+export const co2Views: readonly Co2View[] = ['consumption', 'territorial', 'total', 'provincial'];
 
 /** One year of activity data reduced to what intensity needs. */
 export interface ActivityYearTotals {
@@ -26,7 +27,14 @@ export function activityTotals(years: readonly { year: number; totals: Totals }[
   return years.map(({ year, totals }) => ({
     year,
     energy_tce: totals.energy_tce,
-    co2_t: view === 'consumption' ? totals.consumption_co2_t : view === 'territorial' ? totals.territorial_co2_t : totals.co2_t,
+    co2_t:
+      view === 'consumption'
+        ? totals.consumption_co2_t
+        : view === 'territorial'
+          ? totals.territorial_co2_t
+          : view === 'provincial'
+            ? totals.provincial_co2_t
+            : totals.co2_t,
     feedstock_tce: totals.feedstock_tce,
   }));
 }

@@ -1,3 +1,4 @@
+import { viewsSection } from './views.js';
 import { aggregate, type OutputRow, type Totals } from '../calc/aggregate.js';
 import type { CalcReport } from '../calc/run.js';
 import { Decimal, ZERO } from '../decimal.js';
@@ -83,6 +84,7 @@ export function buildReport(input: ReportInput): ReportDoc {
     sectorSection(ctx, aggregate(lines, ['sector'], calc.order)),
     fuelSection(ctx, aggregate(lines, ['fuel'], calc.order)),
     scopeSection(ctx, yearTotals),
+    viewsSection(ctx, yearTotals),
     trendSection(ctx, calc, input.intensity),
     intensitySection(ctx, input.intensity),
     ...(input.decomposition ? [decompositionSection(input.decomposition, lang, decimals)] : []),
@@ -158,6 +160,7 @@ function summarySection(ctx: Ctx, totals: Totals, calc: CalcReport): Section {
   const cards = [
     card('territorial_co2_t', 'territorial', 'territorialNote', 't'),
     card('consumption_co2_t', 'consumption', 'consumptionNote', 't'),
+    card('provincial_co2_t', 'provincial', 'provincialNote', 't'),
     card('energy_tce', 'energy', 'energyNote', 'tce'),
     card('scope1_co2_t', 'scope1', 'scope1Note', 't'),
     card('scope2_co2_t', 'scope2', 'scope2Note', 't'),
@@ -382,7 +385,7 @@ function trendSection(ctx: Ctx, calc: CalcReport, intensity: ReportIntensity | u
     { name: t('territorial'), color: COLOR.territorial, points: pts(fileInto('territorial')), labels: years.length <= 8 },
     { name: t('consumption'), color: COLOR.consumption, points: pts(fileInto('consumption')) },
   ];
-  if (view === 'total') co2Series.push({ name: `CO2 (${t('fromFile')})`, color: PALETTE[3], points: pts((y) => y.fileCo2) });
+  if (view === 'total' || view === 'provincial') co2Series.push({ name: `CO2 (${t('fromFile')})`, color: PALETTE[3], points: pts((y) => y.fileCo2) });
   const co2Chart = lineChart({ id: 'trend-co2', title: t('trendCo2Chart'), series: co2Series, lang, unit: unit('tCo2', lang), emptyText: t('noData') });
   const energyChart = lineChart({
     id: 'trend-energy',
@@ -549,6 +552,7 @@ function intensitySection(ctx: Ctx, intensity: ReportIntensity | undefined): Sec
 function viewName(view: Co2View, lang: Lang): string {
   if (view === 'territorial') return text('territorial', lang);
   if (view === 'consumption') return text('consumption', lang);
+  if (view === 'provincial') return text('provincial', lang);
   return lang === 'zh' ? 'CO2 范围一 + 范围二（各行之和）' : 'CO2, scope 1 + 2 (every row once)';
 }
 

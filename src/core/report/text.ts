@@ -23,7 +23,9 @@ const TEXT = {
   warnings: { en: 'Data-quality warnings', zh: '数据质量提示' },
   // cards
   territorial: { en: 'Territorial CO2', zh: '属地排放 CO2' },
-  territorialNote: { en: 'all scope 1 · IPCC/CEADs view', zh: '全部范围一 · IPCC/CEADs 口径' },
+  territorialNote: { en: 'all scope 1 · IPCC·CEADs view', zh: '全部范围一 · IPCC·CEADs 口径' },
+  provincial: { en: 'Provincial CO2', zh: '省级核算 CO2' },
+  provincialNote: { en: 'scope 1 + net imported electricity and heat · 省级核算', zh: '范围一 + 净调入电力、热力 · 省级核算口径' },
   consumption: { en: 'Consumption CO2', zh: '消费端排放 CO2' },
   consumptionNote: { en: 'scope 1 without power & heat plants + scope 2 · GPC BASIC', zh: '范围一扣除电力热力生产 + 范围二 · GPC BASIC 口径' },
   energy: { en: 'Total energy consumption', zh: '综合能源消费量' },
