@@ -179,3 +179,19 @@ describe('primary electricity is entered only as generation', () => {
     expect(formatDiagnostic(r.diagnostics[0]!, 'zh')).toContain('本地水电、风电、光伏发电、核电按发电量填写');
   });
 });
+
+describe('the 2011 provincial guideline set (cn-provincial-2011), selectable with --factors', () => {
+  it('raw coal 20.908 GJ/t × 26.37 tC/TJ × 0.94 × 44/12 = 1.9003 tCO2/t', () => {
+    const r = calc('2021,32,原煤,1000,t,\n', ['cn-provincial-2011', 'cn-gbt2589@2020']);
+    expect(r.diagnostics).toEqual([]);
+    // 20.908 × 26.37 = 551.34396; × 0.94 = 518.2633224 kgC/t; × 44/12 = 1,900.298849 kgCO2/t → 1,900.298849 t for 1,000 t
+    expect(t(r.totals.co2_t)).toBe('1900.298849');
+    expect(r.factors.map((f) => `${f.meta.id}@${f.meta.version}`)).toContain('cn-provincial-2011@2011');
+  });
+
+  it('is not the default: the default raw-coal row is still 1.8608 t/t, now in cn-gbt32151@2024.1', () => {
+    const r = runCalculation([{ path: 'p.csv', bytes: new TextEncoder().encode(header + '2021,32,原煤,1000,t,\n') }], bundled.dict, bundled.registry, {});
+    expect(t(r.totals.co2_t)).toBe(t(RAW_COAL_PER_T.times(1000)));
+    expect(r.factors.map((f) => `${f.meta.id}@${f.meta.version}`)).toContain('cn-gbt32151@2024.1');
+  });
+});
