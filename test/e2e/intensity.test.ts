@@ -177,7 +177,7 @@ describe('intensity errors', () => {
 
   it.each([
     [['--period', '2025-2020'], '--period "2025-2020": 2020 is not after 2025'],
-    [['--co2-view', 'scope3'], '--co2-view must be one of consumption, territorial, total, not "scope3"'],
+    [['--co2-view', 'scope3'], '--co2-view must be one of consumption, territorial, total, provincial, not "scope3"'],
     [['--target', 'energy:2020:13'], '--target "energy:2020:13" is not indicator:from-to:percent'],
     [['--base-year', '2030'], '--base-year 2030 is not a year of'],
     [['--targets', 'no-such-table'], '--targets "no-such-table" is neither a file nor a bundled table'],

@@ -137,7 +137,7 @@ describe('report in English, and as Markdown', () => {
     const calc = calcTotals(example);
     expect(md.startsWith('# 2021年碳排放核算报告\n')).toBe(true);
     expect(md).toContain('## 1. 概要');
-    expect(md).toContain('## 6. 能耗强度与碳排放强度');
+    expect(md).toContain('## 7. 能耗强度与碳排放强度');
     expect(md).not.toContain('<svg');
     expect(md).toMatch(/^\| --- \|/m);
     expect(md).toContain(grouped(fixed(new Decimal(calc.totals.territorial_co2_t!), 2)));
