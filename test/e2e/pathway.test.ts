@@ -144,8 +144,9 @@ describe('pathway with the base year from --indicators and --data', () => {
     const run = runCli(['pathway', 'test/fixtures/pathway/from-data.csv', '--indicators', indicators, '--data', 'examples/jinchang-2021.csv', '--as-of', '2026', '-f', 'json']);
     expect(run.code).toBe(0);
     const y = JSON.parse(run.stdout).scenarios[0].years;
-    // 2021: GDP 384.96 (indicators), energy 5,316,583.355 tce and consumption CO2 11,637,476.04553 t (calc of the example)
-    expect(y[0]).toMatchObject({ year: 2021, gdp: '384.960000', energy_tce: '5316583.355000', co2_t: '11637476.045530' });
+    // 2021: GDP 384.96 (indicators), energy 5,316,583.355 tce and consumption CO2 12,162,789.674380 t (calc of the
+    // example, with its illustrative reductant, captive plant and wind and solar since issue 16)
+    expect(y[0]).toMatchObject({ year: 2021, gdp: '384.960000', energy_tce: '5316583.355000', co2_t: '12162789.674380' });
     // 2022: GDP × 1.06 = 408.0576; energy × 1.06 × 0.97 = 5,466,511.005611
     expect(y[1]).toMatchObject({ year: 2022, gdp: '408.057600', energy_tce: '5466511.005611' });
   });
