@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../core/usage-error.js';
 import { langFromEnv, type Lang } from '../core/i18n/lang.js';
 import { ExitError, loadColour, OutputError, type CliContext } from './context.js';
+import { helpConfiguration, localiseBuiltIns, translateCommanderError } from './help.js';
 import { toolName, toolVersion } from './version.js';
 
 /**
@@ -23,11 +24,20 @@ function buildProgram(ctx: CliContext): Command {
   const t = (en: string, cn: string) => (zh ? cn : en);
   const program = new Command(toolName)
     .description(t('Carbon accounting for Chinese cities: energy (tce) and CO2 by sector, fuel and scope, from cited factor tables.', '城市碳排放核算：按部门、能源品种、范围计算能耗（吨标准煤）和 CO2，因子均有出处。'))
-    .version(toolVersion(), '-V, --version')
     .addOption(new Option('--lang <lang>', t('language of labels and messages', '标签和提示语言')).choices(['zh', 'en']))
-    .showHelpAfterError()
+    // a usage error is its message and where to read more, not the whole help
+    .showHelpAfterError(t('(see --help)', '（详见 --help）'))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
+    .configureHelp(helpConfiguration(ctx.lang))
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+      outputError: (s, write) => write(translateCommanderError(s, ctx.lang)),
+      // wrap help to the terminal, or 80 columns in a pipe
+      getOutHelpWidth: () => (ctx.stdout as { columns?: number }).columns ?? 80,
+      getErrHelpWidth: () => (ctx.stderr as { columns?: number }).columns ?? 80,
+    });
+  localiseBuiltIns(program, ctx.lang, toolVersion());
 
   const calcOptions = (cmd: Command) =>
     cmd
