@@ -55,7 +55,7 @@ describe('the report of two years has the decomposition chapter', () => {
     const md = runCli(['report', ...years, ...indicators, '--lang', 'en']);
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('Why emissions changed');
-    expect(md.stdout).toContain('| Economic output (GDP) | +839,522.66 | 80.81 |');
+    expect(md.stdout).toContain('| Economic output (GDP) | +839,628.26 | 80.82 |');
     expect(md.stdout).toContain('| 2020–2021 | +9.34 | +7.50 | 1.25 | expansive negative decoupling |');
   });
 });
