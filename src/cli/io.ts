@@ -66,7 +66,6 @@ export type FileFormat = 'csv' | 'tsv' | 'json' | 'md' | 'html' | 'xlsx';
 const EXTENSIONS: Record<string, FileFormat> = {
   '.csv': 'csv',
   '.tsv': 'tsv',
-  '.txt': 'tsv',
   '.json': 'json',
   '.md': 'md',
   '.markdown': 'md',
@@ -75,8 +74,21 @@ const EXTENSIONS: Record<string, FileFormat> = {
   '.xlsx': 'xlsx',
 };
 
-export function formatFromPath(path: string, supported: readonly FileFormat[]): FileFormat {
+export function formatFromPath(path: string, supported: readonly FileFormat[], formatOption?: string): FileFormat {
   const format = EXTENSIONS[extname(path).toLowerCase()];
+  if (format === 'html' && !supported.includes('html')) {
+    throw new UsageError(
+      `${path}: an HTML file is the annual report: \`jinchang-carbon report <files> -o ${path}\``,
+      `${path}：HTML 文件是年度报告，请用 \`jinchang-carbon report <文件> -o ${path}\``,
+    );
+  }
+  if (format && formatOption !== undefined && formatOption !== format) {
+    // -o picks the format by the extension: a different -f beside it would be silently ignored
+    throw new UsageError(
+      `-f ${formatOption} does not match -o ${path} (${format}); the file's extension sets its format: drop -f, or name the file .${formatOption}`,
+      `-f ${formatOption} 与 -o ${path}（${format}）不一致；文件格式由扩展名决定：去掉 -f，或把文件命名为 .${formatOption}`,
+    );
+  }
   if (!format || !supported.includes(format)) {
     const list = supported.map((f) => `.${f}`).join(' ');
     throw new UsageError(

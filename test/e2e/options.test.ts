@@ -42,3 +42,14 @@ describe('--grid-year', () => {
     expect(r.stderr).toContain('warning: grid factor of 2023 (gansu) used for 2024 data: no 2024 factor is published');
   });
 });
+
+describe('-o: the extension sets the format, and nothing is guessed or ignored', () => {
+  it.each([
+    [['-o', 'r.txt'], 'usage error: cannot tell the format of r.txt from its extension; use .csv .tsv .json .md .xlsx\n'],
+    [['-o', 'r.csv', '-f', 'json'], "usage error: -f json does not match -o r.csv (csv); the file's extension sets its format: drop -f, or name the file .json\n"],
+    [['-o', 'x.html'], 'usage error: x.html: an HTML file is the annual report: `jinchang-carbon report <files> -o x.html`\n'],
+  ])('calc %j is a usage error, and writes nothing', (args, message) => {
+    const r = runCli(['calc', example, ...args]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+});

@@ -16,7 +16,7 @@ export { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOption
 export async function calcCommand(files: string[], options: CalcCliOptions, ctx: CliContext): Promise<void> {
   const request = parseCalcRequest(options);
   const decimals = parseDecimalsOption(options.decimals);
-  const format = options.output ? formatFromPath(options.output, ['csv', 'tsv', 'json', 'md', 'xlsx']) : stdoutFormat(options.format, ctx);
+  const format = options.output ? formatFromPath(options.output, ['csv', 'tsv', 'json', 'md', 'xlsx'], options.format) : stdoutFormat(options.format, ctx);
   if (options.output) assertNotAnInput(options.output, files);
   const inputs = openInputFiles(files);
   // JINCHANG_FAST=0 reads every file with csv-parse (the reference path; see docs/PERFORMANCE.md)
