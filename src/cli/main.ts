@@ -88,7 +88,13 @@ function buildProgram(ctx: CliContext): Command {
   program
     .command('template')
     .description(t('print an empty input CSV with the accepted columns, fuels and units', '打印空白输入模板（列名、可用品种和单位）'))
-    .action(async () => {
+    .option('--process', t('an empty process (IPPU) file instead: products, parameters, technologies', '改为打印工业生产过程数据模板（产品、参数、工艺）'))
+    .action(async (options: { process?: boolean }) => {
+      if (options.process) {
+        const { processTemplateCommand } = await import('./commands/template-process.js');
+        await processTemplateCommand(ctx);
+        return;
+      }
       const { templateCommand } = await import('./commands/template.js');
       await templateCommand(ctx);
     });

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import type { stream as ExcelStream, Worksheet } from 'exceljs';
 import { aggregate, type OutputRow } from '../core/calc/aggregate.js';
+import { processTabular } from '../core/format/process.js';
 import type { CalcReport } from '../core/calc/run.js';
 import { Decimal } from '../core/decimal.js';
 import { describe, type Diagnostic } from '../core/diagnostics.js';
@@ -140,6 +141,7 @@ const SHEETS = {
   sector: { en: 'By sector', zh: '分部门' },
   fuel: { en: 'By fuel', zh: '分能源品种' },
   rows: { en: 'Rows', zh: '明细' },
+  process: { en: 'Industrial processes', zh: '工业生产过程' },
   provenance: { en: 'Provenance', zh: '数据来源' },
   warnings: { en: 'Warnings', zh: '警告' },
 } as const;
@@ -243,6 +245,17 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions,
       }),
     ),
   );
+
+  // industrial processes (IPPU): only with a process file, as calc prints them to CSV (src/core/format/process.ts)
+  if (report.processInput) {
+    const process = processTabular(report, { lang, decimals: 'full', machine: true });
+    await addTableSheet(
+      wb,
+      SHEETS.process[lang],
+      process.columns.map((c) => ({ header: c.label, numFmt: c.numeric ? T_FMT : undefined, width: c.numeric ? 16 : c.key === 'sector' ? 36 : 14 })),
+      mapRows(process.rows, (row) => row.map((cell, i) => (process.columns[i]!.numeric ? (cell === '' ? null : new Decimal(cell)) : process.columns[i]!.key === 'year' ? Number(cell) : cell))),
+    );
+  }
 
   await addProvenanceSheet(wb, report, options);
   await addWarningsSheet(wb, report.diagnostics, lang);

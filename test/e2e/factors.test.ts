@@ -191,7 +191,7 @@ describe('factors check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
-      'test/fixtures/factors/bad/bad-kind.csv:3: error: unknown table kind "electricity" (fix: use one of standard-coal, combustion, grid, heat, non-co2, mobile-non-co2, gwp, power-coal-rate, targets)',
+      'test/fixtures/factors/bad/bad-kind.csv:3: error: unknown table kind "electricity" (fix: use one of standard-coal, combustion, grid, heat, non-co2, mobile-non-co2, gwp, power-coal-rate, targets, process)',
       'test/fixtures/factors/bad/duplicate-row.csv:15: error: "gansu" appears twice (first on line 12) (fix: keep one row per key)',
       'test/fixtures/factors/bad/missing-source.csv:1: error: factor table has no "# source:" line (fix: add "# source: …" to the header block (see factors/README.md))',
       'test/fixtures/factors/bad/ncv-unit.csv:14:3: error: ncv_unit "GJ/t" is not GJ/10^4m3 (natural_gas is counted by volume) (fix: write ncv_unit as GJ/10^4m3 (natural_gas is counted by volume))',

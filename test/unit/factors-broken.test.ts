@@ -24,7 +24,7 @@ describe('broken factor tables', () => {
     ],
     [
       'bad/bad-kind.csv',
-      'test/fixtures/factors/bad/bad-kind.csv:3: error: unknown table kind "electricity" (fix: use one of standard-coal, combustion, grid, heat, non-co2, mobile-non-co2, gwp, power-coal-rate, targets)',
+      'test/fixtures/factors/bad/bad-kind.csv:3: error: unknown table kind "electricity" (fix: use one of standard-coal, combustion, grid, heat, non-co2, mobile-non-co2, gwp, power-coal-rate, targets, process)',
     ],
     [
       'bad/wrong-columns.csv',

@@ -74,6 +74,12 @@ export interface Totals {
   local_primary_electricity_tce: Decimal;
   /** provincial view (省级核算): scope 1 + net imported electricity × grid factor + net imported heat × heat factor */
   provincial_co2_t: Decimal;
+  /** industrial processes (IPPU): only when a process file was given; apart from energy, never in the figures above */
+  process_co2_t?: Decimal;
+  process_n2o_t?: Decimal;
+  process_co2e_t?: Decimal;
+  /** territorial CO2e + process CO2e: the city's inventory with IPPU (only with a process file) */
+  inventory_co2e_t?: Decimal;
 }
 
 export interface RowOrder {

@@ -115,7 +115,7 @@ export function compareReports(before: CalcReport, after: CalcReport): FactorCom
   for (const a of after.rows) if (!beforeIds.has(idOf(a))) rows.push({ ...pair(zeroRow(a), a), row: a });
 
   const totals = {} as Record<keyof Totals, Change>;
-  for (const k of Object.keys(before.totals) as (keyof Totals)[]) totals[k] = change(before.totals[k], after.totals[k]);
+  for (const k of Object.keys(before.totals) as (keyof Totals)[]) totals[k] = change(before.totals[k]!, after.totals[k]!);
 
   const kinds = [...new Set([...Object.keys(before.options.factorTables), ...Object.keys(after.options.factorTables)])] as FactorKind[];
   const split = (s: string | undefined) => (s ? s.split(' ') : []);

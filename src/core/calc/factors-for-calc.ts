@@ -16,6 +16,8 @@ export interface FactorSelection {
   /** grid tables to choose from by year; one table when the user named it */
   grid: FactorTable[];
   powerCoalRate?: FactorTable | undefined;
+  /** industrial process (IPPU) factors: the user's table or the default */
+  process?: FactorTable | undefined;
 }
 
 export interface GridChoice {

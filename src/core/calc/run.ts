@@ -16,6 +16,9 @@ import { energyBasisOf, type EnergyBasis } from './energy-basis.js';
 import { UsageError } from '../usage-error.js';
 import { appendAll } from '../arrays.js';
 import { calcLimits, summariseDiagnostics, type ListLimits } from '../quality/summarise.js';
+import { readProcessInputs, splitProcessInputs } from '../process/inputs.js';
+import { calculateProcess, type ProcessLine } from '../process/calculate.js';
+import { withProcessTotals } from '../process/totals.js';
 
 export interface InputFile {
   /** the name shown in messages and recorded in the result */
@@ -75,6 +78,10 @@ export interface CalcReport {
   diagnostics: Diagnostic[];
   /** which basis energy_tce is on (electricity at 0.1229 kgce/kWh, or at each year's coal rate) */
   energyBasis: EnergyBasis;
+  /** industrial process (IPPU) lines of the process files, apart from energy; empty without process files */
+  process: ProcessLine[];
+  /** whether any input was a process file */
+  processInput: boolean;
 }
 
 export const defaultBy = ['year', 'sector', 'fuel'];
@@ -213,7 +220,12 @@ export function runCalculation(
   }
   const limits = request.listLimits ?? calcLimits;
   const keepColumns = by.filter((d) => !(builtInDims as readonly string[]).includes(d));
-  const read = readInputs(files, dict, { ...request, keepColumns, fast: request.fast ?? true, listLimits: limits });
+  // process files (header with a product column) are read apart, with the reference reader
+  const split = splitProcessInputs(files, request.encoding);
+  const read = readInputs(split.activity, dict, { ...request, keepColumns, fast: request.fast ?? true, listLimits: limits });
+  const processRead = readProcessInputs(split.process, dict.sectors, request);
+  read.inputs = split.order(read.inputs, processRead.inputs);
+  read.diagnostics = [...read.diagnostics, ...processRead.diagnostics];
   for (const dim of by) {
     if (!(builtInDims as readonly string[]).includes(dim) && !read.extraColumns.has(dim)) {
       throw new UsageError(
@@ -271,6 +283,8 @@ export function runCalculation(
     records: read.recordCount ?? read.records.length,
     diagnostics: summariseDiagnostics(diagnostics, limits),
     energyBasis: energyBasisOf(electricityMethod, factors.standardCoal, new Map(), dict.fuels),
+    process: [],
+    processInput: split.process.length > 0,
   });
   if (hasErrors(read.diagnostics)) return empty(read.diagnostics);
 
@@ -282,13 +296,29 @@ export function runCalculation(
   );
   const diagnostics = [...read.diagnostics, ...(read.quality ? withRowQuality(calc.diagnostics, read.quality) : calc.diagnostics)];
   if (hasErrors(diagnostics)) return empty(diagnostics);
+  // process emissions after energy: ammonia takes its carbon from the energy side's feedstock lines
+  const processCalc = calculateProcess(
+    processRead.records,
+    { primary: factors.process, fallback: registry.defaultFor('process') },
+    factors,
+    calc.lines,
+    dict.fuels,
+  );
+  appendAll(diagnostics, processCalc.diagnostics);
+  if (hasErrors(diagnostics)) return empty(diagnostics);
   const rows = aggregate(calc.lines, by, order);
   const yearList = [...new Set(calc.lines.map((l) => l.year))].sort((a, b) => a - b);
+  for (const l of processCalc.lines) if (!yearList.includes(l.year)) yearList.push(l.year);
+  yearList.sort((a, b) => a - b);
   const years = yearList.map((year) => ({
     year,
-    totals: totalsOf(aggregate(calc.lines.filter((l) => l.year === year), ['year'], order)),
+    totals: withProcessTotals(
+      totalsOf(aggregate(calc.lines.filter((l) => l.year === year), ['year'], order)),
+      processCalc.lines.filter((l) => l.year === year),
+      split.process.length > 0,
+    ),
   }));
-  const used = calc.tablesUsed.sort((a, b) => compareRefs(tableRef(a), tableRef(b)));
+  const used = [...calc.tablesUsed, ...processCalc.tablesUsed.filter((t) => !calc.tablesUsed.includes(t))].sort((a, b) => compareRefs(tableRef(a), tableRef(b)));
   for (const t of used) {
     const prior = options.factorTables[t.meta.kind];
     options.factorTables[t.meta.kind] = prior ? `${prior} ${tableRef(t)}` : tableRef(t);
@@ -298,7 +328,7 @@ export function runCalculation(
     factors: used,
     options,
     rows,
-    totals: totalsOf(rows),
+    totals: withProcessTotals(totalsOf(rows), processCalc.lines, split.process.length > 0),
     years,
     generation: localGeneration(calc.lines, order),
     lines: calc.lines,
@@ -306,6 +336,8 @@ export function runCalculation(
     records: read.recordCount ?? read.records.length,
     diagnostics: summariseDiagnostics(diagnostics, limits),
     energyBasis: energyBasisOf(electricityMethod, factors.standardCoal, calc.coalRates, dict.fuels),
+    process: processCalc.lines,
+    processInput: split.process.length > 0,
   };
 }
 

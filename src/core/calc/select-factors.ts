@@ -71,5 +71,6 @@ export function selectFactors(registry: FactorRegistry, choice: FactorChoice): F
     mobileNonCo2: optional('mobile-non-co2'),
     grid: userGrid ? [userGrid] : registry.ofKind('grid').filter((t) => t.meta.status !== 'historical'),
     powerCoalRate: optional('power-coal-rate'),
+    process: optional('process'),
   };
 }

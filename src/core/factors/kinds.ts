@@ -8,7 +8,8 @@ export type FactorKind =
   | 'mobile-non-co2'
   | 'gwp'
   | 'power-coal-rate'
-  | 'targets';
+  | 'targets'
+  | 'process';
 
 export type ColumnType = 'fuel' | 'decimal' | 'optional-decimal' | 'text' | 'year' | 'region' | 'enum';
 
@@ -78,6 +79,15 @@ export const kindColumns: Record<FactorKind, ColumnSpec[]> = {
     { name: 'qualifier', type: 'text', optional: true },
     note,
   ],
+  // industrial processes (IPPU): gas per tonne of product or material, by technology or route
+  process: [
+    { name: 'product', type: 'text', key: true },
+    { name: 'technology', type: 'text', key: true },
+    { name: 'gas', type: 'enum', values: ['co2', 'n2o'], key: true },
+    { name: 'factor', type: 'decimal' },
+    { name: 'unit', type: 'enum', values: ['t/t', 'kg/t'] },
+    note,
+  ],
 };
 
 export const factorKinds = Object.keys(kindColumns) as FactorKind[];
@@ -140,6 +150,8 @@ export function plausibleRange(
     case 'targets.reduction_pct':
     case 'targets.share_pct':
       return r('0', '100', '%');
+    case 'process.factor':
+      return row.unit === 'kg/t' ? r('0', '50', 'kg/t') : r('0', '5', 't/t');
     default:
       return undefined;
   }

@@ -11,6 +11,7 @@ import { totalDef, totalKeys, totalLabel, totalLabelWithUnit, totalValue, unitTe
 import { fixed, grouped, quantityText, type Decimals } from './number.js';
 import { toDelimited, markdownText, toMarkdown, type Column, type Tabular } from './tabular.js';
 import { plainStyle, toKeyValue, toTextTable, type Style } from './text-table.js';
+import { processJson, processLabel, processTabular, withProcessRows } from './process.js';
 
 export type OutputFormat = 'table' | 'csv' | 'tsv' | 'json' | 'md';
 
@@ -253,6 +254,8 @@ export function calcJson(report: CalcReport, options: RenderOptions): unknown {
       unit: r.unit ?? null,
       ...Object.fromEntries(MEASURES.map((m) => [m, fixed(measure(r, m), decimals)])),
     })),
+    // industrial processes (IPPU), apart from the energy rows; only when a process file was given
+    ...(report.processInput ? { process: processJson(report, options.lang, decimals) } : {}),
     years: report.years.map((y) => ({ year: y.year, ...totalsJson(y.totals, decimals) })),
     // `totals` are the sum of every row: over these years when there are several (per year in `years`)
     totals_years: report.years.map((y) => y.year),
@@ -270,14 +273,23 @@ export function renderCalc(report: CalcReport, format: OutputFormat, options: Re
   const decimals = options.decimals ?? (machine ? 6 : 2);
   if (format === 'json') {
     const json = calcJson(report, { ...options, decimals }) as Record<string, unknown>;
-    if (options.totalsOnly) delete json.rows;
+    if (options.totalsOnly) {
+      delete json.rows;
+      delete json.process;
+    }
     return JSON.stringify(json, null, 2) + '\n';
   }
   const gwp = report.options.gwp;
   const severalYears = report.years.length > 1;
   const sumYears = options.sumYears;
   if (format === 'csv' || format === 'tsv') {
-    const table = options.totalsOnly ? totalsTabular(report, { lang: options.lang, decimals, machine: true, sumYears }) : calcTabular(report, { lang: options.lang, decimals, machine });
+    const energy = options.totalsOnly ? undefined : calcTabular(report, { lang: options.lang, decimals, machine });
+    // with a process file, its rows follow the energy rows (src/core/format/process.ts)
+    const table = !energy
+      ? totalsTabular(report, { lang: options.lang, decimals, machine: true, sumYears })
+      : report.processInput
+        ? withProcessRows(energy, report, { lang: options.lang, decimals })
+        : energy;
     return toDelimited(table, format === 'csv' ? ',' : '\t', { bom: options.bom });
   }
   // Markdown is also read by scripts: it carries the stable key beside the label
@@ -288,13 +300,17 @@ export function renderCalc(report: CalcReport, format: OutputFormat, options: Re
     return severalYears ? toTextTable(totalsTable, options.style ?? plainStyle) : toKeyValue(totalsPairs(report.totals, options.lang, decimals, gwp), options.style ?? plainStyle);
   }
   const table = calcTabular(report, { lang: options.lang, decimals, machine, sumYears });
+  // people's formats: the process table after the energy one (src/core/format/process.ts)
+  const process = report.processInput ? processTabular(report, { lang: options.lang, decimals, machine: false }) : undefined;
   if (format === 'md') {
     const factors = report.factors.map((f) => `- \`${tableRef(f)}\` ${markdownText(f.meta.title)} (sha256 \`${f.sha256.slice(0, 12)}\`)`);
-    return [toMarkdown(table), toMarkdown(totalsTable), energyBasisText(report.energyBasis, options.lang), '', `${label('factors_used', options.lang)}:`, '', ...factors, ''].join('\n');
+    const processPart = process ? [`**${processLabel('title', options.lang)}**`, '', toMarkdown(process)] : [];
+    return [toMarkdown(table), ...processPart, toMarkdown(totalsTable), energyBasisText(report.energyBasis, options.lang), '', `${label('factors_used', options.lang)}:`, '', ...factors, ''].join('\n');
   }
   const style = options.style ?? plainStyle;
   return [
     toTextTable(table, style),
+    ...(process ? [style.dim(processLabel('title', options.lang)), toTextTable(process, style)] : []),
     severalYears ? toTextTable(totalsTable, style) : toKeyValue(totalsPairs(report.totals, options.lang, decimals, gwp), style),
     style.dim(factorLines(report, options.lang)),
   ].join('\n');

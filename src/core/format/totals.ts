@@ -54,6 +54,11 @@ export const TOTAL_DEFS: readonly TotalDef[] = [
   { key: 'territorial_co2e_t', en: 'Territorial CO2e', zh: '属地排放 CO2当量', unit: 't', gwp: true },
   { key: 'consumption_co2e_t', en: 'Consumption CO2e', zh: '消费端排放 CO2当量', unit: 't', gwp: true },
   { key: 'co2e_t', en: 'CO2e incl. CH4 and N2O, scope 1 + 2 (every row once)', zh: 'CO2当量（含 CH4、N2O），范围一 + 范围二', unit: 't', gwp: true },
+  // industrial processes (IPPU): only with a process file (src/core/process/totals.ts)
+  { key: 'process_co2_t', en: 'Industrial process CO2 (IPPU, apart from energy)', zh: '工业生产过程 CO2（IPPU，不含能源活动）', unit: 't' },
+  { key: 'process_n2o_t', en: 'Industrial process N2O', zh: '工业生产过程 N2O', unit: 't' },
+  { key: 'process_co2e_t', en: 'Industrial process CO2e', zh: '工业生产过程 CO2当量', unit: 't', gwp: true },
+  { key: 'inventory_co2e_t', en: 'Inventory CO2e (territorial CO2e + process CO2e)', zh: '清单合计 CO2当量（属地排放 + 工业生产过程）', unit: 't', gwp: true },
 ];
 
 const BY_KEY = new Map(TOTAL_DEFS.map((d) => [d.key, d]));

@@ -7,6 +7,7 @@ import { intensityMessages } from './intensity-messages.js';
 import { pathwayMessages } from './pathway-messages.js';
 import { decomposeMessages } from './decompose-messages.js';
 import { inputMessages } from './input-messages.js';
+import { processMessages } from './process-messages.js';
 
 import { s, type MessageEntry as Entry, type MessageParams as P } from './types.js';
 /** the fuel as English readers know it, with the Chinese name that appears in their data */
@@ -361,6 +362,7 @@ export const messages = {
   ...pathwayMessages,
   ...decomposeMessages,
   ...inputMessages,
+  ...processMessages,
 } satisfies Record<string, Entry>;
 
 export type MessageCode = keyof typeof messages;

@@ -137,7 +137,7 @@ function summarySection(ctx: Ctx, totals: Totals, calc: CalcReport): Section {
   const { t, lang, decimals, year } = ctx;
   const prev = year === undefined ? undefined : calc.years.find((y) => y.year === year - 1)?.totals;
   const card = (key: keyof Totals, label: TextKey, note: TextKey, kind: 'tce' | 't'): Card => {
-    const value = totals[key];
+    const value = totals[key]!;
     const big = scaled(value, kind, lang);
     let change: string | undefined;
     const before = prev?.[key];
