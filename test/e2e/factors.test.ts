@@ -43,7 +43,7 @@ describe('factors list', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^编号\s+版本\s+类型\s+适用年份\s+地区\s+默认\s+名称/);
     expect(r.stdout).toMatch(/mee-grid-2022\s+2024-12\s+grid\s+2022\s+CN\s+按年份/);
-    expect(r.stdout).toContain('共 21 个因子表');
+    expect(r.stdout).toContain('共 23 个因子表');
   });
 
   it('refuses an unknown --kind (exit 2)', () => {
@@ -183,7 +183,7 @@ describe('factors check', () => {
   it('the bundled folder passes', () => {
     const r = runCli(['factors', 'check', 'factors']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^ok: 21 table files valid: cn-gbt2589@2020 \(standard-coal, 20 rows\);/);
+    expect(r.stderr).toMatch(/^ok: 23 table files valid: cn-gbt2589@2020 \(standard-coal, 20 rows\);/);
   });
 
   it('bad files: every problem as file:line:column: message (fix), exit 1', () => {

@@ -15,6 +15,7 @@ import { fallbackWarnings } from '../intensity/targets.js';
 import type { Block, Card, ReportDoc, Section } from './doc.js';
 import { pathwaySection, type ReportPathway } from './pathway.js';
 import { decompositionSection, type ReportDecomposition } from './decomposition.js';
+import { ippuSection } from './ippu.js';
 import { barChart } from './svg/bar.js';
 import { donutChart } from './svg/donut.js';
 import { lineChart, type LineSeries } from './svg/line.js';
@@ -85,6 +86,8 @@ export function buildReport(input: ReportInput): ReportDoc {
     fuelSection(ctx, aggregate(lines, ['fuel'], calc.order)),
     scopeSection(ctx, yearTotals),
     viewsSection(ctx, yearTotals),
+    // industrial processes (IPPU), only with a process file: src/core/report/ippu.ts
+    ...[ippuSection(calc, { lang, decimals, year, totals: yearTotals })].filter((s): s is Section => s !== undefined),
     trendSection(ctx, calc, input.intensity),
     intensitySection(ctx, input.intensity),
     ...(input.decomposition ? [decompositionSection(input.decomposition, lang, decimals)] : []),
