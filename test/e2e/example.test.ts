@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exampleFeedstockWarning } from '../helpers/example-stderr.js';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
 import { repoRoot, runCli } from '../helpers/run-cli.js';
@@ -33,11 +32,10 @@ interface JsonResult {
 
 /**
  * The example enters the plants' gross generation as use=output, so their own use (厂用电) listed under
- * sector 44 balances and raises no double-counting warning. Its one warning: the chemical sector's
- * feedstock counts as no CO2 without a process file (test/helpers/example-stderr.ts).
+ * sector 44 balances and raises no double-counting warning: the run is silent on stderr.
  */
 const expectedStderr = (stderr: string) => {
-  expect(stderr).toBe(exampleFeedstockWarning);
+  expect(stderr).toBe('');
 };
 
 const sum = (values: (string | null)[]) => values.reduce((acc, v) => acc.plus(new Decimal(v ?? '0')), new Decimal(0));
@@ -47,10 +45,10 @@ describe('examples/jinchang-2021.csv', () => {
   const run = runCli(['calc', EXAMPLE, '-f', 'json', '--decimals', 'full', '--by', 'year,sector,fuel,use']);
   const result = JSON.parse(run.stdout) as JsonResult;
 
-  it('runs cleanly, with only the feedstock warning (no process file given)', () => {
+  it('runs cleanly, without warnings', () => {
     expect(run.code).toBe(0);
     expectedStderr(run.stderr);
-    expect(result.warnings.map((w) => [w.code, w.line])).toEqual([['FEEDSTOCK_NOT_EMITTED', 14]]);
+    expect(result.warnings).toEqual([]);
   });
 
   it('matches the published total energy consumption (531.7万tce) within 1 %', () => {

@@ -13,16 +13,22 @@ describe('calc with the example activity and process files', () => {
   const json = JSON.parse(both.stdout);
   const energy = JSON.parse(alone.stdout);
 
-  it('exits 0; stderr has only the notes on products without process GHG, and no feedstock warning', () => {
+  it('exits 0 with nothing on stderr: products without process GHG are notes beside the figures', () => {
     expect(both.code).toBe(0);
-    expect(both.stderr).toBe(
-      [
-        'examples/jinchang-2021-process.csv:7: warning: nickel (镍): no per-tonne process factor; smelting emissions are its carbonate fluxes (enter limestone / dolomite rows) and its reductants (coke or coal in the activity data)',
-        'examples/jinchang-2021-process.csv:10: warning: sulfuric acid (硫酸) releases no process greenhouse gas; its emissions are the fuel, electricity and steam in the activity data',
-        'examples/jinchang-2021-process.csv:11: warning: chlor-alkali (caustic soda) (烧碱) releases no process greenhouse gas; its emissions are the fuel, electricity and steam in the activity data',
-        '',
-      ].join('\n'),
-    );
+    expect(both.stderr).toBe('');
+    expect(json.notes.map((n: { code: string; line: number }) => [n.code, n.line])).toEqual([
+      ['PROCESS_NO_GHG', 7],
+      ['PROCESS_NO_GHG', 10],
+      ['PROCESS_NO_GHG', 11],
+    ]);
+    expect(json.notes[1].message).toBe('sulfuric acid (硫酸) releases no process greenhouse gas; its emissions are the fuel, electricity and steam in the activity data');
+  });
+
+  it('without the process file, the output says the feedstock counts as no CO2 (a note, not a warning)', () => {
+    expect(alone.stderr).toBe('');
+    expect(energy.notes.map((n: { code: string; line: number }) => [n.code, n.line])).toEqual([['FEEDSTOCK_NOT_EMITTED', 14]]);
+    const table = runCli(['calc', activity, '-f', 'table', '--lang', 'zh']).stdout;
+    expect(table).toContain('说明：\n  examples/jinchang-2021.csv:14: 2021年化学原料和化学制品制造业：用作原料的原煤、天然气（499116 吨标准煤）计入能耗，但不计 CO2');
   });
 
   it('leaves every energy total as it is without the process file', () => {
@@ -32,6 +38,7 @@ describe('calc with the example activity and process files', () => {
     }
     expect(json.rows).toEqual(energy.rows);
     expect(energy.process).toBeUndefined();
+    expect(energy.totals.process_co2_t).toBeUndefined();
   });
 
   it('adds process CO2, N2O, CO2e and the inventory (territorial CO2e + process CO2e)', () => {

@@ -3,6 +3,7 @@ import { loadBundled } from '../../src/bundled.js';
 import { runCalculation, type CalcRequest } from '../../src/core/calc/run.js';
 import { formatDiagnostic } from '../../src/core/diagnostics.js';
 import { isProcessText } from '../../src/core/process/columns.js';
+import { noteText } from '../../src/core/format/process.js';
 
 const bundled = loadBundled();
 const enc = (text: string) => new TextEncoder().encode(text);
@@ -111,14 +112,15 @@ describe('process emissions, worked out by hand from ipcc2006-ippu@2006', () => 
   it('sulfuric acid, hydrochloric acid and chlor-alkali are accepted with a note and no process GHG', () => {
     const r = ok({ 'p.csv': processHeader + '2021,26,硫酸,2000000,t,,,,,,\n2021,26,盐酸,1000,t,,,,,,\n2021,26,烧碱,1000,t,,,,,,\n' });
     expect(r.process.map((l) => l.co2e.toString())).toEqual(['0', '0', '0']);
-    expect(r.diagnostics.filter((d) => d.code === 'PROCESS_NO_GHG')).toHaveLength(3);
-    expect(r.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+    // said beside the figures as notes, not warned about
+    expect(r.notes.filter((d) => d.code === 'PROCESS_NO_GHG')).toHaveLength(3);
+    expect(r.diagnostics).toEqual([]);
   });
 
   it('Solvay soda ash has no process CO2 (its coke is counted in energy), with a note', () => {
     const r = ok({ 'p.csv': processHeader + '2021,26,纯碱,1000,t,氨碱法,,,,,\n' });
     expect(r.process[0]!.co2.toString()).toBe('0');
-    expect(formatDiagnostic(r.diagnostics.find((d) => d.code === 'PROCESS_NO_GHG_ROUTE')!, 'zh')).toContain('所用焦炭的排放已计入能源活动');
+    expect(noteText(r.notes.find((d) => d.code === 'PROCESS_NO_GHG_ROUTE')!, 'zh')).toContain('所用焦炭的排放已计入能源活动');
   });
 });
 
@@ -140,14 +142,15 @@ describe('ammonia takes its carbon from the feedstock rows of its year and secto
     expect(r.totals.co2_t.toString()).toBe(energyOnly.totals.co2_t.toString());
     expect(r.totals.territorial_co2e_t.toString()).toBe(energyOnly.totals.territorial_co2e_t.toString());
     expect(r.totals.inventory_co2e_t!.toString()).toBe(energyOnly.totals.territorial_co2e_t.plus(l.co2e).toString());
-    expect(r.diagnostics.map((d) => d.code)).not.toContain('FEEDSTOCK_NOT_EMITTED');
+    expect(r.notes.map((d) => d.code)).not.toContain('FEEDSTOCK_NOT_EMITTED');
   });
 
-  it('without a process row the feedstock stays without CO2, and a warning says so', () => {
+  it('without a process row the feedstock stays without CO2, and a note in the output says so', () => {
     const r = ok({ 'a.csv': activity });
-    const d = r.diagnostics.find((x) => x.code === 'FEEDSTOCK_NOT_EMITTED')!;
-    expect(formatDiagnostic(d, 'en')).toBe(
-      'a.csv:2: warning: Manufacture of Raw Chemical Materials and Chemical Products 2021: 13300 tce of Natural Gas used as feedstock count in energy but as no CO2, because no process file row (ammonia) takes their carbon (fix: if the feedstock makes ammonia, add a process file with an ammonia row for this year and sector (`jinchang-carbon template --process`))',
+    expect(r.diagnostics).toEqual([]);
+    const d = r.notes.find((x) => x.code === 'FEEDSTOCK_NOT_EMITTED')!;
+    expect(noteText(d, 'en')).toBe(
+      'a.csv:2: Manufacture of Raw Chemical Materials and Chemical Products 2021: 13300 tce of Natural Gas used as feedstock count in energy but as no CO2, because no process file row (ammonia) takes their carbon (if the feedstock makes ammonia, add a process file with an ammonia row for this year and sector (`jinchang-carbon template --process`))',
     );
     expect(r.totals.process_co2_t).toBeUndefined();
   });

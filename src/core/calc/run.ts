@@ -82,6 +82,8 @@ export interface CalcReport {
   process: ProcessLine[];
   /** whether any input was a process file */
   processInput: boolean;
+  /** said beside the figures, not warned about: e.g. feedstock that counts as no CO2 (src/core/process/calculate.ts) */
+  notes: Diagnostic[];
 }
 
 export const defaultBy = ['year', 'sector', 'fuel'];
@@ -285,6 +287,7 @@ export function runCalculation(
     energyBasis: energyBasisOf(electricityMethod, factors.standardCoal, new Map(), dict.fuels),
     process: [],
     processInput: split.process.length > 0,
+    notes: [],
   });
   if (hasErrors(read.diagnostics)) return empty(read.diagnostics);
 
@@ -338,6 +341,7 @@ export function runCalculation(
     energyBasis: energyBasisOf(electricityMethod, factors.standardCoal, calc.coalRates, dict.fuels),
     process: processCalc.lines,
     processInput: split.process.length > 0,
+    notes: processCalc.notes,
   };
 }
 

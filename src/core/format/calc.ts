@@ -11,7 +11,7 @@ import { totalDef, totalKeys, totalLabel, totalLabelWithUnit, totalValue, unitTe
 import { fixed, grouped, quantityText, type Decimals } from './number.js';
 import { toDelimited, markdownText, toMarkdown, type Column, type Tabular } from './tabular.js';
 import { plainStyle, toKeyValue, toTextTable, type Style } from './text-table.js';
-import { processJson, processLabel, processTabular, withProcessRows } from './process.js';
+import { notesBlock, notesJson, processJson, processLabel, processTabular, withProcessRows } from './process.js';
 
 export type OutputFormat = 'table' | 'csv' | 'tsv' | 'json' | 'md';
 
@@ -261,6 +261,8 @@ export function calcJson(report: CalcReport, options: RenderOptions): unknown {
     totals_years: report.years.map((y) => y.year),
     // electricity generated in the city by year and fuel (electricity = fuel-fired plants, else hydro/wind/solar/nuclear)
     generation: report.generation.map((g) => ({ year: g.year, fuel: g.fuel, primary: g.primary, kwh: fixed(g.kwh, decimals), tce: fixed(g.tce, decimals) })),
+    // said beside the figures (e.g. feedstock that counts as no CO2), only when there are some
+    ...(report.notes.length > 0 ? { notes: notesJson(report.notes, options.lang) } : {}),
     warnings: report.diagnostics.filter((d) => d.severity === 'warning').map((d) => diagnosticToJson(d, options.lang)),
     // all of them, those a MORE_OF_KIND entry of `warnings` stands for included
     warning_count: countProblems(report.diagnostics).warnings,
@@ -305,13 +307,14 @@ export function renderCalc(report: CalcReport, format: OutputFormat, options: Re
   if (format === 'md') {
     const factors = report.factors.map((f) => `- \`${tableRef(f)}\` ${markdownText(f.meta.title)} (sha256 \`${f.sha256.slice(0, 12)}\`)`);
     const processPart = process ? [`**${processLabel('title', options.lang)}**`, '', toMarkdown(process)] : [];
-    return [toMarkdown(table), ...processPart, toMarkdown(totalsTable), energyBasisText(report.energyBasis, options.lang), '', `${label('factors_used', options.lang)}:`, '', ...factors, ''].join('\n');
+    return [toMarkdown(table), ...processPart, toMarkdown(totalsTable), energyBasisText(report.energyBasis, options.lang), '', ...notesBlock(report.notes, options.lang), `${label('factors_used', options.lang)}:`, '', ...factors, ''].join('\n');
   }
   const style = options.style ?? plainStyle;
   return [
     toTextTable(table, style),
     ...(process ? [style.dim(processLabel('title', options.lang)), toTextTable(process, style)] : []),
     severalYears ? toTextTable(totalsTable, style) : toKeyValue(totalsPairs(report.totals, options.lang, decimals, gwp), style),
+    ...(report.notes.length > 0 ? [notesBlock(report.notes, options.lang).join('\n')] : []),
     style.dim(factorLines(report, options.lang)),
   ].join('\n');
 }

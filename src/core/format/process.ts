@@ -1,4 +1,5 @@
 import type { Decimal } from '../decimal.js';
+import { describe, type Diagnostic } from '../diagnostics.js';
 import type { Lang } from '../i18n/lang.js';
 import type { CalcReport } from '../calc/run.js';
 import type { ProcessLine } from '../process/calculate.js';
@@ -127,4 +128,26 @@ export function processJson(report: CalcReport, lang: Lang, decimals: Decimals):
     file: l.first.file,
     line: l.first.line,
   }));
+}
+
+/** A note as text: where, then what (notes are said beside the figures, not warned about). */
+export function noteText(note: Diagnostic, lang: Lang): string {
+  const where = [note.file, note.line].filter((x) => x !== undefined).join(':');
+  const { message, fix } = describe(note, lang);
+  const fixText = fix ? (lang === 'zh' ? `（${fix}）` : ` (${fix})`) : '';
+  return `${where ? `${where}: ` : ''}${message}${fixText}`;
+}
+
+/** The notes for JSON: code, where, message and what to do. */
+export function notesJson(notes: readonly Diagnostic[], lang: Lang): unknown[] {
+  return notes.map((n) => {
+    const { message, fix } = describe(n, lang);
+    return { code: n.code, file: n.file ?? null, line: n.line ?? null, message, fix: fix ?? null };
+  });
+}
+
+/** The notes under the totals, for people: a heading, then one line each. */
+export function notesBlock(notes: readonly Diagnostic[], lang: Lang): string[] {
+  if (notes.length === 0) return [];
+  return [lang === 'zh' ? '说明：' : 'Notes:', ...notes.map((n) => `  ${noteText(n, lang)}`), ''];
 }

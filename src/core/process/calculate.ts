@@ -58,6 +58,11 @@ export interface ProcessTables {
 export interface ProcessCalc {
   lines: ProcessLine[];
   diagnostics: Diagnostic[];
+  /**
+   * What the output says beside the figures rather than warns about: products accepted without a
+   * process greenhouse gas, and feedstock no process row takes (it counts as no CO2)
+   */
+  notes: Diagnostic[];
   tablesUsed: FactorTable[];
 }
 
@@ -85,8 +90,14 @@ export function calculateProcess(
     diagnostics.push(d);
   };
   const gwpN2o = gwpOf(factors.gwp, 'n2o');
+  const notes: Diagnostic[] = [];
+  const note = (d: Diagnostic, key: string) => {
+    if (once.has(key)) return;
+    once.add(key);
+    notes.push(d);
+  };
   if (records.length > 0 && !tables.primary) {
-    return { lines: [], diagnostics: [error('NO_PROCESS_TABLE', {}, { file: records[0]!.file, line: records[0]!.line })], tablesUsed: [] };
+    return { lines: [], diagnostics: [error('NO_PROCESS_TABLE', {}, { file: records[0]!.file, line: records[0]!.line })], notes, tablesUsed: [] };
   }
 
   /** the row for product, technology and gas: the chosen table first, then the default (with a warning) */
@@ -236,7 +247,7 @@ export function calculateProcess(
         const noGhg = product.noGhgRoutes?.[technology];
         if (noGhg) {
           line.basis = 'none';
-          report(warning('PROCESS_NO_GHG_ROUTE', { product: product.zh, productEn: product.en, technology, where: noGhg }, at), `route:${product.id}:${technology}`);
+          note(warning('PROCESS_NO_GHG_ROUTE', { product: product.zh, productEn: product.en, technology, where: noGhg }, at), `route:${product.id}:${technology}`);
           break;
         }
         const found = lookup(record, technology || 'default', product.method === 'nitric-acid' ? 'n2o' : 'co2');
@@ -289,7 +300,7 @@ export function calculateProcess(
       }
       case 'none':
         line.basis = 'none';
-        report(warning('PROCESS_NO_GHG', { product: product.zh, productEn: product.en, reason: product.noGhgReason ?? 'no_ghg' }, at), `none:${product.id}`);
+        note(warning('PROCESS_NO_GHG', { product: product.zh, productEn: product.en, reason: product.noGhgReason ?? 'no_ghg' }, at), `none:${product.id}`);
         break;
     }
     line.co2e = line.co2.plus(line.n2o.times(gwpN2o));
@@ -301,12 +312,12 @@ export function calculateProcess(
     lines.push(line);
   }
 
-  // feedstock no process row took: it counts in energy and stays without CO2; say so, once per sector and year
+  // feedstock no process row took: it counts in energy and stays without CO2; the output says so, once per sector and year
   for (const [key, feedstock] of feedstockBySector) {
     if (ammoniaBySector.has(key)) continue;
     const first = feedstock[0]!;
     const tce = feedstock.reduce((a, l) => a.plus(l.feedstockTce), ZERO);
-    diagnostics.push(
+    notes.push(
       warning(
         'FEEDSTOCK_NOT_EMITTED',
         { year: first.year, sector: first.sector?.zh ?? first.sectorLabel, sectorEn: first.sector?.en ?? first.sectorLabel, tce: tce.toDecimalPlaces(2).toString(), fuels: [...new Set(feedstock.map((l) => l.fuel.zh))].join('、'), fuelsEn: [...new Set(feedstock.map((l) => l.fuel.en))].join(', ') },
@@ -314,7 +325,7 @@ export function calculateProcess(
       ),
     );
   }
-  return { lines, diagnostics, tablesUsed: [...used.values()] };
+  return { lines, diagnostics, notes, tablesUsed: [...used.values()] };
 }
 
 /** The CO2 a feedstock line's carbon makes when all of it is released: heat × carbon content × oxidation × 44/12. */

@@ -15,7 +15,7 @@ import { fallbackWarnings } from '../intensity/targets.js';
 import type { Block, Card, ReportDoc, Section } from './doc.js';
 import { pathwaySection, type ReportPathway } from './pathway.js';
 import { decompositionSection, type ReportDecomposition } from './decomposition.js';
-import { ippuSection } from './ippu.js';
+import { ippuSection, processNotes } from './ippu.js';
 import { barChart } from './svg/bar.js';
 import { donutChart } from './svg/donut.js';
 import { lineChart, type LineSeries } from './svg/line.js';
@@ -81,7 +81,8 @@ export function buildReport(input: ReportInput): ReportDoc {
   const yearText = year === undefined ? '' : lang === 'zh' ? `${year}年` : String(year);
   const defaultTitle = lang === 'zh' ? `${input.city ?? ''}${yearText}${t('reportTitle')}` : `${input.city ? `${input.city}: ` : ''}${t('reportTitle')}${year ? `, ${year}` : ''}`;
   const sections: Section[] = [
-    summarySection(ctx, yearTotals, calc),
+    // without a process file, a note on feedstock that counts as no CO2 (src/core/report/ippu.ts)
+    withBlocks(summarySection(ctx, yearTotals, calc), processNotes(calc, lang)),
     sectorSection(ctx, aggregate(lines, ['sector'], calc.order)),
     fuelSection(ctx, aggregate(lines, ['fuel'], calc.order)),
     scopeSection(ctx, yearTotals),
@@ -108,6 +109,10 @@ export function buildReport(input: ReportInput): ReportDoc {
     footer: [t('footer'), t('illustrative')],
     generator: `${input.tool.name} ${input.tool.version}`,
   };
+}
+
+function withBlocks(section: Section, blocks: Block[]): Section {
+  return blocks.length === 0 ? section : { ...section, blocks: [...section.blocks, ...blocks] };
 }
 
 interface Ctx {

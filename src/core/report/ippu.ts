@@ -1,7 +1,7 @@
 import type { Totals } from '../calc/aggregate.js';
 import type { CalcReport } from '../calc/run.js';
 import { ZERO, type Decimal } from '../decimal.js';
-import { factorText, productName } from '../format/process.js';
+import { factorText, noteText, productName } from '../format/process.js';
 import { fixed, grouped, quantityText, type Decimals } from '../format/number.js';
 import type { Tabular } from '../format/tabular.js';
 import type { Lang } from '../i18n/lang.js';
@@ -127,6 +127,16 @@ export function ippuSection(calc: CalcReport, options: { lang: Lang; decimals: D
       { kind: 'chart', id: IPPU_CHART, svg, caption: t('chart') },
       { kind: 'table', table, id: 'ippu-table' },
       { kind: 'p', text: t('method'), tone: 'note' },
+      ...calc.notes.map((n) => ({ kind: 'p' as const, text: noteText(n, lang), tone: 'note' as const })),
     ],
   };
+}
+
+/**
+ * Without a process file: what the output says about process emissions (feedstock that counts as no
+ * CO2), as notes for the summary; nothing when there is nothing to say.
+ */
+export function processNotes(calc: CalcReport, lang: Lang): { kind: 'p'; text: string; tone: 'note' }[] {
+  if (calc.processInput) return [];
+  return calc.notes.map((n) => ({ kind: 'p', text: noteText(n, lang), tone: 'note' }));
 }
