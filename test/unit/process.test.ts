@@ -38,8 +38,8 @@ describe('process files are told apart from activity files by their header', () 
 describe('process emissions, worked out by hand from ipcc2006-ippu@2006', () => {
   it('1,200,000 t clinker × 0.52 = 624,000 t CO2 (Tier 1 default), scope 1, IV.1, CRF 2.A.1', () => {
     const r = ok({ 'p.csv': processHeader + '2021,30,水泥熟料,120,万吨,,,,,,\n' });
-    expect(r.process).toHaveLength(1);
-    const l = r.process[0]!;
+    expect(r.processLines).toHaveLength(1);
+    const l = r.processLines[0]!;
     expect(l.co2.toString()).toBe('624000');
     expect(l.co2e.toString()).toBe('624000');
     expect([l.scope, l.category, l.crf, l.basis]).toEqual(['1', 'IV.1', '2.A.1', 'default']);
@@ -49,7 +49,7 @@ describe('process emissions, worked out by hand from ipcc2006-ippu@2006', () => 
 
   it('clinker with 65.2 % CaO: 0.652 × 0.78480 = 0.51169 t/t (0.5116896), 1,000 t → 511.6896 t', () => {
     const r = ok({ 'p.csv': processHeader + '2021,30,clinker,1000,t,,65.2,,,,\n' });
-    const l = r.process[0]!;
+    const l = r.processLines[0]!;
     expect(l.factor!.toString()).toBe('0.5116896');
     expect(l.factor!.toFixed(5)).toBe('0.51169');
     expect(l.co2.toString()).toBe('511.6896');
@@ -58,12 +58,12 @@ describe('process emissions, worked out by hand from ipcc2006-ippu@2006', () => 
 
   it('clinker with CaO and MgO: 0.65 × 0.78480 + 0.02 × 1.09193 = 0.5319586 t/t', () => {
     const r = ok({ 'p.csv': processHeader + '2021,30,clinker,1,t,,65,2,,,\n' });
-    expect(r.process[0]!.co2.toString()).toBe('0.5319586');
+    expect(r.processLines[0]!.co2.toString()).toBe('0.5319586');
   });
 
   it('50,000 t limestone at 92 % purity: 50,000 × 0.92 × 0.43971 = 20,226.66 t', () => {
     const r = ok({ 'p.csv': processHeader + '2021,32,石灰石,5,万吨,,,,92,,\n' });
-    const l = r.process[0]!;
+    const l = r.processLines[0]!;
     expect(l.co2.toString()).toBe('20226.66');
     // a carbonate burned as a flux in non-ferrous smelting is reported under the metal (2.C.7)
     expect(l.crf).toBe('2.C.7');
@@ -71,7 +71,7 @@ describe('process emissions, worked out by hand from ipcc2006-ippu@2006', () => 
 
   it('80,000 t HNO3, medium pressure, 7 kg N2O/t: 560 t N2O × 265 (AR5) = 148,400 t CO2e', () => {
     const r = ok({ 'p.csv': processHeader + '2021,26,硝酸,80000,t,中压法,,,,,\n' });
-    const l = r.process[0]!;
+    const l = r.processLines[0]!;
     expect(l.n2o.toString()).toBe('560');
     expect(l.co2.toString()).toBe('0');
     expect(l.co2e.toString()).toBe('148400');
@@ -80,38 +80,38 @@ describe('process emissions, worked out by hand from ipcc2006-ippu@2006', () => 
     expect(r.totals.process_n2o_t!.toString()).toBe('560');
     expect(r.totals.process_co2e_t!.toString()).toBe('148400');
     // AR4 (298): 560 × 298 = 166,880
-    expect(ok({ 'p.csv': processHeader + '2021,26,nitric acid,80000,t,medium_pressure,,,,,\n' }, { gwp: 'ar4' }).process[0]!.co2e.toString()).toBe('166880');
+    expect(ok({ 'p.csv': processHeader + '2021,26,nitric acid,80000,t,medium_pressure,,,,,\n' }, { gwp: 'ar4' }).processLines[0]!.co2e.toString()).toBe('166880');
   });
 
   it('nitric acid with 80 % abatement: 560 × (1 − 0.8) = 112 t N2O', () => {
     const r = ok({ 'p.csv': processHeader + '2021,26,硝酸,80000,t,medium_pressure,,,,80,\n' });
-    expect(r.process[0]!.n2o.toString()).toBe('112');
+    expect(r.processLines[0]!.n2o.toString()).toBe('112');
   });
 
   it('lime by kind (Table 2.4): 1,000 t dolomitic × 0.77 = 770 t; hydraulic × 0.59 = 590 t', () => {
     const r = ok({ 'p.csv': processHeader + '2021,30,石灰,1000,t,白云石灰,,,,,\n2021,30,lime,1000,t,hydraulic,,,,,\n' });
-    expect(r.process.map((l) => l.co2.toString())).toEqual(['770', '590']);
+    expect(r.processLines.map((l) => l.co2.toString())).toEqual(['770', '590']);
   });
 
   it('lime without a kind: high-calcium 0.75 assumed, with a warning', () => {
     const r = ok({ 'p.csv': processHeader + '2021,30,石灰,1000,t,,,,,,\n' });
-    expect(r.process[0]!.co2.toString()).toBe('750');
+    expect(r.processLines[0]!.co2.toString()).toBe('750');
     expect(r.diagnostics.map((d) => d.code)).toContain('PROCESS_TECHNOLOGY_ASSUMED');
   });
 
   it('calcium carbide 1,000 t × 1.090 = 1,090 t; natural soda ash 1,000 t × 0.138 = 138 t; soda ash used 100 t × 0.41492', () => {
     const r = ok({ 'p.csv': processHeader + '2021,26,电石,1000,t,,,,,,\n2021,26,纯碱,1000,t,天然碱,,,,,\n2021,32,纯碱使用,100,t,,,,,,\n' });
-    expect(r.process.map((l) => l.co2.toString())).toEqual(['1090', '138', '41.492']);
+    expect(r.processLines.map((l) => l.co2.toString())).toEqual(['1090', '138', '41.492']);
   });
 
   it('zinc (Waelz kiln 3.66) and lead (default 0.52)', () => {
     const r = ok({ 'p.csv': processHeader + '2021,32,锌,100,t,waelz,,,,,\n2021,32,铅,100,t,,,,,,\n' });
-    expect(r.process.map((l) => [l.co2.toString(), l.crf])).toEqual([['366', '2.C.6'], ['52', '2.C.5']]);
+    expect(r.processLines.map((l) => [l.co2.toString(), l.crf])).toEqual([['366', '2.C.6'], ['52', '2.C.5']]);
   });
 
   it('sulfuric acid, hydrochloric acid and chlor-alkali are accepted with a note and no process GHG', () => {
     const r = ok({ 'p.csv': processHeader + '2021,26,硫酸,2000000,t,,,,,,\n2021,26,盐酸,1000,t,,,,,,\n2021,26,烧碱,1000,t,,,,,,\n' });
-    expect(r.process.map((l) => l.co2e.toString())).toEqual(['0', '0', '0']);
+    expect(r.processLines.map((l) => l.co2e.toString())).toEqual(['0', '0', '0']);
     // said beside the figures as notes, not warned about
     expect(r.notes.filter((d) => d.code === 'PROCESS_NO_GHG')).toHaveLength(3);
     expect(r.diagnostics).toEqual([]);
@@ -119,7 +119,7 @@ describe('process emissions, worked out by hand from ipcc2006-ippu@2006', () => 
 
   it('Solvay soda ash has no process CO2 (its coke is counted in energy), with a note', () => {
     const r = ok({ 'p.csv': processHeader + '2021,26,纯碱,1000,t,氨碱法,,,,,\n' });
-    expect(r.process[0]!.co2.toString()).toBe('0');
+    expect(r.processLines[0]!.co2.toString()).toBe('0');
     expect(noteText(r.notes.find((d) => d.code === 'PROCESS_NO_GHG_ROUTE')!, 'zh')).toContain('所用焦炭的排放已计入能源活动');
   });
 });
@@ -131,7 +131,7 @@ describe('ammonia takes its carbon from the feedstock rows of its year and secto
     // feedstock: 1000 × 10^4 m3 × 389.31 GJ/10^4m3 = 389,310 GJ × 15.3/1000 = 5,956.443 tC × 0.99 = 5,896.87857 × 44/12
     //          = 21,621.88809 t CO2; urea: 5,000 × 44/60 = 3,666.6667 t; ammonia CO2 = 17,955.22142 t
     const r = ok({ 'a.csv': activity, 'p.csv': processHeader + '2021,26,合成氨,10000,t,,,,,,5000\n' });
-    const l = r.process[0]!;
+    const l = r.processLines[0]!;
     expect(l.feedstock.map((f) => f.co2.toString())).toEqual(['21621.88809']);
     expect(l.ureaCo2.toFixed(4)).toBe('3666.6667');
     expect(l.co2.toFixed(5)).toBe('17955.22142');
@@ -157,12 +157,12 @@ describe('ammonia takes its carbon from the feedstock rows of its year and secto
 
   it('two ammonia rows in one sector share its feedstock in proportion to their output', () => {
     const r = ok({ 'a.csv': activity, 'p.csv': processHeader + '2021,26,合成氨,3000,t,,,,,,\n2021,26,合成氨,1000,t,,,,,,\n' });
-    expect(r.process.map((l) => l.co2.toString())).toEqual(['16216.4160675', '5405.4720225']);
+    expect(r.processLines.map((l) => l.co2.toString())).toEqual(['16216.4160675', '5405.4720225']);
   });
 
   it('an ammonia row with no feedstock in its sector gives 0 and a warning', () => {
     const r = ok({ 'p.csv': processHeader + '2021,26,合成氨,1000,t,,,,,,\n' });
-    expect(r.process[0]!.co2.toString()).toBe('0');
+    expect(r.processLines[0]!.co2.toString()).toBe('0');
     expect(r.diagnostics.map((d) => d.code)).toContain('AMMONIA_NO_FEEDSTOCK');
   });
 });
@@ -234,7 +234,7 @@ describe('process factor tables', () => {
 
   it('with cn-provincial-2011 chosen, clinker uses 0.538 and a product it lacks falls back to the default, with a warning', () => {
     const r = ok({ 'p.csv': processHeader + '2021,30,熟料,1000,t,,,,,,\n2021,32,石灰石,1000,t,,,,100,,\n' }, { factors: ['cn-provincial-2011'] });
-    expect(r.process.map((l) => [l.co2.toString(), l.tables.join(' ')])).toEqual([
+    expect(r.processLines.map((l) => [l.co2.toString(), l.tables.join(' ')])).toEqual([
       ['538', 'cn-provincial-2011@2011'],
       ['439.71', 'ipcc2006-ippu@2006'],
     ]);

@@ -79,7 +79,7 @@ export interface CalcReport {
   /** which basis energy_tce is on (electricity at 0.1229 kgce/kWh, or at each year's coal rate) */
   energyBasis: EnergyBasis;
   /** industrial process (IPPU) lines of the process files, apart from energy; empty without process files */
-  process: ProcessLine[];
+  processLines: ProcessLine[];
   /** whether any input was a process file */
   processInput: boolean;
   /** said beside the figures, not warned about: e.g. feedstock that counts as no CO2 (src/core/process/calculate.ts) */
@@ -225,7 +225,7 @@ export function runCalculation(
   // process files (header with a product column) are read apart, with the reference reader
   const split = splitProcessInputs(files, request.encoding);
   const read = readInputs(split.activity, dict, { ...request, keepColumns, fast: request.fast ?? true, listLimits: limits });
-  const processRead = readProcessInputs(split.process, dict.sectors, request);
+  const processRead = readProcessInputs(split.processFiles, dict.sectors, request);
   read.inputs = split.order(read.inputs, processRead.inputs);
   read.diagnostics = [...read.diagnostics, ...processRead.diagnostics];
   for (const dim of by) {
@@ -285,8 +285,8 @@ export function runCalculation(
     records: read.recordCount ?? read.records.length,
     diagnostics: summariseDiagnostics(diagnostics, limits),
     energyBasis: energyBasisOf(electricityMethod, factors.standardCoal, new Map(), dict.fuels),
-    process: [],
-    processInput: split.process.length > 0,
+    processLines: [],
+    processInput: split.processFiles.length > 0,
     notes: [],
   });
   if (hasErrors(read.diagnostics)) return empty(read.diagnostics);
@@ -318,7 +318,7 @@ export function runCalculation(
     totals: withProcessTotals(
       totalsOf(aggregate(calc.lines.filter((l) => l.year === year), ['year'], order)),
       processCalc.lines.filter((l) => l.year === year),
-      split.process.length > 0,
+      split.processFiles.length > 0,
     ),
   }));
   const used = [...calc.tablesUsed, ...processCalc.tablesUsed.filter((t) => !calc.tablesUsed.includes(t))].sort((a, b) => compareRefs(tableRef(a), tableRef(b)));
@@ -331,7 +331,7 @@ export function runCalculation(
     factors: used,
     options,
     rows,
-    totals: withProcessTotals(totalsOf(rows), processCalc.lines, split.process.length > 0),
+    totals: withProcessTotals(totalsOf(rows), processCalc.lines, split.processFiles.length > 0),
     years,
     generation: localGeneration(calc.lines, order),
     lines: calc.lines,
@@ -339,8 +339,8 @@ export function runCalculation(
     records: read.recordCount ?? read.records.length,
     diagnostics: summariseDiagnostics(diagnostics, limits),
     energyBasis: energyBasisOf(electricityMethod, factors.standardCoal, calc.coalRates, dict.fuels),
-    process: processCalc.lines,
-    processInput: split.process.length > 0,
+    processLines: processCalc.lines,
+    processInput: split.processFiles.length > 0,
     notes: processCalc.notes,
   };
 }

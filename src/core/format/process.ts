@@ -72,7 +72,7 @@ export function processTabular(report: CalcReport, options: { lang: Lang; decima
   add('process_co2_t', LABELS.co2[lang], true, (l) => num(l.co2));
   add('process_n2o_t', LABELS.n2o[lang], true, (l) => num(l.n2o));
   add('process_co2e_t', LABELS.co2e[lang], true, (l) => num(l.co2e));
-  const rows = report.process.map((l) => cells.map((c) => c(l)));
+  const rows = report.processLines.map((l) => cells.map((c) => c(l)));
   let total: string[] | undefined;
   if (!machine) {
     const t = report.totals;
@@ -88,13 +88,13 @@ export function processTabular(report: CalcReport, options: { lang: Lang; decima
  * a column never mixes energy and process emissions.
  */
 export function withProcessRows(energy: Tabular, report: CalcReport, options: { lang: Lang; decimals: Decimals }): Tabular {
-  const process = processTabular(report, { ...options, machine: true });
-  const added = process.columns.filter((c) => !energy.columns.some((e) => e.key === c.key));
+  const processTable = processTabular(report, { ...options, machine: true });
+  const added = processTable.columns.filter((c) => !energy.columns.some((e) => e.key === c.key));
   const columns = [...energy.columns, ...added];
   const rows = [
     ...energy.rows.map((r) => [...r, ...added.map(() => '')]),
-    ...process.rows.map((r) => columns.map((c) => {
-      const i = process.columns.findIndex((p) => p.key === c.key);
+    ...processTable.rows.map((r) => columns.map((c) => {
+      const i = processTable.columns.findIndex((p) => p.key === c.key);
       return i >= 0 ? r[i]! : '';
     })),
   ];
@@ -103,7 +103,7 @@ export function withProcessRows(energy: Tabular, report: CalcReport, options: { 
 
 /** The process lines for JSON: every figure, the factor and where it came from. */
 export function processJson(report: CalcReport, lang: Lang, decimals: Decimals): unknown[] {
-  return report.process.map((l) => ({
+  return report.processLines.map((l) => ({
     year: l.year,
     sector: sectorName(l, lang),
     sector_code: l.sector?.code ?? null,

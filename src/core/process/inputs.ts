@@ -12,15 +12,15 @@ import { parseProcess, type ProcessRecord } from './read.js';
 export function splitProcessInputs(
   files: readonly InputSource[],
   encoding: Encoding | undefined,
-): { activity: InputSource[]; process: InputSource[]; order: (activity: InputSummary[], process: InputSummary[]) => InputSummary[] } {
+): { activity: InputSource[]; processFiles: InputSource[]; order: (activity: InputSummary[], process: InputSummary[]) => InputSummary[] } {
   const isProcess = files.map((f) => isProcessInput(f, encoding));
   const activity = files.filter((_, i) => !isProcess[i]);
-  const process = files.filter((_, i) => isProcess[i]);
+  const processFiles = files.filter((_, i) => isProcess[i]);
   return {
     activity,
-    process,
+    processFiles,
     order: (a, p) => {
-      if (process.length === 0) return a;
+      if (processFiles.length === 0) return a;
       let ai = 0;
       let pi = 0;
       // the activity reader gives one summary per file in order; keep the user's order of files

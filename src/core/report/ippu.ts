@@ -50,7 +50,7 @@ export function ippuSection(calc: CalcReport, options: { lang: Lang; decimals: D
   const { lang, decimals, totals } = options;
   const t = (k: keyof typeof T) => T[k][lang];
   const tonnes = lang === 'zh' ? '吨' : 't';
-  const lines = options.year === undefined ? calc.process : calc.process.filter((l) => l.year === options.year);
+  const lines = options.year === undefined ? calc.processLines : calc.processLines.filter((l) => l.year === options.year);
   const processCo2e = lines.reduce((a, l) => a.plus(l.co2e), ZERO);
   const energy = totals.territorial_co2e_t;
   const card = (key: string, label: string, value: Decimal, note: string): Card => ({
