@@ -26,9 +26,9 @@ describe('calc with the example activity and process files', () => {
 
   it('without the process file, the output says the feedstock counts as no CO2 (a note, not a warning)', () => {
     expect(alone.stderr).toBe('');
-    expect(energy.notes.map((n: { code: string; line: number }) => [n.code, n.line])).toEqual([['FEEDSTOCK_NOT_EMITTED', 14]]);
+    expect(energy.notes.map((n: { code: string; line: number }) => [n.code, n.line])).toEqual([['FEEDSTOCK_NOT_EMITTED', 16]]);
     const table = runCli(['calc', activity, '-f', 'table', '--lang', 'zh']).stdout;
-    expect(table).toContain('说明：\n  examples/jinchang-2021.csv:14: 2021年化学原料和化学制品制造业：用作原料的原煤、天然气（499116 吨标准煤）计入能耗，但不计 CO2');
+    expect(table).toContain('说明：\n  examples/jinchang-2021.csv:16: 2021年化学原料和化学制品制造业：用作原料的原煤、天然气（499116 吨标准煤）计入能耗，但不计 CO2');
   });
 
   it('leaves every energy total as it is without the process file', () => {
@@ -49,13 +49,13 @@ describe('calc with the example activity and process files', () => {
     expect(json.totals.process_co2_t).toBe('1905978.647157');
     expect(json.totals.process_n2o_t).toBe('560.000000');
     expect(json.totals.process_co2e_t).toBe('2054378.647157');
-    expect(json.totals.inventory_co2e_t).toBe('12557022.008327');
+    expect(json.totals.inventory_co2e_t).toBe('12617043.465183');
     expect(Number(json.totals.inventory_co2e_t)).toBeCloseTo(Number(json.totals.territorial_co2e_t) + 2054378.647157, 5);
     const ammonia = json.process.find((r: { product: string }) => r.product === 'ammonia');
     expect(ammonia).toMatchObject({ scope: '1', category: 'IV.1', crf: '2.B.1', basis: 'feedstock', urea_co2_t: '146666.666667', process_co2_t: '1028536.571157' });
     expect(ammonia.feedstock.map((f: { fuel: string }) => f.fuel)).toEqual(['raw_coal', 'natural_gas']);
     expect(json.meta.factors.map((f: { id: string }) => f.id)).toContain('ipcc2006-ippu');
-    expect(json.meta.inputs.map((i: { path: string; rows: number }) => [i.path, i.rows])).toEqual([[activity, 74], [process, 9]]);
+    expect(json.meta.inputs.map((i: { path: string; rows: number }) => [i.path, i.rows])).toEqual([[activity, 78], [process, 9]]);
   });
 
   it('CSV: process rows after the energy rows, with their own columns', () => {

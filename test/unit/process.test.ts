@@ -225,17 +225,17 @@ describe('bad process rows get file:line:column messages in both languages', () 
 });
 
 describe('process factor tables', () => {
-  it('cn-provincial-2011 is marked unverified and is not the default', () => {
-    const t = bundled.registry.resolve('cn-provincial-2011')!;
+  it('cn-provincial-2011-ippu is marked unverified and is not the default', () => {
+    const t = bundled.registry.resolve('cn-provincial-2011-ippu')!;
     expect(t.meta.status).toBe('unverified');
     expect(t.rows.every((r) => String(r.values.note).startsWith('unverified'))).toBe(true);
     expect(bundled.registry.defaultFor('process')!.meta.id).toBe('ipcc2006-ippu');
   });
 
-  it('with cn-provincial-2011 chosen, clinker uses 0.538 and a product it lacks falls back to the default, with a warning', () => {
-    const r = ok({ 'p.csv': processHeader + '2021,30,熟料,1000,t,,,,,,\n2021,32,石灰石,1000,t,,,,100,,\n' }, { factors: ['cn-provincial-2011'] });
+  it('with cn-provincial-2011-ippu chosen, clinker uses 0.538 and a product it lacks falls back to the default, with a warning', () => {
+    const r = ok({ 'p.csv': processHeader + '2021,30,熟料,1000,t,,,,,,\n2021,32,石灰石,1000,t,,,,100,,\n' }, { factors: ['cn-provincial-2011-ippu'] });
     expect(r.processLines.map((l) => [l.co2.toString(), l.tables.join(' ')])).toEqual([
-      ['538', 'cn-provincial-2011@2011'],
+      ['538', 'cn-provincial-2011-ippu@2011'],
       ['439.71', 'ipcc2006-ippu@2006'],
     ]);
     expect(r.diagnostics.map((d) => d.code)).toContain('PROCESS_FACTOR_FALLBACK');
