@@ -6,6 +6,7 @@
 import type { CalcRequest } from '../core/calc/run.js';
 import type { OutputFormat } from '../core/format/calc.js';
 import type { Decimals } from '../core/format/number.js';
+import { Decimal } from '../core/decimal.js';
 import { UsageError } from '../core/usage-error.js';
 import type { CliContext } from './context.js';
 
@@ -15,6 +16,7 @@ export interface CalcCliOptions {
   grid?: string;
   gridYear?: string;
   electricityMethod?: string;
+  importNonFossilShare?: string;
   gwp?: string;
   encoding?: string;
   format?: string;
@@ -50,6 +52,16 @@ export function parseCalcRequest(options: CalcCliOptions): CalcRequest {
       );
     }
     request.electricityMethod = options.electricityMethod;
+  }
+  if (options.importNonFossilShare !== undefined) {
+    const v = options.importNonFossilShare.trim().replace(/%$/, '');
+    if (!/^\d+(\.\d+)?$/.test(v) || new Decimal(v).greaterThan(100)) {
+      throw new UsageError(
+        `--import-non-fossil-share must be a percentage from 0 to 100, not "${options.importNonFossilShare}"`,
+        `--import-non-fossil-share 应为 0 到 100 之间的百分数，不是“${options.importNonFossilShare}”`,
+      );
+    }
+    request.importNonFossilSharePct = new Decimal(v);
   }
   if (options.gwp !== undefined) request.gwp = options.gwp;
   if (options.encoding !== undefined) {

@@ -45,6 +45,7 @@ function buildProgram(ctx: CliContext): Command {
       .option('--grid <region>', t('grid factor region: gansu, northwest, national, any bundled region, or its Chinese name (甘肃, 西北, 全国)', '电网因子地区：gansu、northwest、national 或其他已收录地区，也可用中文名（甘肃、西北、全国）'), 'gansu')
       .option('--grid-year <year>', t('year of the grid factor, a published one (default: the data year, else the nearest published, with a warning)', '电网因子年份，须为已发布年份（默认取数据年份，没有则取最近年份并警告）'))
       .option('--electricity-method <method>', t('tce of electricity: equivalent (0.1229 kgce/kWh) or coal (power-supply coal rate)', '电力折标：equivalent 当量值 或 coal 等价值（供电煤耗）'), 'equivalent')
+      .option('--import-non-fossil-share <pct>', t('non-fossil share of the electricity the city imports, for non_fossil_tce (default: unknown, counted as fossil)', '调入电力中非化石能源的比重（百分比），用于计算非化石能源消费量（默认未知，按化石能源计）'))
       .option('--gwp <set>', t('GWP set for CO2e: sar, ar4, ar5, ar6', 'CO2当量所用 GWP：sar、ar4、ar5、ar6'), 'ar5')
       .option('--encoding <encoding>', t('input encoding: utf8 or gbk (default: detected)', '输入编码：utf8 或 gbk（默认自动识别）'))
       .option('--strict', t('treat unknown sectors as errors', '未知部门按错误处理'));

@@ -30,7 +30,7 @@ describe('calc on the hand-checkable file (--grid national --grid-year 2022)', (
   });
 
   it('has the SPEC keys, with factor ids, versions and hashes, and the input hash', () => {
-    expect(Object.keys(json)).toEqual(['meta', 'totals', 'energy_basis', 'rows', 'years', 'totals_years', 'generation', 'warnings', 'warning_count']);
+    expect(Object.keys(json)).toEqual(['meta', 'totals', 'energy_basis', 'non_fossil', 'rows', 'years', 'totals_years', 'generation', 'warnings', 'warning_count']);
     expect(json.meta).toMatchObject({ tool: 'jinchang-carbon' });
     const bytes = readFileSync(join(repoRoot, handCheck));
     expect(json.meta.inputs).toEqual([

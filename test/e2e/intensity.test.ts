@@ -258,8 +258,8 @@ describe('intensity --data', () => {
     const withTotals = join(dir, 'indicators.csv');
     writeFileSync(
       withTotals,
-      'year,gdp,gdp_index,energy_tce,co2_t,feedstock_tce\n' +
-        totals.map((y) => [y.year, ...gdp[y.year!]!, y.energy_tce, y.consumption_co2_t, y.feedstock_tce].join(',')).join('\n') +
+      'year,gdp,gdp_index,energy_tce,co2_t,feedstock_tce,non_fossil_tce\n' +
+        totals.map((y) => [y.year, ...gdp[y.year!]!, y.energy_tce, y.consumption_co2_t, y.feedstock_tce, y.non_fossil_tce].join(',')).join('\n') +
         '\n',
     );
     const common = ['-f', 'json', '--decimals', 'full', '--assessment-basis'];
@@ -273,7 +273,7 @@ describe('intensity --data', () => {
     };
     expect(strip(fromData.stdout)).toEqual(strip(fromFile.stdout));
     const data = JSON.parse(fromData.stdout);
-    expect(data.years[0].sources).toEqual({ energy_tce: 'data', co2_t: 'data', feedstock_tce: 'data' });
+    expect(data.years[0].sources).toEqual({ energy_tce: 'data', co2_t: 'data', feedstock_tce: 'data', non_fossil_tce: 'data' });
     expect(data.meta.inputs.map((i: { role: string }) => i.role)).toEqual(['indicators', 'data']);
     expect(data.meta.options.co2View).toBe('consumption');
     expect(data.years[0].energy_intensity).not.toBeNull();

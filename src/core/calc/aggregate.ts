@@ -80,6 +80,10 @@ export interface Totals {
   process_co2e_t?: Decimal;
   /** territorial CO2e + process CO2e: the city's inventory with IPPU (only with a process file) */
   inventory_co2e_t?: Decimal;
+  /** non-fossil energy on the basis of energy_tce (set by runCalculation; see non-fossil.ts) */
+  non_fossil_tce?: Decimal;
+  /** non_fossil_tce ÷ energy_tce × 100 (absent when energy_tce is 0) */
+  non_fossil_share_pct?: Decimal;
 }
 
 export interface RowOrder {

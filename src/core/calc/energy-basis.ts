@@ -1,4 +1,4 @@
-import type { Decimal } from '../decimal.js';
+import { ZERO, type Decimal } from '../decimal.js';
 import type { FuelDictionary } from '../dictionary/fuels.js';
 import { decimalOf, tableRef, textOf, type FactorTable } from '../factors/table.js';
 import type { ElectricityMethod } from './calculate.js';
@@ -85,4 +85,13 @@ export function energyBasisText(basis: EnergyBasis, lang: 'en' | 'zh'): string {
   return zh
     ? `能耗口径：当量值（电热当量法），电力按 ${f} 折标煤；按等价值计请加 --electricity-method coal`
     : `Energy basis: calorific equivalent (当量值), electricity at ${f}; --electricity-method coal gives the coal-equivalent (等价值) basis of Chinese energy statistics`;
+}
+
+/** tce per kWh of a year's electricity on this basis: the coal rate ÷ 10^6, or the kgce/kWh coefficient ÷ 1000. */
+export function tcePerKwhOf(basis: EnergyBasis, year: number): Decimal {
+  if (basis.method === 'coal') {
+    const r = basis.coalRates?.find((c) => c.dataYear === year);
+    return r ? r.rate.dividedBy(1_000_000) : ZERO;
+  }
+  return basis.equivalent ? basis.equivalent.coefficient.dividedBy(1000) : ZERO;
 }

@@ -61,3 +61,55 @@ export function nonFossilEnergy(input: NonFossilInput): NonFossilResult {
     net_import_non_fossil_kwh: netNonFossilKwh,
   };
 }
+
+/** Where the non-fossil share of imported electricity came from. */
+export interface ImportShare {
+  pct: Decimal | null;
+  /** `--import-non-fossil-share`, a table's id@version, or `none` (imports counted as fossil) */
+  source: string;
+}
+
+/** The electricity figures of a year that non-fossil energy needs (a calc report's per-year totals have them). */
+export interface ElectricityTotals {
+  energy_tce: Decimal;
+  local_primary_electricity_kwh: Decimal;
+  local_generation_kwh: Decimal;
+  net_import_electricity_kwh: Decimal;
+}
+
+export interface NonFossilYear extends NonFossilResult {
+  year: number;
+  /** tce per kWh the year's electricity was valued at */
+  tce_per_kwh: Decimal;
+}
+
+export interface NonFossilSummary {
+  import_share: ImportShare;
+  years: NonFossilYear[];
+  /** over all years: Σ non-fossil ÷ Σ energy (per year in `years`) */
+  non_fossil_tce: Decimal;
+  non_fossil_share_pct: Decimal | null;
+}
+
+/** Non-fossil energy per year, each year at its own tce per kWh (`tcePerKwh(year)`, from the energy basis). */
+export function nonFossilByYear(
+  years: readonly { year: number; totals: ElectricityTotals }[],
+  tcePerKwh: (year: number) => Decimal,
+  importShare: ImportShare,
+): NonFossilSummary {
+  const out: NonFossilYear[] = years.map(({ year, totals }) => {
+    const perKwh = tcePerKwh(year);
+    const r = nonFossilEnergy({
+      energy_tce: totals.energy_tce,
+      local_primary_kwh: totals.local_primary_electricity_kwh,
+      local_generation_kwh: totals.local_generation_kwh,
+      net_import_kwh: totals.net_import_electricity_kwh,
+      tce_per_kwh: perKwh,
+      import_share_pct: importShare.pct,
+    });
+    return { year, tce_per_kwh: perKwh, ...r };
+  });
+  const nf = out.reduce((a, y) => a.plus(y.non_fossil_tce), ZERO);
+  const energy = years.reduce((a, y) => a.plus(y.totals.energy_tce), ZERO);
+  return { import_share: importShare, years: out, non_fossil_tce: nf, non_fossil_share_pct: energy.isZero() ? null : nf.dividedBy(energy).times(HUNDRED) };
+}

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Decimal } from '../decimal.js';
 import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { FactorRegistry } from '../factors/registry.js';
 import { tableRef, type FactorTable } from '../factors/table.js';
@@ -12,7 +11,9 @@ import { aggregate, builtInDims, totalsOf, type OutputRow, type RowOrder, type T
 import { resolveGridRegion } from './grid-region.js';
 import { calculateLines, type ElectricityMethod, type LineResult } from './calculate.js';
 import { selectFactors } from './select-factors.js';
-import { energyBasisOf, type EnergyBasis } from './energy-basis.js';
+import { energyBasisOf, tcePerKwhOf, type EnergyBasis } from './energy-basis.js';
+import { nonFossilByYear, type ImportShare, type NonFossilSummary } from './non-fossil.js';
+import { ZERO, type Decimal } from '../decimal.js';
 import { UsageError } from '../usage-error.js';
 import { appendAll } from '../arrays.js';
 import { calcLimits, summariseDiagnostics, type ListLimits } from '../quality/summarise.js';
@@ -35,6 +36,8 @@ export interface CalcRequest {
   grid?: string | undefined;
   gridYear?: number | undefined;
   electricityMethod?: ElectricityMethod | undefined;
+  /** non-fossil share of the electricity the city imports, percent (for non_fossil_tce); unknown = counted as fossil */
+  importNonFossilSharePct?: Decimal | undefined;
   gwp?: string | undefined;
   encoding?: Encoding | undefined;
   /** unknown sectors become errors */
@@ -84,6 +87,8 @@ export interface CalcReport {
   processInput: boolean;
   /** said beside the figures, not warned about: e.g. feedstock that counts as no CO2 (src/core/process/calculate.ts) */
   notes: Diagnostic[];
+  /** non-fossil energy per year and in all, on the same basis as energy_tce */
+  nonFossil: NonFossilSummary;
 }
 
 export const defaultBy = ['year', 'sector', 'fuel'];
@@ -211,6 +216,8 @@ export function runCalculation(
 ): CalcReport {
   const by = request.by ?? defaultBy;
   const electricityMethod = request.electricityMethod ?? 'equivalent';
+  const importShare: ImportShare =
+    request.importNonFossilSharePct !== undefined ? { pct: request.importNonFossilSharePct, source: '--import-non-fossil-share' } : { pct: null, source: 'none' };
   const gwp = request.gwp ?? 'ar5';
   const factors = selectFactors(registry, { factors: request.factors, gwp });
   const grid = resolveGridRegion(request.grid ?? 'gansu', factors.grid);
@@ -288,6 +295,7 @@ export function runCalculation(
     processLines: [],
     processInput: split.processFiles.length > 0,
     notes: [],
+    nonFossil: nonFossilByYear([], () => ZERO, importShare),
   });
   if (hasErrors(read.diagnostics)) return empty(read.diagnostics);
 
@@ -326,19 +334,32 @@ export function runCalculation(
     const prior = options.factorTables[t.meta.kind];
     options.factorTables[t.meta.kind] = prior ? `${prior} ${tableRef(t)}` : tableRef(t);
   }
+  const energyBasis = energyBasisOf(electricityMethod, factors.standardCoal, calc.coalRates, dict.fuels);
+  const nonFossil = nonFossilByYear(years, (y) => tcePerKwhOf(energyBasis, y), importShare);
+  const totals = withProcessTotals(totalsOf(rows), processCalc.lines, split.processFiles.length > 0);
+  // the non-fossil figures join the totals, so every output that prints totals prints them
+  const setNonFossil = (t: Totals, tce: Decimal, pct: Decimal | null) => {
+    t.non_fossil_tce = tce;
+    if (pct !== null) t.non_fossil_share_pct = pct;
+  };
+  setNonFossil(totals, nonFossil.non_fossil_tce, nonFossil.non_fossil_share_pct);
+  for (const y of nonFossil.years) setNonFossil(years.find((t) => t.year === y.year)!.totals, y.non_fossil_tce, y.non_fossil_share_pct);
+  // without --import-non-fossil-share imports count as fossil: the output says so (import_share.source `none`), no warning,
+  // since most runs are not about the non-fossil share
   return {
     inputs: read.inputs,
     factors: used,
     options,
     rows,
-    totals: withProcessTotals(totalsOf(rows), processCalc.lines, split.processFiles.length > 0),
+    totals,
     years,
     generation: localGeneration(calc.lines, order),
     lines: calc.lines,
     order,
     records: read.recordCount ?? read.records.length,
     diagnostics: summariseDiagnostics(diagnostics, limits),
-    energyBasis: energyBasisOf(electricityMethod, factors.standardCoal, calc.coalRates, dict.fuels),
+    energyBasis,
+    nonFossil,
     processLines: processCalc.lines,
     processInput: split.processFiles.length > 0,
     notes: processCalc.notes,

@@ -5,6 +5,7 @@ import type { Lang } from '../i18n/lang.js';
 import type { OutputRow, Totals } from '../calc/aggregate.js';
 import type { CalcReport } from '../calc/run.js';
 import { energyBasisJson, energyBasisText } from '../calc/energy-basis.js';
+import { nonFossilJson, nonFossilText } from './non-fossil.js';
 import { tableRef } from '../factors/table.js';
 import { label, type LabelKey } from './labels.js';
 import { totalDef, totalKeys, totalLabel, totalLabelWithUnit, totalValue, unitText, yearsText } from './totals.js';
@@ -211,7 +212,7 @@ export function sumOfYearsLabel(years: readonly number[], lang: Lang): string {
 
 export function factorLines(report: CalcReport, lang: Lang): string {
   const lines = report.factors.map((f) => `  ${tableRef(f)}  ${f.meta.title}  sha256:${f.sha256.slice(0, 12)}`);
-  return `${energyBasisText(report.energyBasis, lang)}\n${label('factors_used', lang)}:\n${lines.join('\n')}\n`;
+  return `${energyBasisText(report.energyBasis, lang)}\n${nonFossilText(report.nonFossil, lang, 2)}\n${label('factors_used', lang)}:\n${lines.join('\n')}\n`;
 }
 
 export function totalsJson(totals: Totals, decimals: Decimals): Record<string, string> {
@@ -240,6 +241,7 @@ export function calcJson(report: CalcReport, options: RenderOptions): unknown {
     },
     totals: totalsJson(report.totals, decimals),
     energy_basis: energyBasisJson(report.energyBasis),
+    non_fossil: nonFossilJson(report.nonFossil, decimals),
     rows: report.rows.map((r) => ({
       year: r.year ?? null,
       sector: by.includes('sector') ? sectorName(r, options.lang) : null,
@@ -307,7 +309,7 @@ export function renderCalc(report: CalcReport, format: OutputFormat, options: Re
   if (format === 'md') {
     const factors = report.factors.map((f) => `- \`${tableRef(f)}\` ${markdownText(f.meta.title)} (sha256 \`${f.sha256.slice(0, 12)}\`)`);
     const processPart = process ? [`**${processLabel('title', options.lang)}**`, '', toMarkdown(process)] : [];
-    return [toMarkdown(table), ...processPart, toMarkdown(totalsTable), energyBasisText(report.energyBasis, options.lang), '', ...notesBlock(report.notes, options.lang), `${label('factors_used', options.lang)}:`, '', ...factors, ''].join('\n');
+    return [toMarkdown(table), ...processPart, toMarkdown(totalsTable), energyBasisText(report.energyBasis, options.lang), '', nonFossilText(report.nonFossil, options.lang, decimals), '', ...notesBlock(report.notes, options.lang), `${label('factors_used', options.lang)}:`, '', ...factors, ''].join('\n');
   }
   const style = options.style ?? plainStyle;
   return [

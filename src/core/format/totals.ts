@@ -49,6 +49,8 @@ export const TOTAL_DEFS: readonly TotalDef[] = [
   { key: 'local_generation_kwh', en: 'Electricity generated in the city', zh: '本地发电量', unit: 'kWh' },
   { key: 'local_primary_electricity_kwh', en: '  of which hydro, wind, solar and nuclear (primary electricity)', zh: '  其中：水电、风电、光伏、核电（一次电力）', unit: 'kWh' },
   { key: 'local_primary_electricity_tce', en: '  hydro, wind, solar and nuclear in standard coal', zh: '  一次电力折标准煤', unit: 'tce' },
+  { key: 'non_fossil_tce', en: 'Non-fossil energy (local primary electricity + non-fossil part of net imports)', zh: '非化石能源消费量（本地一次电力 + 净调入电力中的非化石部分）', unit: 'tce' },
+  { key: 'non_fossil_share_pct', en: '  non-fossil share of energy consumption', zh: '  非化石能源消费比重', unit: '%' },
   { key: 'ch4_t', en: 'CH4', zh: 'CH4', unit: 't' },
   { key: 'n2o_t', en: 'N2O', zh: 'N2O', unit: 't' },
   { key: 'territorial_co2e_t', en: 'Territorial CO2e', zh: '属地排放 CO2当量', unit: 't', gwp: true },

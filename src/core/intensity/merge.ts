@@ -20,6 +20,8 @@ export interface ActivityYearTotals {
   energy_tce: Decimal;
   co2_t: Decimal;
   feedstock_tce: Decimal;
+  /** non-fossil energy on the basis of energy_tce (for the 2024 assessment rule), when the report has it */
+  non_fossil_tce?: Decimal | undefined;
 }
 
 /** Picks energy, the chosen CO2 view and feedstock out of the per-year totals of a calc report (`report.years`). */
@@ -36,6 +38,7 @@ export function activityTotals(years: readonly { year: number; totals: Totals }[
             ? totals.provincial_co2_t
             : totals.co2_t,
     feedstock_tce: totals.feedstock_tce,
+    non_fossil_tce: totals.non_fossil_tce,
   }));
 }
 
@@ -55,20 +58,22 @@ export function mergeActivityTotals(
     const d = byYear.get(y.year);
     if (!d) return { ...y, sources: { ...y.sources } };
     const merged: IndicatorYear = { ...y, sources: { ...y.sources } };
-    for (const column of ['energy_tce', 'co2_t', 'feedstock_tce'] as const) {
+    for (const column of ['energy_tce', 'co2_t', 'feedstock_tce', 'non_fossil_tce'] as const) {
+      const dataValue = d[column];
+      if (dataValue === undefined) continue;
       const fileValue = y[column];
       // the file agrees when it gives the computed figure to the decimals it writes (a computed CO2 has
       // endless decimals: 11637476.04553 agrees with 11637476.0455301666…)
-      if (fileValue !== undefined && !d[column].toDecimalPlaces(fileValue.decimalPlaces()).equals(fileValue)) {
+      if (fileValue !== undefined && !dataValue.toDecimalPlaces(fileValue.decimalPlaces()).equals(fileValue)) {
         diagnostics.push(
           warning(
             'INTENSITY_DATA_OVERRIDES',
-            { year: y.year, column, fileValue: short(fileValue), dataValue: short(d[column]) },
+            { year: y.year, column, fileValue: short(fileValue), dataValue: short(dataValue) },
             { file: y.file, line: y.line },
           ),
         );
       }
-      merged[column] = d[column];
+      merged[column] = dataValue;
       merged.sources[column] = 'data';
     }
     return merged;
