@@ -56,6 +56,13 @@ export function summariseErrors(ctx: CliContext, diagnostics: readonly Diagnosti
   );
 }
 
+/** The end of a run whose data is invalid: every problem, the count, exit 1 (nothing written). */
+export function failWithDiagnostics(ctx: CliContext, diagnostics: readonly Diagnostic[]): never {
+  printDiagnostics(ctx, diagnostics);
+  summariseErrors(ctx, diagnostics);
+  throw new ExitError(1);
+}
+
 export class ExitError extends Error {
   constructor(readonly exitCode: number) {
     super(`exit ${exitCode}`);

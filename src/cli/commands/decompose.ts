@@ -10,7 +10,7 @@ import { decompose, decomposeMethods, parseFactorTable, renderDecompose, type De
 import { kayaBasisNotes, kayaIdentity, type KayaView, type KayaYear } from '../../core/decompose/kaya.js';
 import { appendAll } from '../../core/arrays.js';
 import type { ReportDecomposition } from '../../core/report/decomposition.js';
-import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
+import { failWithDiagnostics, printDiagnostics, styleFor, type CliContext } from '../context.js';
 import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic, writeStreamAtomic } from '../io.js';
 import { factorsForRun } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
@@ -130,7 +130,7 @@ export async function decomposeCommand(file: string | undefined, options: Decomp
       data = parsed.data;
       inputs.unshift({ path: table!.path, sha256, rows: parsed.rows, encoding: decoded.encoding, role: 'factor-table' });
     }
-    if (hasErrors(diagnostics)) fail(ctx, diagnostics);
+    if (hasErrors(diagnostics)) failWithDiagnostics(ctx, diagnostics);
     if (data && indicatorYears) {
       const k = kayaYears(indicatorYears, opts.from);
       appendAll(diagnostics, k.diagnostics);
@@ -142,7 +142,7 @@ export async function decomposeCommand(file: string | undefined, options: Decomp
     report = runCalculation(readInputFiles(opts.data), dict, registry, request);
     appendAll(diagnostics, report.diagnostics);
     for (const i of report.inputs) inputs.push({ ...i, role: 'data' });
-    if (hasErrors(diagnostics)) fail(ctx, diagnostics);
+    if (hasErrors(diagnostics)) failWithDiagnostics(ctx, diagnostics);
     const k = kayaYears(indicatorYears ?? [], opts.from);
     appendAll(diagnostics, k.diagnostics);
     const needed = opts.chained ? Array.from({ length: opts.to - opts.from + 1 }, (_, i) => opts.from + i) : [opts.from, opts.to];
@@ -155,11 +155,11 @@ export async function decomposeCommand(file: string | undefined, options: Decomp
     data = build.data;
     basisNotes = kayaBasisNotes(build, opts.view, ctx.lang, opts.from);
   }
-  if (hasErrors(diagnostics) || !data) fail(ctx, diagnostics);
+  if (hasErrors(diagnostics) || !data) failWithDiagnostics(ctx, diagnostics);
 
   const result: DecomposeResult = decompose(data, { from: opts.from, to: opts.to, method: opts.method, chained: opts.chained });
   appendAll(diagnostics, result.diagnostics);
-  if (hasErrors(diagnostics)) fail(ctx, diagnostics);
+  if (hasErrors(diagnostics)) failWithDiagnostics(ctx, diagnostics);
   printDiagnostics(ctx, diagnostics);
 
   const renderOptions = {
@@ -191,11 +191,6 @@ export async function decomposeCommand(file: string | undefined, options: Decomp
   else ctx.stdout.write(text);
 }
 
-function fail(ctx: CliContext, diagnostics: readonly Diagnostic[]): never {
-  printDiagnostics(ctx, diagnostics);
-  summariseErrors(ctx, diagnostics);
-  throw new ExitError(1);
-}
 
 /**
  * The report's decomposition chapter: the Kaya split of the activity data between its first and last year, on the

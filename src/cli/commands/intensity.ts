@@ -17,7 +17,7 @@ import {
   targetsFromTables,
   type IndicatorYear,
 } from '../../core/intensity/index.js';
-import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
+import { ExitError, failWithDiagnostics, printDiagnostics, styleFor, type CliContext } from '../context.js';
 import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic, writeStreamAtomic } from '../io.js';
 import { factorsForRun } from '../user-factors.js';
 import { parseAssessmentBasis, parseTargetOptions } from '../target-options.js';
@@ -140,7 +140,7 @@ export async function intensityCommand(file: string, options: IntensityCliOption
     report = runCalculation(dataInputs, dict, registry, request);
     appendAll(diagnostics, report.diagnostics);
   }
-  if (hasErrors(diagnostics)) fail(ctx, diagnostics);
+  if (hasErrors(diagnostics)) failWithDiagnostics(ctx, diagnostics);
 
   if (baseYear !== undefined && !years.some((y) => y.year === baseYear)) {
     throw new UsageError(
@@ -166,7 +166,7 @@ export async function intensityCommand(file: string, options: IntensityCliOption
   // a national target used for want of the region's own is said beside the target in the output
   // (with the reason, where known), not warned about: nothing in the user's data is amiss
   diagnostics.push(...result.diagnostics);
-  if (hasErrors(diagnostics)) fail(ctx, diagnostics);
+  if (hasErrors(diagnostics)) failWithDiagnostics(ctx, diagnostics);
   printDiagnostics(ctx, diagnostics);
 
   const targetTables = [...bundledTargets, ...(userTable ? [userTable] : [])].filter((t) =>
@@ -214,8 +214,3 @@ export async function intensityCommand(file: string, options: IntensityCliOption
   else ctx.stdout.write(text);
 }
 
-function fail(ctx: CliContext, diagnostics: readonly Diagnostic[]): never {
-  printDiagnostics(ctx, diagnostics);
-  summariseErrors(ctx, diagnostics);
-  throw new ExitError(1);
-}

@@ -11,7 +11,7 @@ import { activityTotals, fallbackWarnings, mergeActivityTotals, parseIndicators,
 import { computePathway, parseScenarios, pathwayTargets, renderPathway, type PathwayResult, type ScenarioInput } from '../../core/pathway/index.js';
 import type { FactorTable } from '../../core/factors/table.js';
 import { tableRef } from '../../core/factors/table.js';
-import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
+import { failWithDiagnostics, printDiagnostics, styleFor, type CliContext } from '../context.js';
 import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic, writeStreamAtomic } from '../io.js';
 import { parseTargetOptions } from '../target-options.js';
 import { factorsForRun } from '../user-factors.js';
@@ -126,7 +126,7 @@ export function runPathway(file: string, options: PathwayCliOptions, ctx: CliCon
     appendAll(diagnostics, report.diagnostics);
     inputs.push(...report.inputs.map((i) => ({ ...i, role: 'data' as const })));
   }
-  if (hasErrors(diagnostics)) fail(ctx, diagnostics);
+  if (hasErrors(diagnostics)) failWithDiagnostics(ctx, diagnostics);
   if (report && years) {
     const merged = mergeActivityTotals(years, activityTotals(report.years, co2View));
     years = merged.years;
@@ -137,7 +137,7 @@ export function runPathway(file: string, options: PathwayCliOptions, ctx: CliCon
   const targets = pathwayTargets([targetTables], region);
   const result = computePathway(scenarios, { end, indicators: years, asOf, targets, ci2005, plateauPct, sensitivity: options.sensitivity ?? false, monteCarlo });
   appendAll(diagnostics, result.diagnostics);
-  if (hasErrors(diagnostics)) fail(ctx, diagnostics);
+  if (hasErrors(diagnostics)) failWithDiagnostics(ctx, diagnostics);
   const used = new Set(result.scenarios.flatMap((s) => s.checks.map((c) => c.source)).filter((x): x is string => x !== null));
   // a target taken from national because the region has none: say so, as intensity does
   const fallbacks = new Map<string, Target>();
@@ -193,8 +193,3 @@ export async function pathwayCommand(file: string, options: PathwayCliOptions, c
   else ctx.stdout.write(text);
 }
 
-function fail(ctx: CliContext, diagnostics: readonly Diagnostic[]): never {
-  printDiagnostics(ctx, diagnostics);
-  summariseErrors(ctx, diagnostics);
-  throw new ExitError(1);
-}
