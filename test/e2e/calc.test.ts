@@ -204,6 +204,16 @@ describe('bad input: exit 1, every problem with file:line:column and a fix, noth
     expect(run.stderr).toBe('-:2:2: 错误: 部门为空（改法：填写部门）\n未通过：1 个文件，1 行数据，1 个错误，0 条警告\n');
   });
 
+  it('counts one data row as one row', () => {
+    const run = runCli(['validate', 'test/fixtures/hand-check.csv', '--lang', 'en']);
+    expect(run.code).toBe(0);
+    const rows = run.stderr.match(/(\d+) data rows?/)![1];
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^valid: 1 file, \d+ data rows?, 0 errors, \d+ warnings?$/);
+    const one = runCli(['validate', '-', '--lang', 'en'], { input: 'year,sector,fuel,quantity,unit\n2021,44,raw_coal,5,t\n' });
+    expect(one.stderr).toBe('valid: 1 file, 1 data row, 0 errors, 0 warnings\n');
+    expect(Number(rows)).toBeGreaterThan(1);
+  });
+
   it('in Chinese too', () => {
     const run = runCli(['calc', 'test/fixtures/bad/bad-number.csv', '--lang', 'zh']);
     expect(run.stderr).toBe(

@@ -15,7 +15,7 @@ const message =
 describe('a factor outside its plausible range', () => {
   it('is an error in factors check (exit 1)', () => {
     const r = runCli(['factors', 'check', implausible]);
-    expect(r.stderr).toBe(`${message}\n1 error in 1 of 1 table file; such a table is refused by calc\n`);
+    expect(r.stderr).toBe(`${message}\n1 error in the table file; such a table is refused by calc\n`);
     expect(r.code).toBe(1);
   });
 

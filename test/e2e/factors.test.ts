@@ -208,8 +208,18 @@ describe('factors check', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       'test/fixtures/factors/bad/missing-source.csv:1: 错误: 因子表缺少“# source:”一行（改法：在表头说明中加入“# source: …”（见 factors/README.md））\n' +
-        '1 个因子表文件中有 1 个共 1 个错误；calc 会拒绝使用此类因子表\n',
+        '因子表文件中有 1 个错误；calc 不会使用有错误的因子表\n',
     );
+  });
+
+  it('in Chinese, one bad file of several, and every table named by its kind when all pass', () => {
+    const zh = { env: { LANG: 'zh_CN.UTF-8' } };
+    const bad = runCli(['factors', 'check', 'test/fixtures/factors/bad/missing-source.csv', 'test/fixtures/factors/good'], zh);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.split('\n').filter(Boolean).at(-1)).toBe('3 个因子表文件中有 1 个有错误，共 1 个错误；calc 不会使用有错误的因子表');
+    const good = runCli(['factors', 'check', 'test/fixtures/factors/good'], zh);
+    expect(good.code).toBe(0);
+    expect(good.stderr).toBe('通过：2 个因子表文件均有效：test-gansu-grid-2024@2026-01（电网排放因子，3 行）；test-measured-coal@2024.1（化石燃料燃烧参数，4 行）\n');
   });
 
   it('a grid table without a single year passes, warning that calc applies it to every year', () => {

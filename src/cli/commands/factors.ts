@@ -7,6 +7,7 @@ import { Decimal } from '../../core/decimal.js';
 import { diagnosticToJson, warning, type Diagnostic } from '../../core/diagnostics.js';
 import type { FuelDictionary } from '../../core/dictionary/fuels.js';
 import { diffTables, type DiffLine, type DiffStatus } from '../../core/factors/diff.js';
+import { kindName } from '../../core/factors/kind-names.js';
 import { factorKinds, kindColumns } from '../../core/factors/kinds.js';
 import { compareVersions, type FactorRegistry } from '../../core/factors/registry.js';
 import { parseFactorTable, tableRef, type FactorTable } from '../../core/factors/table.js';
@@ -14,6 +15,7 @@ import { fixed, grouped, type Decimals } from '../../core/format/number.js';
 import { toDelimited, toMarkdown, type Column, type Tabular } from '../../core/format/tabular.js';
 import { plainStyle, toTextTable, type Style } from '../../core/format/text-table.js';
 import type { Lang } from '../../core/i18n/lang.js';
+import { factorsCheckFailed, factorsCheckPassed, rowsText } from '../../core/i18n/summaries.js';
 import { displayWidth } from '../../core/text.js';
 import { ExitError, printDiagnostics, styleFor, type CliContext } from '../context.js';
 import { formatFromPath, writeFileAtomic } from '../io.js';
@@ -538,21 +540,15 @@ export async function factorsCheck(paths: string[], options: FactorsCliOptions, 
   }
 
   if (errors > 0) {
-    ctx.stderr.write(
-      t(
-        `${errors} error${errors === 1 ? '' : 's'} in ${bad.length} of ${results.length} table file${results.length === 1 ? '' : 's'}; such a table is refused by calc\n`,
-        `${results.length} 个因子表文件中有 ${bad.length} 个共 ${errors} 个错误；calc 会拒绝使用此类因子表\n`,
-      ),
-    );
+    ctx.stderr.write(`${factorsCheckFailed(ctx.lang, { errors, badFiles: bad.length, files: results.length })}\n`);
     throw new ExitError(1);
   }
-  const rowsText = (n: number) => (ctx.lang === 'zh' ? `${n} 行` : `${n} row${n === 1 ? '' : 's'}`);
-  const list = results.map((r) => `${tableRef(r.table!)} (${r.table!.meta.kind}, ${rowsText(r.table!.rows.length)})`).join('; ');
-  const warn = warnings > 0 ? t(`, ${warnings} warning${warnings === 1 ? '' : 's'}`, `，${warnings} 条警告`) : '';
-  ctx.stderr.write(
-    t(
-      `ok: ${results.length} table file${results.length === 1 ? '' : 's'} valid${warn}: ${list}\n`,
-      `通过：${results.length} 个因子表文件有效${warn}：${list}\n`,
-    ),
-  );
+  const list = results
+    .map((r) => {
+      const kind = r.table!.meta.kind;
+      const rows = rowsText(ctx.lang, r.table!.rows.length);
+      return ctx.lang === 'zh' ? `${tableRef(r.table!)}（${kindName(kind, 'zh')}，${rows}）` : `${tableRef(r.table!)} (${kind}, ${rows})`;
+    })
+    .join(ctx.lang === 'zh' ? '；' : '; ');
+  ctx.stderr.write(`${factorsCheckPassed(ctx.lang, { files: results.length, warnings, list })}\n`);
 }

@@ -5,6 +5,7 @@ import { ExitError, printDiagnostics, type CliContext } from '../context.js';
 import { readInputFiles } from '../io.js';
 import { countProblems, validateLimits } from '../../core/quality/summarise.js';
 import { factorsForRun } from '../user-factors.js';
+import { validateSummary } from '../../core/i18n/summaries.js';
 import { parseCalcRequest, type CalcCliOptions } from './calc.js';
 
 /**
@@ -40,11 +41,7 @@ export async function validateCommand(files: string[], options: CalcCliOptions, 
     );
   } else {
     printDiagnostics(ctx, report.diagnostics);
-    const summary =
-      ctx.lang === 'zh'
-        ? `${errors === 0 ? '通过' : '未通过'}：${inputs.length} 个文件，${rows} 行数据，${errors} 个错误，${warnings} 条警告\n`
-        : `${errors === 0 ? 'valid' : 'invalid'}: ${inputs.length} file${inputs.length === 1 ? '' : 's'}, ${rows} data rows, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`;
-    ctx.stderr.write(summary);
+    ctx.stderr.write(`${validateSummary(ctx.lang, { files: inputs.length, rows, errors, warnings })}\n`);
   }
   if (hasErrors(report.diagnostics)) throw new ExitError(1);
 }
