@@ -107,11 +107,13 @@ describe('barChart', () => {
     expect(attr(up!, 'width') / attr(down!, 'width')).toBeCloseTo(2, 1);
   });
 
-  it('shortens a long label to fit, keeping the whole label in a tooltip', () => {
+  it('wraps a long label onto several lines, every character shown (issue 13: labels were cut with "…")', () => {
     const long = '非常非常长的部门名称'.repeat(8);
     const svg = barChart({ ...spec, bars: [{ label: long, values: [d(1)], valueText: '1' }] });
-    expect(svg).toContain('…');
-    expect(svg).toContain(`<title>${long}</title>`);
+    expect(svg).not.toContain('…');
+    const lines = [...svg.matchAll(/<tspan [^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('')).toBe(long);
   });
 
   it('uses a font stack that starts with CJK fonts', () => {

@@ -1,5 +1,5 @@
 import type { Decimal } from '../../decimal.js';
-import { compactNumber, emptyChart, fitText, GRID, INK, legend, MUTED, niceTicks, PALETTE, px, svgOpen, textWidth, toPixelNumber, xml } from './common.js';
+import { compactNumber, emptyChart, GRID, INK, legend, MUTED, niceTicks, PALETTE, px, svgOpen, textLines, textWidth, toPixelNumber, wrapText, xml } from './common.js';
 
 export interface BarSeries {
   name: string;
@@ -31,6 +31,8 @@ export interface BarChartSpec {
 const BAR_HEIGHT = 18;
 const ROW_GAP = 8;
 const FONT = 12;
+/** between the lines of a wrapped label */
+const LINE_HEIGHT = 14;
 
 /**
  * Horizontal bars, one per label, optionally stacked by series. Bar lengths are proportional to
@@ -65,14 +67,20 @@ export function barChart(spec: BarChartSpec): string {
   const dMin = Math.min(ticks[0]!, 0);
   const dMax = Math.max(ticks[ticks.length - 1]!, 0);
 
+  // a label longer than its column wraps onto more lines (never cut): the row grows to hold them
   const labelWidth = Math.min(width * 0.36, Math.max(...bars.map((b) => textWidth(b.label, FONT))) + 8);
-  const valueWidth = Math.max(...bars.map((b) => textWidth(b.valueText, FONT))) + 10;
+  const labels = bars.map((b) => wrapText(b.label, FONT, labelWidth - 6));
+  const rowHeights = labels.map((l) => Math.max(BAR_HEIGHT, l.length * LINE_HEIGHT) + ROW_GAP);
+  const rowTops = rowHeights.map((_, i) => top + rowHeights.slice(0, i).reduce((a, h) => a + h, 0));
+  // the value's column, and half the last tick label, which is centred on the plot's right edge
+  const lastTick = textWidth(compactNumber(ticks[ticks.length - 1]!, spec.lang), 11) / 2;
+  const valueWidth = Math.max(lastTick, Math.max(...bars.map((b) => textWidth(b.valueText, FONT))) + 10);
   const plotLeft = labelWidth + 6;
   const plotRight = width - valueWidth;
   const plotWidth = Math.max(40, plotRight - plotLeft);
   const x = (v: number) => plotLeft + ((v - dMin) / (dMax - dMin || 1)) * plotWidth;
   const zero = x(0);
-  const plotHeight = bars.length * (BAR_HEIGHT + ROW_GAP);
+  const plotHeight = rowHeights.reduce((a, h) => a + h, 0);
   const axisY = top + plotHeight + 2;
   const height = axisY + 34 + (spec.unit ? 0 : -12);
 
@@ -89,10 +97,11 @@ export function barChart(spec: BarChartSpec): string {
   out.push('</g>');
 
   bars.forEach((b, i) => {
-    const y = top + i * (BAR_HEIGHT + ROW_GAP) + ROW_GAP / 2;
-    const shown = fitText(b.label, FONT, labelWidth - 6);
+    // the bar in the middle of its row, the label's lines centred on the bar
+    const mid = rowTops[i]! + rowHeights[i]! / 2;
+    const y = mid - BAR_HEIGHT / 2;
     out.push(`<g class="bar-row" data-label="${xml(b.label)}">`);
-    out.push(`<text x="${px(labelWidth)}" y="${px(y + BAR_HEIGHT / 2 + 4)}" text-anchor="end" fill="${INK}">${shown !== b.label ? `<title>${xml(b.label)}</title>` : ''}${xml(shown)}</text>`);
+    out.push(textLines(labels[i]!, labelWidth, mid + 4, LINE_HEIGHT, `class="bar-label" text-anchor="end" fill="${INK}"`));
     let pos = 0;
     let neg = 0;
     b.values.forEach((v, s) => {

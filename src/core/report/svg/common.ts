@@ -38,15 +38,100 @@ export function toPixelNumber(d: Decimal | number): number {
   return typeof d === 'number' ? d : d.toNumber();
 }
 
+/** CJK ideographs, kana, hangul and full-width forms: one em wide, and a line may break before or after each. */
+export function isWideChar(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0x3000 && c <= 0x303f);
+}
+
 /** Rough rendered width of a label: CJK and full-width forms take 1em, the rest about 0.56em. */
 export function textWidth(text: string, fontSize: number): number {
   let w = 0;
   for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    const wide = (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0x3000 && c <= 0x303f);
-    w += wide ? 1 : /[il.,:;|'!()\[\] ]/.test(ch) ? 0.3 : /[MWmw@%]/.test(ch) ? 0.85 : 0.56;
+    w += isWideChar(ch) ? 1 : /[il.,:;|'!()\[\] ]/.test(ch) ? 0.3 : /[MWmw@%]/.test(ch) ? 0.85 : 0.56;
   }
   return w * fontSize;
+}
+
+/** Closing punctuation stays on the line of the character before it; opening punctuation goes with the next. */
+const CLOSING = /^[，。、；：？！）》」』】〉,.;:?!)\]}%’”]$/;
+const OPENING = /^[（《「『【〈(\[{‘“]$/;
+
+/**
+ * Splits a label into lines no wider than `maxWidth` (by `textWidth`), losing no character: Latin text
+ * breaks at spaces and after a hyphen or slash, CJK text between any two characters (not before closing
+ * or after opening punctuation). A word wider than a line is broken between its letters. At least one line.
+ */
+export function wrapText(text: string, fontSize: number, maxWidth: number): string[] {
+  // the pieces a line may break between; a Latin piece keeps its trailing space
+  const pieces: string[] = [];
+  let word = '';
+  const flush = () => {
+    if (word) pieces.push(word);
+    word = '';
+  };
+  for (const ch of text) {
+    if (CLOSING.test(ch)) {
+      // never at the start of a line
+      if (word) word += ch;
+      else if (pieces.length > 0) pieces[pieces.length - 1] += ch;
+      else word = ch;
+      if (isWideChar(ch)) flush();
+      continue;
+    }
+    if (OPENING.test(ch)) {
+      // never at the end of a line: it starts the next piece
+      if (!word || /\s$/.test(word) || isWideChar(ch)) flush();
+      word += ch;
+      continue;
+    }
+    if (isWideChar(ch)) {
+      if (word && OPENING.test([...word].at(-1)!)) word += ch;
+      else {
+        flush();
+        word = ch;
+      }
+      flush();
+      continue;
+    }
+    word += ch;
+    if (ch === ' ' || ch === '-' || ch === '/') flush();
+  }
+  flush();
+
+  const fits = (s: string) => textWidth(s.trimEnd(), fontSize) <= maxWidth;
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    if (fits(line + piece)) {
+      line += piece;
+      continue;
+    }
+    if (line.trim()) lines.push(line.trimEnd());
+    line = '';
+    // a piece wider than a whole line: cut it between characters
+    let rest = piece;
+    while (!fits(rest) && [...rest].length > 1) {
+      const chars = [...rest];
+      let n = chars.length - 1;
+      while (n > 1 && !fits(chars.slice(0, n).join(''))) n--;
+      lines.push(chars.slice(0, n).join('').trimEnd());
+      rest = chars.slice(n).join('');
+    }
+    line = rest;
+  }
+  if (line.trim() || lines.length === 0) lines.push(line.trimEnd());
+  return lines;
+}
+
+/**
+ * A label of one or more lines as one <text>: each line a <tspan> with its own x and y, the block centred
+ * vertically on `middle` (the baseline of a one-line label). `attrs` are already escaped.
+ */
+export function textLines(lines: readonly string[], x: number, middle: number, lineHeight: number, attrs: string): string {
+  if (lines.length <= 1) return `<text x="${px(x)}" y="${px(middle)}" ${attrs}>${xml(lines[0] ?? '')}</text>`;
+  const first = middle - ((lines.length - 1) * lineHeight) / 2;
+  return `<text x="${px(x)}" y="${px(first)}" ${attrs}>${lines.map((l, i) => `<tspan x="${px(x)}" y="${px(first + i * lineHeight)}">${xml(l)}</tspan>`).join('')}</text>`;
 }
 
 /** Shortens a label to fit `maxWidth`, ending in an ellipsis; the full text goes in a <title>. */
@@ -136,11 +221,33 @@ export interface LegendItem {
   kind?: 'box' | 'line';
 }
 
-/** A one-line legend (wrapping when it runs out of width); returns the markup and the height used. */
-export function legend(items: readonly LegendItem[], x: number, y: number, width: number): { svg: string; height: number } {
+/** Where a line of text sits, roughly: its width by `textWidth`, 0.8 em above the baseline and 0.2 em below. */
+export interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+export type Anchor = 'start' | 'middle' | 'end';
+
+export function box(text: string, fontSize: number, x: number, y: number, anchor: Anchor): Box {
+  const w = textWidth(text, fontSize);
+  const x0 = anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x;
+  return { x0, x1: x0 + w, y0: y - 0.8 * fontSize, y1: y + 0.2 * fontSize };
+}
+
+/** Two boxes share some area (touching edges do not). */
+export function intersects(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+/** A one-line legend (wrapping when it runs out of width); returns the markup, the height used and the boxes of its texts. */
+export function legend(items: readonly LegendItem[], x: number, y: number, width: number): { svg: string; height: number; boxes: Box[] } {
   let cx = x;
   let cy = y;
   const parts: string[] = [];
+  const boxes: Box[] = [];
   for (const item of items) {
     const w = 18 + textWidth(item.name, 12) + 16;
     if (cx + w > x + width && cx > x) {
@@ -152,7 +259,8 @@ export function legend(items: readonly LegendItem[], x: number, y: number, width
         ? `<line x1="${px(cx)}" y1="${px(cy + 6)}" x2="${px(cx + 14)}" y2="${px(cy + 6)}" stroke="${item.color}" stroke-width="2.5"${item.dashed ? ' stroke-dasharray="5 3"' : ''}/>`
         : `<rect x="${px(cx)}" y="${px(cy)}" width="12" height="12" rx="2" fill="${item.color}"/>`;
     parts.push(`<g class="legend-item">${mark}<text x="${px(cx + 18)}" y="${px(cy + 10.5)}" fill="${INK}">${xml(item.name)}</text></g>`);
+    boxes.push(box(item.name, 12, cx + 18, cy + 10.5, 'start'));
     cx += w;
   }
-  return { svg: `<g class="legend">${parts.join('')}</g>`, height: items.length ? cy - y + 18 : 0 };
+  return { svg: `<g class="legend">${parts.join('')}</g>`, height: items.length ? cy - y + 18 : 0, boxes };
 }

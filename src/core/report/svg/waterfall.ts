@@ -1,5 +1,5 @@
 import { Decimal } from '../../decimal.js';
-import { compactNumber, emptyChart, fitText, GRID, INK, MUTED, niceTicks, PALETTE, px, svgOpen, textWidth, toPixelNumber, xml } from './common.js';
+import { type Anchor, box, type Box, compactNumber, emptyChart, GRID, INK, intersects, MUTED, niceTicks, PALETTE, px, svgOpen, textLines, textWidth, toPixelNumber, wrapText, xml } from './common.js';
 
 export interface WaterfallStep {
   label: string;
@@ -23,6 +23,7 @@ export interface WaterfallSpec {
 export const WATERFALL_COLORS = { total: PALETTE[0], up: PALETTE[5], down: PALETTE[2] } as const;
 
 const FONT = 12;
+const LINE_HEIGHT = 14;
 
 /**
  * A waterfall: the start total, then each effect as a bar floating from where the previous one ended (up for an
@@ -65,7 +66,12 @@ export function waterfallChart(spec: WaterfallSpec): string {
   const y = (v: number) => top + plotHeight - ((v - dMin) / (dMax - dMin || 1)) * plotHeight;
   const axisY = top + plotHeight;
   const labelY = axisY + 16;
-  const height = labelY + 10 + 18 + (spec.unit || truncated ? 16 : 0);
+  // step names wrap onto as many lines as they need (never cut); the chart grows to hold them
+  const names = spec.steps.map((s) => wrapText(s.label, FONT, slot - 4));
+  const nameLines = Math.max(...names.map((n) => n.length));
+  const height = labelY + (nameLines - 1) * LINE_HEIGHT + 10 + 18 + (spec.unit || truncated ? 16 : 0);
+  // every text drawn so far: a value label goes where it meets none of them
+  const taken: Box[] = [];
 
   const out: string[] = [svgOpen({ ...frame, height })];
   out.push('<g class="axis">');
@@ -73,7 +79,12 @@ export function waterfallChart(spec: WaterfallSpec): string {
     const ty = y(t);
     out.push(`<line x1="${px(plotLeft)}" y1="${px(ty)}" x2="${px(plotRight)}" y2="${px(ty)}" stroke="${GRID}" stroke-width="1"/>`);
     out.push(`<text x="${px(plotLeft - 4)}" y="${px(ty + 4)}" text-anchor="end" fill="${MUTED}" font-size="11">${xml(compactNumber(t, spec.lang))}</text>`);
+    taken.push(box(compactNumber(t, spec.lang), 11, plotLeft - 4, ty + 4, 'end'));
   }
+  spec.steps.forEach((_, i) => {
+    const cx = plotLeft + slot * i + slot / 2;
+    names[i]!.forEach((line, j) => taken.push(box(line, FONT, cx, labelY + j * LINE_HEIGHT, 'middle')));
+  });
   const note = [spec.unit, truncated ? (spec.lang === 'zh' ? `纵轴自 ${compactNumber(dMin, 'zh')} 起` : `axis starts at ${compactNumber(dMin, 'en')}`) : undefined].filter(Boolean).join(spec.lang === 'zh' ? '；' : '; ');
   if (note) out.push(`<text x="${px(plotLeft)}" y="${px(height - 4)}" fill="${MUTED}" font-size="11">${xml(note)}</text>`);
   out.push('</g>');
@@ -92,12 +103,22 @@ export function waterfallChart(spec: WaterfallSpec): string {
       `<rect class="bar" data-value="${xml(s.value.toFixed())}" data-level="${xml(span.to.toFixed())}" x="${px(x0)}" y="${px(yTop)}" width="${px(barWidth)}" height="${px(Math.max(yBottom - yTop, 1))}" fill="${color}">` +
         `<title>${xml(s.label)}: ${xml(s.valueText)}</title></rect>`,
     );
-    // the value above a rise or a total, below a fall
+    // the value above a rise or a total, below a fall; on the other side when that place is taken, inside the
+    // bar (in white) when both are; left out (it is in the tooltip and the table) when nothing is free
     const below = s.kind === 'effect' && s.value.isNegative();
-    const ty = below ? yBottom + 13 : yTop - 4;
-    out.push(`<text class="value" x="${px(cx)}" y="${px(ty)}" text-anchor="middle" fill="${INK}" font-size="11">${xml(s.valueText)}</text>`);
-    const shown = fitText(s.label, FONT, slot - 4);
-    out.push(`<text x="${px(cx)}" y="${px(labelY)}" text-anchor="middle" fill="${INK}">${shown !== s.label ? `<title>${xml(s.label)}</title>` : ''}${xml(shown)}</text>`);
+    const places = [below ? yBottom + 13 : yTop - 4, below ? yTop - 4 : yBottom + 13];
+    if (yBottom - yTop >= 16) places.push((yTop + yBottom) / 2 + 4);
+    const anchor: Anchor = 'middle';
+    const at = places.findIndex((ty) => {
+      const b = box(s.valueText, 11, cx, ty, anchor);
+      return b.y0 >= 0 && b.y1 <= axisY && !taken.some((t) => intersects(t, b));
+    });
+    if (at >= 0) {
+      const ty = places[at]!;
+      taken.push(box(s.valueText, 11, cx, ty, anchor));
+      out.push(`<text class="value" x="${px(cx)}" y="${px(ty)}" text-anchor="middle" fill="${at === 2 ? '#fff' : INK}" font-size="11">${xml(s.valueText)}</text>`);
+    }
+    out.push(textLines(names[i]!, cx, labelY + ((names[i]!.length - 1) * LINE_HEIGHT) / 2, LINE_HEIGHT, `class="step-label" text-anchor="middle" fill="${INK}"`));
     // a dashed connector from this bar's end level to the next bar
     if (i < spec.steps.length - 1) {
       const ly = y(toPixelNumber(span.to));
