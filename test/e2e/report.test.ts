@@ -12,7 +12,7 @@ const example = 'examples/jinchang-2021.csv';
 const indicators = 'examples/jinchang-indicators.csv';
 const twoYears = 'test/fixtures/report/two-years.csv';
 const twoYearsIndicators = 'test/fixtures/report/indicators.csv';
-const SECTIONS = ['summary', 'sectors', 'fuels', 'scopes', 'trend', 'intensity', 'method', 'warnings'];
+const SECTIONS = ['summary', 'sectors', 'fuels', 'scopes', 'trend', 'intensity', 'non-fossil', 'method', 'warnings'];
 const TOTAL_KEYS = ['territorial_co2_t', 'consumption_co2_t', 'energy_tce', 'scope1_co2_t', 'scope2_co2_t'];
 
 function calcTotals(file: string): { totals: Record<string, string>; years: ({ year: number } & Record<string, string>)[]; meta: { inputs: { sha256: string }[]; factors: { id: string; version: string; sha256: string }[] } } {

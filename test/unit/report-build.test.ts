@@ -26,7 +26,7 @@ describe('buildReport', () => {
 
   it('has the sections in order, with no city unless one is given', () => {
     const doc = buildReport({ calc, lang: 'en', tool });
-    expect(doc.sections.map((s) => s.id)).toEqual(['summary', 'sectors', 'fuels', 'scopes', 'views', 'trend', 'intensity', 'method', 'warnings']);
+    expect(doc.sections.map((s) => s.id)).toEqual(['summary', 'sectors', 'fuels', 'scopes', 'views', 'trend', 'intensity', 'non-fossil', 'method', 'warnings']);
     expect(doc.title).toBe('Carbon emissions report, 2021');
     expect(buildReport({ calc, lang: 'zh', tool, city: '某市' }).title).toBe('某市2021年碳排放核算报告');
     expect(buildReport({ calc, lang: 'zh', tool, title: '自定标题' }).title).toBe('自定标题');

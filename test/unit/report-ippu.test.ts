@@ -16,7 +16,7 @@ describe('the IPPU chapter of the report', () => {
     expect(without.sections.map((s) => s.id)).not.toContain('ippu');
     const calc = runCalculation([activity, process], dict, registry);
     const doc = buildReport({ calc, lang: 'en', tool });
-    expect(doc.sections.map((s) => s.id)).toEqual(['summary', 'sectors', 'fuels', 'scopes', 'views', 'ippu', 'trend', 'intensity', 'method', 'warnings']);
+    expect(doc.sections.map((s) => s.id)).toEqual(['summary', 'sectors', 'fuels', 'scopes', 'views', 'ippu', 'trend', 'intensity', 'non-fossil', 'method', 'warnings']);
     const ippu = doc.sections.find((s) => s.id === 'ippu')!;
     const cards = ippu.blocks.find((b) => b.kind === 'cards');
     // clinker 1000 × 0.52 = 520; nitric acid 100 t × 7 kg = 0.7 t N2O × 265 = 185.5; ammonia 21,621.88809 (all the sector's feedstock gas)

@@ -30,7 +30,7 @@ describe('the report pathway chapter', () => {
   it('comes after intensity only when scenarios are given', () => {
     expect(buildReport({ calc, lang: 'en', tool }).sections.map((s) => s.id)).not.toContain('pathway');
     const ids = buildReport({ calc, lang: 'en', tool, pathway }).sections.map((s) => s.id);
-    expect(ids.slice(ids.indexOf('intensity'), ids.indexOf('intensity') + 3)).toEqual(['intensity', 'pathway', 'method']);
+    expect(ids.slice(ids.indexOf('intensity'), ids.indexOf('intensity') + 4)).toEqual(['intensity', 'non-fossil', 'pathway', 'method']);
   });
 
   it('charts history and each scenario with its peak marked, and the target path', () => {

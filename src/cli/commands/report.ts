@@ -151,6 +151,7 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
     diagnostics: intensityDiagnostics,
     pathway,
     decomposition,
+    nonFossil: { region, tables: registry.ofKind('targets') },
   });
   const text = format === 'html' ? renderReportHtml(doc) : renderReportMarkdown(doc);
   if (options.output) writeFileAtomic(options.output, text);

@@ -95,3 +95,27 @@ export function tcePerKwhOf(basis: EnergyBasis, year: number): Decimal {
   }
   return basis.equivalent ? basis.equivalent.coefficient.dividedBy(1000) : ZERO;
 }
+
+/**
+ * The basis in a few words, for a caption or a unit: "calorific basis (电热当量法, 122.9 gce/kWh)" or
+ * "coal-equivalent basis (发电煤耗法, 2021: 302.5 gce/kWh, unverified; cn-power-coal-rate@2025)".
+ */
+export function energyBasisLabel(basis: EnergyBasis, lang: 'en' | 'zh'): string {
+  const zh = lang === 'zh';
+  if (basis.method === 'coal') {
+    const rates = basis.coalRates ?? [];
+    const one = (r: (typeof rates)[number]) => {
+      const of = r.rateYear === r.dataYear ? '' : zh ? `取${r.rateYear}年` : ` (${r.rateYear} rate)`;
+      const unverified = r.status === 'unverified' ? (zh ? '，未核实' : ', unverified') : '';
+      return zh ? `${r.dataYear}年${of} ${r.rate.toString()} 克标准煤/千瓦时${unverified}` : `${r.dataYear}${of}: ${r.rate.toString()} gce/kWh${unverified}`;
+    };
+    const tables = [...new Set(rates.map((r) => r.table))].join(', ');
+    const list = rates.map(one).join(zh ? '；' : '; ');
+    return zh
+      ? `发电煤耗法（等价值${list ? `，${list}` : ''}${tables ? `；${tables}` : ''}）`
+      : `coal-equivalent basis (发电煤耗法${list ? `, ${list}` : ''}${tables ? `; ${tables}` : ''})`;
+  }
+  const e = basis.equivalent;
+  const gce = e && e.unit === 'kgce/kWh' ? `${e.coefficient.times(1000).toString()} ${zh ? '克标准煤/千瓦时' : 'gce/kWh'}` : e ? `${e.coefficient.toString()} ${e.unit}` : '';
+  return zh ? `电热当量法（当量值${gce ? `，${gce}` : ''}）` : `calorific basis (电热当量法${gce ? `, ${gce}` : ''})`;
+}

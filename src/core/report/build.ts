@@ -16,6 +16,7 @@ import type { Block, Card, ReportDoc, Section } from './doc.js';
 import { pathwaySection, type ReportPathway } from './pathway.js';
 import { decompositionSection, type ReportDecomposition } from './decomposition.js';
 import { ippuSection, processNotes } from './ippu.js';
+import { NON_FOSSIL_CHART, nonFossilSection, nonFossilTargetTables, type ReportNonFossil } from './non-fossil.js';
 import { barChart } from './svg/bar.js';
 import { donutChart } from './svg/donut.js';
 import { lineChart, type LineSeries } from './svg/line.js';
@@ -52,10 +53,12 @@ export interface ReportInput {
   pathway?: ReportPathway | undefined;
   /** two or more years with an indicators file: the decomposition chapter (report/decomposition.ts) */
   decomposition?: ReportDecomposition | undefined;
+  /** the targets tables and region of the non-fossil chapter (report/non-fossil.ts); without them it shows no target */
+  nonFossil?: ReportNonFossil | undefined;
 }
 
 /** The chart ids a complete report has (all of them when an indicators file is given). */
-export const REPORT_CHARTS = ['sector-co2', 'fuel-co2', 'scope-split', 'views', 'trend-co2', 'trend-energy', 'intensity-energy', 'intensity-carbon'] as const;
+export const REPORT_CHARTS = ['sector-co2', 'fuel-co2', 'scope-split', 'views', 'trend-co2', 'trend-energy', 'intensity-energy', 'intensity-carbon', NON_FOSSIL_CHART] as const;
 
 const COLOR = {
   scope1: PALETTE[0],
@@ -91,6 +94,7 @@ export function buildReport(input: ReportInput): ReportDoc {
     ...[ippuSection(calc, { lang, decimals, year, totals: yearTotals })].filter((s): s is Section => s !== undefined),
     trendSection(ctx, calc, input.intensity),
     intensitySection(ctx, input.intensity),
+    nonFossilSection(calc, { lang, decimals, year, targets: input.nonFossil }),
     ...(input.decomposition ? [decompositionSection(input.decomposition, lang, decimals)] : []),
     ...(input.pathway ? [pathwaySection(input.pathway, lang, decimals)] : []),
     methodSection(ctx, input),
@@ -580,7 +584,7 @@ function methodSection(ctx: Ctx, input: ReportInput): Section {
     ],
   };
   const tables = [...calc.factors];
-  for (const tt of input.intensity?.targetTables ?? []) if (!tables.some((x) => tableRef(x) === tableRef(tt))) tables.push(tt);
+  for (const tt of [...(input.intensity?.targetTables ?? []), ...nonFossilTargetTables(input.nonFossil)]) if (!tables.some((x) => tableRef(x) === tableRef(tt))) tables.push(tt);
   const factorTable: Tabular = {
     columns: [
       { key: 'table', label: t('table'), numeric: false },

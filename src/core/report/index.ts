@@ -6,3 +6,4 @@ export { barChart, type BarChartSpec } from './svg/bar.js';
 export { donutChart, type DonutSpec } from './svg/donut.js';
 export { lineChart, type LineChartSpec } from './svg/line.js';
 export { pathwaySection, PATHWAY_CHARTS, type ReportPathway } from './pathway.js';
+export { nonFossilSection, NON_FOSSIL_CHART, type ReportNonFossil } from './non-fossil.js';

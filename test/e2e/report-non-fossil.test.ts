@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/core/decimal.js';
+import { fixed } from '../../src/core/format/number.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'jc-report-nf-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const example = 'examples/jinchang-2021.csv';
+const indicators = 'examples/jinchang-indicators.csv';
+
+/** calc's own non-fossil share of the example, on the same options */
+function calcShare(extra: string[]): string {
+  const run = runCli(['calc', example, '-f', 'json', '--decimals', 'full', ...extra]);
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout).totals.non_fossil_share_pct;
+}
+const section = (html: string, id: string) => new RegExp(`<section id="${id}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? '';
+
+describe('report: the non-fossil chapter on the bundled example', () => {
+  const coal = ['--electricity-method', 'coal', '--import-non-fossil-share', '50'];
+
+  it('Chinese HTML: the share of calc, the Gansu and national targets with their documents, the chart', () => {
+    const out = join(tmp, 'zh.html');
+    const run = runCli(['report', example, '--indicators', indicators, ...coal, '-o', out]);
+    expect(run.code).toBe(0);
+    const html = section(readFileSync(out, 'utf8'), 'non-fossil');
+    const share = calcShare(coal);
+    expect(html).toContain('<h2>8. 非化石能源消费比重</h2>');
+    expect(html).toContain(`data-key="non_fossil_share_pct" data-value="${share}"`);
+    expect(html).toContain(`${fixed(new Decimal(share), 2)}%`);
+    for (const text of ['甘肃省', '全国', '30%', '35%左右', '20%左右', '25%左右', '中发〔2021〕36号', '《甘肃省碳达峰实施方案》', 'cn-targets-14fyp@2023', 'cn-targets-2030@2023']) expect(html).toContain(text);
+    expect(html).toContain('调入电力的非化石能源比重 50% 由用户以 --import-non-fossil-share 给出');
+    expect(html).toMatch(/<svg [^>]*data-chart="non-fossil-share"[\s\S]*data-kind="target"/);
+    expect(html).toContain('发电煤耗法（等价值，2021年 302.5 克标准煤/千瓦时，未核实；cn-power-coal-rate@2025）');
+  });
+
+  it('English Markdown on the default (calorific) basis: a lower bound, the basis said', () => {
+    const run = runCli(['--lang', 'en', 'report', example]);
+    expect(run.code).toBe(0);
+    const md = run.stdout;
+    const chapter = md.slice(md.indexOf('Non-fossil share of energy consumption'), md.indexOf('Method, factor tables'));
+    expect(md).toMatch(/## \d+\. Non-fossil share of energy consumption/);
+    expect(chapter).toContain(`${fixed(new Decimal(calcShare([])), 2)} %`);
+    expect(chapter).toContain('a lower bound: imported electricity counted as fossil');
+    expect(chapter).toContain('calorific basis (电热当量法, 122.9 gce/kWh)');
+    expect(chapter).toContain('| Gansu | 2025 | 30% |');
+    expect(chapter).toContain('| National | 2030 | about 25% |');
+    expect(chapter).toContain('no provincial table is bundled');
+  });
+});
