@@ -164,7 +164,7 @@ describe('intensity errors', () => {
   it('the same in Chinese', () => {
     const run = runCli(['intensity', fx('bad.csv'), '--lang', 'zh']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${fx('bad.csv')}:2:5: 错误: co2_t“abc”不是数字`);
+    expect(run.stderr).toContain(`${fx('bad.csv')}:2:5: 错误: 二氧化碳排放量“abc”不是数字`);
     expect(run.stderr).toContain('共 3 个错误（1 个文件），未输出任何结果。');
   });
 

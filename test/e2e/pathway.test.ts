@@ -62,7 +62,7 @@ describe('pathway on the illustrative Jinchang scenarios', () => {
     expect(lines[0]).toBe('各情景达峰情况');
     expect(lines[1]).toMatch(/^情景\s+峰值年\s+峰值排放\(吨\)\s+2030年前达峰/);
     expect(lines.find((l) => l.startsWith('基准'))).toMatch(/^基准\s+2035\s+15,507,017\.28\s+否/);
-    expect(run.stderr).toMatch(/^警告: gansu 没有 2020—2025 的碳排放强度下降目标/);
+    expect(run.stderr).toMatch(/^警告: 甘肃没有 2020—2025 年的碳排放强度下降目标/);
   });
 
   it('with --indicators: the 2020→2025 checks start from observed 2020, and the history gets the C40 test', () => {

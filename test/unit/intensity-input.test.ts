@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/bundled.js';
+import { regionNamesZh } from '../../src/core/calc/grid-region.js';
 import { formatDiagnostic } from '../../src/core/diagnostics.js';
 import { decodeText } from '../../src/core/input/decode.js';
 import {
@@ -146,7 +147,10 @@ describe('targets', () => {
     expect(shareTargetsFromTables([tables], 'gansu').every((t) => t.indicator === 'non_fossil_share')).toBe(true);
     const [w] = fallbackWarnings(targetsFor([tables], 'gansu', { indicator: 'non_fossil_share', to: 2060 }));
     expect(formatDiagnostic(w!, 'en')).toContain('gansu has no non-fossil share target for 2020–2060');
-    expect(formatDiagnostic(w!, 'zh')).toContain('没有 2020—2060 的非化石能源消费比重目标');
+    expect(formatDiagnostic(w!, 'zh')).toContain('地区“gansu”没有 2020—2060 年的非化石能源消费比重目标');
+    // with the tables' names of their regions, the region by its Chinese name
+    const [named] = fallbackWarnings(targetsFor([tables], 'gansu', { indicator: 'non_fossil_share', to: 2060 }), regionNamesZh(tables));
+    expect(formatDiagnostic(named!, 'zh')).toMatch(/^警告: 甘肃没有 2020—2060 年的非化石能源消费比重目标/);
   });
 
   it('--target text', () => {

@@ -7,6 +7,7 @@ import { Decimal } from '../../core/decimal.js';
 import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import type { OutputFormat } from '../../core/format/calc.js';
 import { decodeText } from '../../core/input/decode.js';
+import { regionNamesZh } from '../../core/calc/grid-region.js';
 import { activityTotals, fallbackWarnings, mergeActivityTotals, parseIndicators, type IndicatorYear, type Target } from '../../core/intensity/index.js';
 import { computePathway, parseScenarios, pathwayTargets, renderPathway, type PathwayResult, type ScenarioInput } from '../../core/pathway/index.js';
 import type { FactorTable } from '../../core/factors/table.js';
@@ -145,7 +146,7 @@ export function runPathway(file: string, options: PathwayCliOptions, ctx: CliCon
     if (c.fallback_for === null || c.target === 'non_fossil_share' || c.from === null || c.target_pct === null) continue;
     fallbacks.set(`${c.target}:${c.from}-${c.to}`, { indicator: c.target, from: c.from, to: c.to, reduction_pct: c.target_pct, region: c.region ?? '', source: c.source ?? '', fallback_for: c.fallback_for });
   }
-  appendAll(diagnostics, fallbackWarnings([...fallbacks.values()]));
+  appendAll(diagnostics, fallbackWarnings([...fallbacks.values()], regionNamesZh(targetTables)));
   return {
     result,
     diagnostics,

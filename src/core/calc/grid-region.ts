@@ -40,3 +40,17 @@ function bareName(text: string): string {
   }
   return name;
 }
+
+/** Region id → Chinese name, from the notes of every table with region rows (grid and target tables: 甘肃, 全国). */
+export function regionNamesZh(tables: readonly FactorTable[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const t of tables) {
+    for (const r of t.rows) {
+      const region = r.values.region;
+      if (region === undefined || names.has(String(region))) continue;
+      const name = regionNameZh(String(r.values.note ?? ''));
+      if (name) names.set(String(region), name);
+    }
+  }
+  return names;
+}

@@ -10,6 +10,20 @@ const INDICATOR_NAMES: Record<string, { en: string; zh: string }> = {
   non_fossil_share: { en: 'non-fossil share', zh: '非化石能源消费比重' },
 };
 const name = (v: unknown, lang: 'en' | 'zh') => INDICATOR_NAMES[s(v)]?.[lang] ?? s(v);
+/** A column of the indicators file as a Chinese reader names it (the reader accepts these names as headers). */
+const COLUMN_ZH: Record<string, string> = {
+  year: '年份',
+  gdp: '地区生产总值',
+  gdp_index: '地区生产总值指数',
+  energy_tce: '综合能源消费量',
+  co2_t: '二氧化碳排放量',
+  feedstock_tce: '原料用能',
+  new_renewable_tce: '新增可再生能源消费量',
+  non_fossil_tce: '非化石能源消费量',
+};
+const col = (v: unknown) => COLUMN_ZH[s(v)] ?? s(v);
+/** The region a target was asked for: its Chinese name when a table gives one (甘肃), else the id as given. */
+const regionZh = (p: P) => (p.regionZh ? s(p.regionZh) : `地区“${s(p.region)}”`);
 const chainReason = (p: P, lang: 'en' | 'zh') =>
   p.missing === 'row'
     ? lang === 'en' ? `the file has no row for ${s(p.at)}` : `文件缺少 ${s(p.at)} 年`
@@ -53,21 +67,21 @@ export const intensityMessages = {
       fix: (p) => `write the unit as one of ${s(p.units)}, or leave it out (${s(p.default)} is assumed)`,
     },
     zh: {
-      message: (p) => `表头“${s(p.header)}”中的单位“${s(p.unit)}”不适用于${s(p.column)}`,
+      message: (p) => `表头“${s(p.header)}”中的单位“${s(p.unit)}”不适用于${col(p.column)}`,
       fix: (p) => `单位可写 ${s(p.units)}，或不写（默认 ${s(p.default)}）`,
     },
   },
   INTENSITY_BAD_NUMBER: {
     en: { message: (p) => `${s(p.column)} "${s(p.value)}" is not a number`, fix: () => 'write a plain number such as 1234.5 or 1,234.5, without units or notes' },
-    zh: { message: (p) => `${s(p.column)}“${s(p.value)}”不是数字`, fix: () => '只填数字，如 1234.5 或 1,234.5，不要带单位或备注' },
+    zh: { message: (p) => `${col(p.column)}“${s(p.value)}”不是数字`, fix: () => '只填数字，如 1234.5 或 1,234.5，不要带单位或备注' },
   },
   INTENSITY_NOT_POSITIVE: {
     en: { message: (p) => `${s(p.column)} ${s(p.value)} must be greater than zero`, fix: () => 'check the figure; GDP and the growth index are never zero or negative' },
-    zh: { message: (p) => `${s(p.column)} ${s(p.value)} 应大于零`, fix: () => '请核对数值：地区生产总值及其指数不会为零或负数' },
+    zh: { message: (p) => `${col(p.column)} ${s(p.value)} 应大于零`, fix: () => '请核对数值：地区生产总值及其指数不会为零或负数' },
   },
   INTENSITY_NEGATIVE: {
     en: { message: (p) => `${s(p.column)} ${s(p.value)} is negative`, fix: () => 'energy, CO2 and the deductions are ≥ 0' },
-    zh: { message: (p) => `${s(p.column)} ${s(p.value)} 为负数`, fix: () => '能耗、二氧化碳排放量和扣除量应 ≥ 0' },
+    zh: { message: (p) => `${col(p.column)} ${s(p.value)} 为负数`, fix: () => '能耗、二氧化碳排放量和扣除量应 ≥ 0' },
   },
   INTENSITY_INDEX_LOOKS_LIKE_RATE: {
     en: {
@@ -107,8 +121,8 @@ export const intensityMessages = {
       fix: (p) => (p.command === 'report' ? `add a ${s(p.column)} column` : `add a ${s(p.column)} column, or pass the activity data with --data`),
     },
     zh: {
-      message: (p) => `${s(p.years)} 年的${name(p.indicator, 'zh')}未计算：指标文件和${data(p, 'zh')}都没有给出 ${s(p.column)}`,
-      fix: (p) => (p.command === 'report' ? `增加“${s(p.column)}”列` : `增加“${s(p.column)}”列，或用 --data 提供活动水平数据`),
+      message: (p) => `${s(p.years)} 年的${name(p.indicator, 'zh')}未计算：指标文件和${data(p, 'zh')}都没有给出${col(p.column)}`,
+      fix: (p) => (p.command === 'report' ? `增加“${col(p.column)}”列` : `增加“${col(p.column)}”列，或用 --data 提供活动水平数据`),
     },
   },
   INTENSITY_DATA_OVERRIDES: {
@@ -117,7 +131,7 @@ export const intensityMessages = {
       fix: (p) => `remove the figure from the indicators file if ${data(p, 'en')} are meant to give it, or correct it`,
     },
     zh: {
-      message: (p) => `${s(p.year)} 年：指标文件中的${s(p.column)} ${s(p.fileValue)} 被${data(p, 'zh')}计算结果 ${s(p.dataValue)} 取代`,
+      message: (p) => `${s(p.year)} 年：指标文件中的${col(p.column)} ${s(p.fileValue)} 被${data(p, 'zh')}计算结果 ${s(p.dataValue)} 取代`,
       fix: (p) => `如以${data(p, 'zh')}为准，请删去或更正指标文件中的该数值`,
     },
   },
@@ -135,13 +149,13 @@ export const intensityMessages = {
       fix: () => 'pass the region\'s own target with --target or --targets if it has one',
     },
     zh: {
-      message: (p) => `${s(p.region)} 没有 ${s(p.from)}—${s(p.to)} 的${name(p.indicator, 'zh')}${p.indicator === 'non_fossil_share' ? '' : '下降'}目标${p.whyZh ? `（${s(p.whyZh)}）` : ''}；采用全国目标 ${s(p.pct)}%（${s(p.source)}）`,
+      message: (p) => `${regionZh(p)}没有 ${s(p.from)}—${s(p.to)} 年的${name(p.indicator, 'zh')}${p.indicator === 'non_fossil_share' ? '' : '下降'}目标${p.whyZh ? `（${s(p.whyZh)}）` : ''}；采用全国目标 ${s(p.pct)}%（${s(p.source)}）`,
       fix: () => '如有本地区目标，请用 --target 或 --targets 提供',
     },
   },
   INTENSITY_NO_DEDUCTION_DATA: {
     en: { message: (p) => `assessment basis: no ${s(p.column)} given for ${s(p.years)}; nothing is deducted for it there`, fix: (p) => `add a ${s(p.column)} column${p.column === 'feedstock_tce' ? ', or pass activity data with use=feedstock rows' + (p.command === 'report' ? '' : ' via --data') : p.column === 'non_fossil_tce' ? ' (非化石能源消费量, on the basis of energy_tce), or pass activity data with local primary generation and net imports' + (p.command === 'report' ? '' : ' via --data') + '; --assessment-basis 2022 deducts new renewables instead' : ''}` },
-    zh: { message: (p) => `考核口径：${s(p.years)} 年没有${s(p.column)}，该项不扣除`, fix: (p) => `增加“${s(p.column)}”列${p.column === 'feedstock_tce' ? (p.command === 'report' ? '，或在活动水平文件中加入 用途=原料 的行' : '，或用 --data 提供含 用途=原料 的活动水平数据') : p.column === 'non_fossil_tce' ? '（非化石能源消费量，与能耗同一口径），或提供含本地一次电力发电量和净调入电量的活动水平数据；--assessment-basis 2022 则扣除新增可再生能源' : ''}` },
+    zh: { message: (p) => `考核口径：${s(p.years)} 年没有${col(p.column)}，该项不扣除`, fix: (p) => `增加“${col(p.column)}”列${p.column === 'feedstock_tce' ? (p.command === 'report' ? '，或在活动水平文件中加入 用途=原料 的行' : '，或用 --data 提供含 用途=原料 的活动水平数据') : p.column === 'non_fossil_tce' ? '（非化石能源消费量，与能耗同一口径），或提供含本地一次电力发电量和净调入电量的活动水平数据；--assessment-basis 2022 则扣除新增可再生能源' : ''}` },
   },
   INTENSITY_BASIS_INCOMPLETE: {
     en: {

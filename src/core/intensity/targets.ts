@@ -184,14 +184,15 @@ export function missingTargetReason(region: string, indicator: TargetIndicator, 
   return undefined;
 }
 
-/** A warning for each target taken from `national` because the requested region has none (say which was used). */
-export function fallbackWarnings(used: readonly AnyTarget[]): Diagnostic[] {
+/** A warning for each target taken from `national` because the requested region has none (say which was used); `namesZh` names the region in Chinese (`regionNamesZh`). */
+export function fallbackWarnings(used: readonly AnyTarget[], namesZh: ReadonlyMap<string, string> = new Map()): Diagnostic[] {
   return used
     .filter((t) => t.fallback_for !== undefined)
     .map((t) => {
       const why = missingTargetReason(t.fallback_for!, t.indicator, t.from, t.to);
       return warning('INTENSITY_TARGET_FALLBACK', {
         region: t.fallback_for!,
+        regionZh: namesZh.get(t.fallback_for!) ?? '',
         indicator: t.indicator,
         from: t.from,
         to: t.to,

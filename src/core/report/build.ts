@@ -1,4 +1,7 @@
 import { viewsSection } from './views.js';
+import { methodOptionRows } from './method-options.js';
+import { regionNamesZh } from '../calc/grid-region.js';
+import { kindName } from '../factors/kind-names.js';
 import { aggregate, type OutputRow, type Totals } from '../calc/aggregate.js';
 import type { CalcReport } from '../calc/run.js';
 import { Decimal, ZERO } from '../decimal.js';
@@ -547,7 +550,7 @@ function intensitySection(ctx: Ctx, intensity: ReportIntensity | undefined): Sec
   };
   const notes: string[] = [];
   notes.push(result.gdp_basis === 'chained' ? `${t('gdpBasisChained')} ${result.base_year ?? ''}${lang === 'zh' ? '年。' : '.'}` : t('gdpBasisConstant'));
-  notes.push(`${t('co2View')}: ${viewName(intensity.co2View, lang)}.`);
+  notes.push(lang === 'zh' ? `${t('co2View')}：${viewName(intensity.co2View, lang)}。` : `${t('co2View')}: ${viewName(intensity.co2View, lang)}.`);
   const blocks: Block[] = [
     { kind: 'chart', id: 'intensity-energy', svg: energyChart, caption: t('energyIntensityChart') },
     { kind: 'chart', id: 'intensity-carbon', svg: carbonChart, caption: t('carbonIntensityChart') },
@@ -555,7 +558,7 @@ function intensitySection(ctx: Ctx, intensity: ReportIntensity | undefined): Sec
     { kind: 'table', table: yearTable, caption: t('intensityYears'), id: 'intensity-years' },
   ];
   if (periodRows.length > 0) blocks.push({ kind: 'table', table: periodTable, caption: t('intensityPeriods'), id: 'intensity-periods' });
-  const fallbacks = fallbackWarnings(result.targets_used).map((d) => describe(d, lang).message);
+  const fallbacks = fallbackWarnings(result.targets_used, regionNamesZh(intensity.targetTables)).map((d) => describe(d, lang).message);
   if (fallbacks.length > 0) blocks.push({ kind: 'p', text: fallbacks.map((m) => (lang === 'zh' ? `${m}。` : `${m.charAt(0).toUpperCase()}${m.slice(1)}.`)).join(' '), tone: 'note' });
   if (!result.years.some((y) => y.energy_intensity !== null || y.carbon_intensity !== null)) blocks.unshift({ kind: 'p', text: t('noIntensityYears'), tone: 'warn' });
   return { id: 'intensity', title: t('intensity'), blocks };
@@ -594,24 +597,16 @@ function methodSection(ctx: Ctx, input: ReportInput): Section {
       { key: 'source', label: t('sourceDoc'), numeric: false },
       { key: 'sha256', label: 'sha256', numeric: false },
     ],
-    rows: tables.map((f) => [tableRef(f), f.meta.kind, f.meta.title, f.meta.publisher, f.meta.source, f.sha256]),
+    rows: tables.map((f) => [tableRef(f), lang === 'zh' ? kindName(f.meta.kind, lang) : f.meta.kind, f.meta.title, f.meta.publisher, f.meta.source, f.sha256]),
   };
-  const o = calc.options;
-  const optionRows: string[][] = [
-    ['--grid', o.grid],
-    ['--grid-year', o.gridYear === null ? (lang === 'zh' ? '按数据年份' : 'the data year') : String(o.gridYear)],
-    ['--electricity-method', o.electricityMethod],
-    ['--gwp', o.gwp],
-    ...Object.entries(o.factorTables).map(([kind, ref]) => [`factors: ${kind}`, ref]),
-  ];
-  if (input.intensity) {
-    optionRows.push(['--indicators', input.intensity.file.path]);
-    if (input.intensity.region) optionRows.push(['--region', input.intensity.region]);
-    optionRows.push(['co2 view', input.intensity.co2View]);
-    const rule = input.intensity.result.assessment_rule;
-    if (rule) optionRows.push(['assessment basis', `${rule.rule} (${rule.document})`]);
-  }
-  if (input.year !== undefined) optionRows.push(['--year', String(input.year)]);
+  const i = input.intensity;
+  const optionRows = methodOptionRows({
+    calc,
+    lang,
+    regionsZh: regionNamesZh([...calc.factors, ...(i?.targetTables ?? [])]),
+    indicators: i && { path: i.file.path, region: i.region, co2View: i.co2View, co2ViewName: viewName(i.co2View, lang), rule: i.result.assessment_rule },
+    year: input.year,
+  });
   const options: Tabular = {
     columns: [
       { key: 'option', label: t('option'), numeric: false },

@@ -1,0 +1,70 @@
+/**
+ * What a Chinese reader sees: no raw keys of the code (standard-coal, co2 view, energy_tce, gansu)
+ * where a sentence or a label is meant. Option names (--grid) stay, beside a Chinese label.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const example = 'examples/jinchang-2021.csv';
+const indicators = 'examples/jinchang-indicators.csv';
+
+/** The Markdown of one chapter: from its heading to the next. */
+function chapter(md: string, title: string): string {
+  const start = md.search(new RegExp(`^## \\d+\\. ${title}`, 'm'));
+  expect(start, title).toBeGreaterThanOrEqual(0);
+  const next = md.slice(start + 3).search(/^## /m);
+  return next < 0 ? md.slice(start) : md.slice(start, start + 3 + next);
+}
+
+describe('report --lang zh: the intensity and method chapters in Chinese', () => {
+  const run = runCli(['report', example, '--indicators', indicators, '--assessment-basis', '--lang', 'zh', '-f', 'md']);
+  const intensity = chapter(run.stdout, '能耗强度与碳排放强度');
+  const method = chapter(run.stdout, '核算方法');
+
+  it('runs', () => {
+    expect(run.code).toBe(0);
+  });
+
+  it('names the region of a fallback target in Chinese, in a Chinese sentence', () => {
+    expect(intensity).not.toContain('gansu');
+    expect(intensity).toContain('甘肃没有 2015—2020 年的能耗强度下降目标');
+    expect(intensity).toContain('碳强度所用活动数据 CO2 口径：消费端排放 CO2。');
+  });
+
+  it('labels every option in Chinese, the option itself beside it', () => {
+    for (const raw of ['| --grid |', 'co2 view', 'assessment basis', 'factors: ', 'standard-coal', '| equivalent |', 'energy_tce']) {
+      expect(method, raw).not.toContain(raw);
+    }
+    for (const row of [
+      '| 电网排放因子地区（--grid） | 甘肃（gansu） |',
+      '| 电力折标准煤方法（--electricity-method） | 当量值（equivalent） |',
+      '| 全球增温潜势（--gwp） | IPCC 第五次评估报告（AR5） |',
+      '| 因子表：折标准煤系数 | cn-gbt2589@2020 |',
+      '| 强度目标所属地区（--region） | 甘肃（gansu） |',
+      '| 碳排放强度所用 CO2 口径（--co2-view） | 消费端排放 CO2（consumption） |',
+    ]) {
+      expect(method).toContain(row);
+    }
+    // the factor tables' kinds
+    expect(method).toMatch(/\| cn-gbt2589@2020 \| 折标准煤系数 \|/);
+    expect(method).toMatch(/\| mee-grid-2021@[^|]+ \| 电网排放因子 \|/);
+  });
+
+  it('in English, the same rows say what each option is', () => {
+    const en = runCli(['report', example, '--indicators', indicators, '--lang', 'en', '-f', 'md']);
+    const m = chapter(en.stdout, 'Method');
+    expect(m).toContain('| Grid factor region (--grid) | gansu |');
+    expect(m).toContain('| Electricity in standard coal (--electricity-method) | equivalent (calorific equivalent) |');
+    expect(m).toContain('| Factor table: standard-coal | cn-gbt2589@2020 |');
+    expect(chapter(en.stdout, 'Energy and carbon intensity')).toContain('Gansu');
+  });
+});
+
+describe('indicators messages name their columns in Chinese', () => {
+  it('a figure of the indicators file replaced by the activity data', () => {
+    const file = 'year,gdp,gdp_index,energy_tce,co2_t\n2020,303.41,104.2,5020974,1\n2021,384.96,107.5,5316583,12162789\n';
+    const r = runCli(['report', 'examples/jinchang-2020.csv', '--indicators', '-', '--lang', 'zh', '-f', 'md'], { input: file });
+    expect(r.stderr).toContain('2020 年：指标文件中的二氧化碳排放量 1 被活动水平文件计算结果');
+    expect(r.stderr).not.toMatch(/中的co2_t/);
+  });
+});
