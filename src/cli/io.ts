@@ -2,14 +2,19 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { UsageError } from '../core/usage-error.js';
 import type { InputFile, InputSource } from '../core/calc/run.js';
+import type { Lang } from '../core/i18n/lang.js';
+import { stdinName } from '../core/stdin-name.js';
 import { readWhole } from '../core/input/fast-source.js';
 import { fileReaderAt, regularFileIdentity } from './file-reader.js';
 import { planOutput } from './output-file.js';
 
-/** Reads each named file, or standard input for `-`. A missing file is a usage error (exit 2). */
-export function readInputFiles(paths: readonly string[]): InputFile[] {
+/**
+ * Reads each named file, or standard input for `-` (named `<stdin>`, 标准输入 in Chinese, in every
+ * message and provenance). A missing file is a usage error (exit 2).
+ */
+export function readInputFiles(paths: readonly string[], lang: Lang): InputFile[] {
   return paths.map((path) => {
-    if (path === '-') return { path: '-', bytes: readFileSync(0) };
+    if (path === '-') return { path: stdinName(lang), bytes: readFileSync(0) };
     checkInputPath(path);
     return { path, bytes: readFileSync(path) };
   });
@@ -30,9 +35,9 @@ function checkInputPath(path: string): number {
  * Like readInputFiles, but a named file is read in chunks when the calculation gets to it (and
  * only read whole if the csv-parse path needs it); standard input is read whole.
  */
-export function openInputFiles(paths: readonly string[]): InputSource[] {
+export function openInputFiles(paths: readonly string[], lang: Lang): InputSource[] {
   return paths.map((path) => {
-    if (path === '-') return { path: '-', bytes: readFileSync(0) };
+    if (path === '-') return { path: stdinName(lang), bytes: readFileSync(0) };
     const size = checkInputPath(path);
     // helpers read only a regular file, and check they opened the same one
     const identity = regularFileIdentity(path);

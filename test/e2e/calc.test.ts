@@ -201,7 +201,7 @@ describe('bad input: exit 1, every problem with file:line:column and a fix, noth
 
   it('an empty cell names its column in Chinese', () => {
     const run = runCli(['validate', '-', '--lang', 'zh'], { input: 'year,sector,fuel,quantity,unit\n2021,,柴油,5,吨\n' });
-    expect(run.stderr).toBe('-:2:2: 错误: 部门为空（改法：填写部门）\n未通过：1 个文件，1 行数据，1 个错误，0 条警告\n');
+    expect(run.stderr).toBe('标准输入:2:2: 错误: 部门为空（改法：填写部门）\n未通过：1 个文件，1 行数据，1 个错误，0 条警告\n');
   });
 
   it('counts one data row as one row', () => {
@@ -336,7 +336,7 @@ describe('a thousands separator without quotes', () => {
   it('is named as such, on both reading paths', () => {
     const input = 'year,sector,fuel,quantity,unit\n2021,32,柴油,1,234.5,吨\n';
     const expected =
-      '-:2:4: error: quantity 1,234.5 is split into 2 fields by its thousands separator, which moves the unit and the columns after it (fix: put the number in quotes ("1,234.5"), or write it without separators)\n1 error in 1 file; nothing was written.\n';
+      '<stdin>:2:4: error: quantity 1,234.5 is split into 2 fields by its thousands separator, which moves the unit and the columns after it (fix: put the number in quotes ("1,234.5"), or write it without separators)\n1 error in 1 file; nothing was written.\n';
     for (const env of [{}, { JINCHANG_FAST: '0' }] as Record<string, string>[]) {
       const run = runCli(['calc', '-'], { input, env });
       expect(run.code).toBe(1);

@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 it('an input knows when its file changed', () => {
   const path = join(dir, 'a.csv');
   writeFileSync(path, readFileSync('examples/jinchang-2021.csv'));
-  const [input] = openInputFiles([path]);
+  const [input] = openInputFiles([path], 'en');
   expect(input && 'unchanged' in input && input.unchanged?.()).toBe(true);
   appendFileSync(path, '2021,有色金属冶炼和压延加工业,原煤,5,吨\n');
   expect(input && 'unchanged' in input && input.unchanged?.()).toBe(false);

@@ -20,7 +20,7 @@ describe('a fresh install', () => {
       out = execFileSync('npm', ['ls', '--all', '--offline'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (e) {
       const err = e as { stdout?: string; stderr?: string };
-      throw new Error(`npm ls failed:\n${err.stderr ?? ''}\n${(err.stdout ?? '').split('\n').filter((l) => /invalid|missing|extraneous/.test(l)).join('\n')}`);
+      throw new Error(`npm ls failed (node_modules older than package-lock.json? run npm ci):\n${err.stderr ?? ''}\n${(err.stdout ?? '').split('\n').filter((l) => /invalid|missing|extraneous/.test(l)).join('\n')}`);
     }
     // UNMET OPTIONAL DEPENDENCY lines are other platforms' binaries, never installed here
     expect(out).not.toMatch(/invalid|UNMET PEER|UNMET DEPENDENCY/);

@@ -18,7 +18,7 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   const decimals = parseDecimalsOption(options.decimals);
   const format = options.output ? formatFromPath(options.output, ['csv', 'tsv', 'json', 'md', 'xlsx'], options.format) : stdoutFormat(options.format, ctx);
   if (options.output) assertNotAnInput(options.output, files);
-  const inputs = openInputFiles(files);
+  const inputs = openInputFiles(files, ctx.lang);
   // JINCHANG_FAST=0 reads every file with csv-parse (the reference path; see docs/PERFORMANCE.md)
   if (ctx.env.JINCHANG_FAST === '0') request.fast = false;
   // big files are read with helper processes too; they start now, to be up when the reading starts

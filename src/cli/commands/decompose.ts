@@ -100,7 +100,7 @@ export async function decomposeCommand(file: string | undefined, options: Decomp
   // the indicators file (GDP, population, value added): for the Kaya identity, or only for decoupling
   let indicatorYears: IndicatorYear[] | undefined;
   if (options.indicators !== undefined) {
-    const [ind] = readInputFiles([options.indicators]);
+    const [ind] = readInputFiles([options.indicators], ctx.lang);
     const decoded = decodeText(ind!.bytes, ind!.path, request.encoding);
     const sha256 = createHash('sha256').update(ind!.bytes).digest('hex');
     if ('diagnostic' in decoded) {
@@ -118,7 +118,7 @@ export async function decomposeCommand(file: string | undefined, options: Decomp
   let report: CalcReport | undefined;
   let basisNotes: string[] = [];
   if (file !== undefined) {
-    const [table] = readInputFiles([file]);
+    const [table] = readInputFiles([file], ctx.lang);
     const decoded = decodeText(table!.bytes, table!.path, request.encoding);
     const sha256 = createHash('sha256').update(table!.bytes).digest('hex');
     if ('diagnostic' in decoded) {
@@ -139,7 +139,7 @@ export async function decomposeCommand(file: string | undefined, options: Decomp
   } else {
     const { dict, registry } = loadBundled();
     request.factors = factorsForRun(options.factors, ctx).refs;
-    report = runCalculation(readInputFiles(opts.data), dict, registry, request);
+    report = runCalculation(readInputFiles(opts.data, ctx.lang), dict, registry, request);
     appendAll(diagnostics, report.diagnostics);
     for (const i of report.inputs) inputs.push({ ...i, role: 'data' });
     if (hasErrors(diagnostics)) failWithDiagnostics(ctx, diagnostics);

@@ -17,6 +17,7 @@ import { plainStyle, toTextTable, type Style } from '../../core/format/text-tabl
 import type { Lang } from '../../core/i18n/lang.js';
 import { factorsCheckFailed, factorsCheckPassed, rowsText } from '../../core/i18n/summaries.js';
 import { displayWidth } from '../../core/text.js';
+import { stdinName } from '../../core/stdin-name.js';
 import { ExitError, printDiagnostics, styleFor, type CliContext } from '../context.js';
 import { formatFromPath, writeFileAtomic } from '../io.js';
 import { duplicateTable, isBundledTable, resolveFactorArgs } from '../user-factors.js';
@@ -450,10 +451,11 @@ function expandPaths(paths: readonly string[]): string[] {
 }
 
 /** Validates each file exactly as a bundled table is validated, plus the clash and grid-year checks calc would hit. */
-export function checkFiles(paths: readonly string[], registry: FactorRegistry, fuels: FuelDictionary): CheckedFile[] {
+export function checkFiles(paths: readonly string[], registry: FactorRegistry, fuels: FuelDictionary, lang: Lang): CheckedFile[] {
   const results: CheckedFile[] = [];
-  for (const path of paths) {
-    const bytes = path === '-' ? readFileSync(0) : readFileSync(path);
+  for (const arg of paths) {
+    const bytes = arg === '-' ? readFileSync(0) : readFileSync(arg);
+    const path = arg === '-' ? stdinName(lang) : arg;
     const parsed = parseFactorTable(bytes, path, fuels);
     const diagnostics = [...parsed.diagnostics];
     const table = parsed.table;
@@ -486,7 +488,7 @@ export async function factorsCheck(paths: string[], options: FactorsCliOptions, 
   const files = expandPaths(paths);
   if (files.length === 0) throw new UsageError(`no .csv table files in ${paths.join(', ')}`, `${paths.join('、')} 中没有 .csv 因子表文件`);
   const { dict, registry } = loadBundled();
-  const results = checkFiles(files, registry, dict.fuels);
+  const results = checkFiles(files, registry, dict.fuels, ctx.lang);
   const all = results.flatMap((r) => r.diagnostics);
   printDiagnostics(ctx, all);
   const errors = all.filter((d) => d.severity === 'error').length;

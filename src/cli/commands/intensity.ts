@@ -116,8 +116,8 @@ export async function intensityCommand(file: string, options: IntensityCliOption
   if (options.output) assertNotAnInput(options.output, [file, ...dataFiles]);
   const userTable = options.targets !== undefined ? resolveTargetsTable(options.targets, ctx) : undefined;
 
-  const [indicatorFile] = readInputFiles([file]);
-  const dataInputs = readInputFiles(dataFiles);
+  const [indicatorFile] = readInputFiles([file], ctx.lang);
+  const dataInputs = readInputFiles(dataFiles, ctx.lang);
   const { dict, registry } = loadBundled();
 
   const diagnostics: Diagnostic[] = [];

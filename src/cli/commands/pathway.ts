@@ -92,9 +92,9 @@ export function runPathway(file: string, options: PathwayCliOptions, ctx: CliCon
     throw new UsageError('--data needs --indicators (GDP by year) to be used by pathway', '--data 需与 --indicators（各年 GDP）一起使用');
   }
 
-  const [scenarioFile] = readInputFiles([file]);
-  const indicatorFile = options.indicators ? readInputFiles([options.indicators])[0] : undefined;
-  const dataInputs = readInputFiles(dataFiles);
+  const [scenarioFile] = readInputFiles([file], ctx.lang);
+  const indicatorFile = options.indicators ? readInputFiles([options.indicators], ctx.lang)[0] : undefined;
+  const dataInputs = readInputFiles(dataFiles, ctx.lang);
   const { dict, registry } = loadBundled();
   const diagnostics: Diagnostic[] = [];
   const inputs: PathwayRun['inputs'] = [];

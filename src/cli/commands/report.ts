@@ -63,8 +63,8 @@ export async function reportCommand(files: string[], options: ReportCliOptions, 
   const { region, explicit, co2View } = parseTargetOptions(options);
   if (options.output) assertNotAnInput(options.output, [...files, ...(options.indicators ? [options.indicators] : []), ...(options.scenarios ? [options.scenarios] : [])]);
 
-  const inputs = readInputFiles(files);
-  const [indicatorFile] = options.indicators ? readInputFiles([options.indicators]) : [];
+  const inputs = readInputFiles(files, reportLang);
+  const [indicatorFile] = options.indicators ? readInputFiles([options.indicators], reportLang) : [];
   const { dict, registry, refs } = factorsForRun(options.factors, ctx);
   request.factors = refs;
   const calc = runCalculation(inputs, dict, registry, request);

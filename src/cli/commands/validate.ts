@@ -18,7 +18,7 @@ export async function validateCommand(files: string[], options: CalcCliOptions, 
     throw new UsageError(`--format must be text or json, not "${options.format}"`, `--format 只能是 text 或 json，不是“${options.format}”`);
   }
   const request = parseCalcRequest(options);
-  const inputs = readInputFiles(files);
+  const inputs = readInputFiles(files, ctx.lang);
   const { dict, registry, refs } = factorsForRun(options.factors, ctx);
   request.factors = refs;
   request.listLimits = validateLimits;
