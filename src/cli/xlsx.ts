@@ -16,9 +16,10 @@ import { processTabular } from '../core/format/process.js';
 import type { CalcReport } from '../core/calc/run.js';
 import { Decimal } from '../core/decimal.js';
 import { describe, type Diagnostic } from '../core/diagnostics.js';
-import { calcTabular, useName } from '../core/format/calc.js';
+import { calcTabular, sumOfYearsLabel, useName } from '../core/format/calc.js';
 import { totalDef, totalKeys, totalLabel, totalValue, unitText as totalUnitText } from '../core/format/totals.js';
 import { label, type LabelKey } from '../core/format/labels.js';
+import { kindLabel } from '../core/factors/kind-names.js';
 import type { FactorTable } from '../core/factors/table.js';
 import type { Lang } from '../core/i18n/lang.js';
 import type { IntensityResult } from '../core/intensity/compute.js';
@@ -67,6 +68,8 @@ function xmlSafe(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd');
 }
 
+/** Wide enough for the longest sector code of the dictionary (households-urban, trade-catering). */
+const CODE_WIDTH = 18;
 const TCE_FMT = '#,##0.00';
 const T_FMT = '#,##0.00';
 
@@ -151,6 +154,8 @@ const WORDS = {
   item: { en: 'Item', zh: '项目' },
   unit: { en: 'Unit', zh: '单位' },
   allYears: { en: 'All years', zh: '全部年份' },
+  // '代码' alone reads as any code; the column holds sector codes (44, trade-catering), the name is beside it
+  sectorCode: { en: 'Code', zh: '部门代码' },
   fuelId: { en: 'Fuel id', zh: '品种编号' },
   severity: { en: 'Severity', zh: '级别' },
   code: { en: 'Code', zh: '代码' },
@@ -171,8 +176,11 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions,
   const l = (k: LabelKey) => label(k, lang);
   const wb = newWorkbook(options.tool, out);
 
-  // totals: all years, then each year
+  // totals: a column per year; with several years, then the sum over them, labelled as a sum (never a bare total)
   const years = report.years;
+  const blocks: { header: string; totals: object }[] =
+    years.length === 0 ? [{ header: label('value', lang), totals: report.totals }] : years.map((y) => ({ header: String(y.year), totals: y.totals }));
+  if (years.length > 1) blocks.push({ header: `${w('allYears')}${lang === 'zh' ? `（${sumOfYearsLabel(years.map((y) => y.year), lang)}）` : ` (${sumOfYearsLabel(years.map((y) => y.year), lang).toLowerCase()})`}`, totals: report.totals });
   await addTableSheet(
     wb,
     SHEETS.totals[lang],
@@ -180,16 +188,14 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions,
       { header: w('key'), width: 24 },
       { header: w('item'), width: 48 },
       { header: w('unit'), width: 10 },
-      { header: w('allYears'), numFmt: T_FMT, width: 18 },
-      ...years.map((y) => ({ header: String(y.year), numFmt: T_FMT, width: 18 })),
+      ...blocks.map((b) => ({ header: b.header, numFmt: T_FMT, width: Math.max(18, displayWidth(b.header) + 2) })),
     ],
     // the one list of totals (src/core/format/totals.ts): a total added there is a row here
     totalKeys(report.totals).map((k) => [
       k,
       totalLabel(k, lang, report.options.gwp).trim(),
       totalUnitText(totalDef(k).unit, lang),
-      totalValue(report.totals, k),
-      ...years.map((y) => totalValue(y.totals, k)),
+      ...blocks.map((b) => totalValue(b.totals, k)),
     ]),
   );
 
@@ -206,7 +212,7 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions,
   await addTableSheet(
     wb,
     SHEETS.sector[lang],
-    [{ header: l('year'), width: 8 }, { header: l('sector_code'), width: 8 }, { header: l('sector'), width: 36 }, ...measureColumns],
+    [{ header: l('year'), width: 8 }, { header: w('sectorCode'), width: CODE_WIDTH }, { header: l('sector'), width: 36 }, ...measureColumns],
     bySector.map((r) => [r.year ?? null, r.sectorCode ?? '', (lang === 'zh' ? r.sectorZh : r.sectorEn) ?? '', ...measures(r)]),
   );
   const byFuel = aggregate(report.lines, ['year', 'fuel'], report.order);
@@ -223,7 +229,7 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions,
       { header: l('unit'), width: 8 },
       ...measureColumns,
     ],
-    byFuel.map((r) => [r.year ?? null, r.fuelId ?? '', (lang === 'zh' ? r.fuelZh : r.fuelEn) ?? '', r.use === 'energy' ? (lang === 'zh' ? '能源消费' : 'energy') : useName(r.use, lang), r.quantity ?? null, r.unit ?? '', ...measures(r)]),
+    byFuel.map((r) => [r.year ?? null, r.fuelId ?? '', (lang === 'zh' ? r.fuelZh : r.fuelEn) ?? '', useWord(r.use, lang), r.quantity ?? null, r.unit ?? '', ...measures(r)]),
   );
 
   // the rows exactly as `calc` prints them to CSV, with number cells where the CSV has numbers
@@ -232,15 +238,17 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions,
     wb,
     SHEETS.rows[lang],
     table.columns.map((c) => ({
-      header: c.key === 'fuel' && table.columns.some((o) => o.key === 'fuel_name') ? w('fuelId') : c.label,
+      header: c.key === 'fuel' && table.columns.some((o) => o.key === 'fuel_name') ? w('fuelId') : c.key === 'sector_code' ? w('sectorCode') : c.label,
       // the CSV's 6 decimals, every one shown: these cells hold the CSV's figures
       numFmt: c.numeric ? (c.key === 'quantity' ? '#,##0.######' : '#,##0.00####') : undefined,
-      width: c.numeric ? 16 : c.key === 'sector' ? 36 : 12,
+      width: c.numeric ? 16 : c.key === 'sector' ? 36 : c.key === 'sector_code' ? CODE_WIDTH : c.key === 'use' ? 14 : 12,
     })),
     mapRows(table.rows, (row) =>
       row.map((cell, i) => {
         const column = table.columns[i]!;
         if (column.key === 'year' && /^\d{4}$/.test(cell)) return Number(cell);
+        // the use as a word of the workbook's language (the CSV keeps the key: energy, feedstock, output)
+        if (column.key === 'use' && lang === 'zh') return useWord(cell, lang);
         return column.numeric ? (cell === '' ? null : new Decimal(cell)) : cell;
       }),
     ),
@@ -260,6 +268,11 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions,
   await addProvenanceSheet(wb, report, options);
   await addWarningsSheet(wb, report.diagnostics, lang);
   await wb.commit();
+}
+
+/** A row's use in words: 能源消费, 原料, 扣除本地产出, 还原剂 (the By fuel sheet's words). */
+function useWord(use: string, lang: Lang): string {
+  return use === 'energy' ? (lang === 'zh' ? '能源消费' : 'energy') : useName(use, lang);
 }
 
 /** Each row converted only when the sheet writes it, so the converted rows never all exist at once. */
@@ -315,13 +328,38 @@ export async function addProvenanceSheet(
   add([p('factors')], true);
   add([p('id'), p('version'), 'sha256', p('kind'), p('title'), p('publisher'), p('source'), p('published')], true);
   for (const f of report.factors) {
-    add([f.meta.id, f.meta.version, f.sha256, f.meta.kind, f.meta.title, f.meta.publisher, f.meta.source, f.meta.published]);
+    add([f.meta.id, f.meta.version, f.sha256, kindLabel(f.meta.kind, lang), f.meta.title, f.meta.publisher, f.meta.source, f.meta.published]);
   }
   add([]);
   add([p('options')], true);
   add([p('option'), p('value')], true);
-  for (const [k, v] of Object.entries(report.options)) add([k, optionText(v)]);
+  for (const [k, v] of Object.entries(report.options)) add([optionLabel(k, lang), optionText(v)]);
   ws.commit();
+}
+
+/**
+ * What an option of the result is, for a Chinese reader, with its key (the key is what JSON and
+ * the code call it): 电网排放因子地区（grid）. English keeps the key, which is English already.
+ */
+const OPTION_ZH: Record<string, string> = {
+  by: '分组维度',
+  grid: '电网排放因子地区',
+  gridYear: '电网排放因子年份',
+  electricityMethod: '电力折标准煤方法',
+  gwp: '全球增温潜势',
+  factorTables: '所用因子表',
+  region: '强度目标所属地区',
+  periods: '评估时期',
+  targetsTable: '目标表',
+  targets: '自定目标',
+  data: '活动水平数据',
+  co2View: 'CO2 口径',
+  base2005: '2005 年基数',
+  importNonFossilSharePct: '调入电力非化石能源比重',
+};
+
+function optionLabel(key: string, lang: Lang): string {
+  return lang === 'zh' && OPTION_ZH[key] ? `${OPTION_ZH[key]}（${key}）` : key;
 }
 
 function optionText(v: unknown): string {

@@ -52,15 +52,15 @@ describe('calc -o result.xlsx', () => {
   it('reads back with the totals calc prints, to the digits shown', async () => {
     const ws = (await readBook(out)).getWorksheet('Totals')!;
     const keys = column(ws, 'key');
-    const all = column(ws, 'All years');
     const y2021 = column(ws, '2021');
     for (const [key, value] of Object.entries(json.totals as Record<string, string>)) {
       const i = keys.indexOf(key);
       expect(i, key).toBeGreaterThanOrEqual(0);
-      expect(typeof all[i]).toBe('number');
-      expect(all[i], key).toBe(shown(value));
+      expect(typeof y2021[i]).toBe('number');
       expect(y2021[i], key).toBe(shown(value));
     }
+    // one year: nothing to sum over, so no column of all years
+    expect(header(ws)).toEqual(['key', 'Item', 'Unit', '2021']);
   });
 
   it('writes the rounded figure the CLI prints, not an unrounded one a spreadsheet rounds half-up', async () => {
@@ -122,6 +122,75 @@ describe('calc -o result.xlsx', () => {
     expect(runCli(['--lang', 'zh', 'calc', example, '-o', zh]).code).toBe(0);
     const wb = await readBook(zh);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['全市合计', '分部门', '分能源品种', '明细', '数据来源', '警告']);
+  });
+});
+
+describe('calc 2020.csv 2021.csv -o result.xlsx: totals per year, and all years as a labelled sum', () => {
+  const files = ['examples/jinchang-2020.csv', example];
+  const json = JSON.parse(runCli(['calc', ...files, '-f', 'json']).stdout);
+  const shown = (value: string) => Number(new Decimal(value).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toString());
+
+  it('a column per year, then "All years (sum of 2020–2021)" that is their sum, for every total of the one list', async () => {
+    const out = join(tmp, 'years.xlsx');
+    expect(runCli(['calc', ...files, '-o', out]).code).toBe(0);
+    const ws = (await readBook(out)).getWorksheet('Totals')!;
+    expect(header(ws)).toEqual(['key', 'Item', 'Unit', '2020', '2021', 'All years (sum of 2020–2021)']);
+    const keys = column(ws, 'key');
+    const all = column(ws, 'All years (sum of 2020–2021)');
+    // every key the CLI prints, in every column
+    expect([...keys].sort()).toEqual(Object.keys(json.totals).sort());
+    for (const y of json.years as ({ year: number } & Record<string, string>)[]) {
+      const col = column(ws, String(y.year));
+      for (const key of Object.keys(json.totals)) expect(col[keys.indexOf(key)], `${y.year} ${key}`).toBe(shown(y[key]!));
+    }
+    for (const [key, value] of Object.entries(json.totals as Record<string, string>)) expect(all[keys.indexOf(key)], key).toBe(shown(value));
+    // energy 5,020,974.177 (2020) + 5,316,583.355 (2021) = 10,337,557.532 tce, shown 10,337,557.53
+    expect(all[keys.indexOf('energy_tce')]).toBe(10337557.53);
+  });
+
+  it('in Chinese: 全部年份（2020–2021年合计）', async () => {
+    const out = join(tmp, 'years-zh.xlsx');
+    expect(runCli(['calc', ...files, '--lang', 'zh', '-o', out]).code).toBe(0);
+    const ws = (await readBook(out)).getWorksheet('全市合计')!;
+    expect(header(ws)).toEqual(['键', '项目', '单位', '2020', '2021', '全部年份（2020–2021年合计）']);
+    expect(ws.getColumn(6).width).toBeGreaterThanOrEqual(28);
+  });
+});
+
+describe('calc -o result.xlsx --lang zh: codes with their names, words in Chinese', () => {
+  const out = join(tmp, 'codes-zh.xlsx');
+  const run = runCli(['calc', example, '--lang', 'zh', '-o', out]);
+
+  it('the sector code column is named as one, wide enough for households-urban, beside the Chinese name', async () => {
+    expect(run.code).toBe(0);
+    const wb = await readBook(out);
+    for (const name of ['分部门', '明细']) {
+      const ws = wb.getWorksheet(name)!;
+      const i = header(ws).indexOf('部门代码');
+      expect(i, name).toBeGreaterThanOrEqual(0);
+      expect(header(ws)[i + 1]).toBe('部门');
+      expect(ws.getColumn(i + 1).width, name).toBeGreaterThanOrEqual('households-urban'.length + 2);
+      const codes = column(ws, '部门代码');
+      const names = column(ws, '部门');
+      expect(names[codes.indexOf('households-urban')]).toBe('城镇居民生活');
+      expect(names[codes.indexOf('trade-catering')]).toBe('批发和零售业、住宿和餐饮业');
+    }
+  });
+
+  it('the rows say their use in Chinese, as the By fuel sheet does', async () => {
+    const ws = (await readBook(out)).getWorksheet('明细')!;
+    const uses = new Set(column(ws, '用途'));
+    expect(uses).toEqual(new Set(['能源消费', '原料', '还原剂', '扣除本地产出']));
+  });
+
+  it('the provenance names factor kinds and options in Chinese, with their keys', async () => {
+    const ws = (await readBook(out)).getWorksheet('数据来源')!;
+    const cells: string[] = [];
+    ws.eachRow((row) => (row.values as unknown[]).forEach((v) => cells.push(String(v))));
+    expect(cells).toContain('折标准煤系数（standard-coal）');
+    expect(cells).toContain('电网排放因子（grid）');
+    expect(cells).toContain('电网排放因子地区（grid）');
+    expect(cells).not.toContain('standard-coal');
   });
 });
 
