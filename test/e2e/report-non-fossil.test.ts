@@ -51,3 +51,38 @@ describe('report: the non-fossil chapter on the bundled example', () => {
     expect(chapter).toContain('no provincial table is bundled');
   });
 });
+
+/** the caption (HTML figcaption or table caption, Markdown bold line) before each energy figure */
+describe('report: every figure of energy states its basis, in both languages', () => {
+  it('Chinese HTML on the coal-equivalent basis: rate and table on the energy charts and tables', () => {
+    const out = join(tmp, 'basis-zh.html');
+    expect(runCli(['report', example, '--indicators', indicators, '--electricity-method', 'coal', '-o', out]).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    const label = '能耗口径：发电煤耗法（等价值，2021年 302.5 克标准煤/千瓦时，未核实；cn-power-coal-rate@2025）';
+    for (const id of ['summary', 'sectors', 'fuels', 'trend', 'intensity']) expect(section(html, id), id).toContain(label);
+    // the charts of energy: caption under the chart
+    for (const id of ['trend-energy', 'intensity-energy']) {
+      expect(html).toMatch(new RegExp(`data-chart="${id}"[\\s\\S]*?</svg>[\\s\\S]{0,200}${label.slice(0, 12)}`));
+    }
+    expect(section(html, 'sectors')).toContain('能耗(吨标准煤，发电煤耗法)');
+    expect(section(html, 'intensity')).toContain('吨标准煤/万元，发电煤耗法');
+    // CO2-only chapters say nothing of it
+    expect(section(html, 'scopes')).not.toContain('能耗口径');
+  });
+
+  it('English Markdown on the calorific basis', () => {
+    const run = runCli(['--lang', 'en', 'report', example, '--indicators', indicators]);
+    expect(run.code).toBe(0);
+    const md = run.stdout;
+    const label = 'energy on the calorific basis (电热当量法, 122.9 gce/kWh)';
+    expect(md).toContain(`**City totals (2021) · ${label}**`);
+    expect(md).toContain('| Energy (tce, calorific basis) |');
+    expect(md).toContain('Energy intensity (tce per 10⁴ CNY, calorific basis)');
+    expect(md).toContain('feedstock included · calorific basis');
+    // some years' energy comes from the indicators file: said where it shows
+    expect(md).toContain(`${label}; energy taken from the indicators file is on that file’s basis`);
+    // totals, sectors, fuels, trend and intensity tables (Markdown has no charts)
+    expect(md.match(/energy on the calorific basis \(电热当量法, 122\.9 gce\/kWh\)/gi)).toHaveLength(5);
+  });
+});
+

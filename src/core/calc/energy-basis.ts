@@ -119,3 +119,9 @@ export function energyBasisLabel(basis: EnergyBasis, lang: 'en' | 'zh'): string 
   const gce = e && e.unit === 'kgce/kWh' ? `${e.coefficient.times(1000).toString()} ${zh ? '克标准煤/千瓦时' : 'gce/kWh'}` : e ? `${e.coefficient.toString()} ${e.unit}` : '';
   return zh ? `电热当量法（当量值${gce ? `，${gce}` : ''}）` : `calorific basis (电热当量法${gce ? `, ${gce}` : ''})`;
 }
+
+/** The basis in two or three words, for a column heading or a unit: "calorific basis" / "电热当量法". */
+export function energyBasisShort(method: ElectricityMethod, lang: 'en' | 'zh'): string {
+  if (method === 'coal') return lang === 'zh' ? '发电煤耗法' : 'coal-equivalent basis';
+  return lang === 'zh' ? '电热当量法' : 'calorific basis';
+}

@@ -19,6 +19,7 @@ import type { Block, Card, ReportDoc, Section } from './doc.js';
 import { pathwaySection, type ReportPathway } from './pathway.js';
 import { decompositionSection, type ReportDecomposition } from './decomposition.js';
 import { ippuSection, processNotes } from './ippu.js';
+import { withEnergyBasis } from './basis.js';
 import { NON_FOSSIL_CHART, nonFossilSection, nonFossilTargetTables, type ReportNonFossil } from './non-fossil.js';
 import { barChart } from './svg/bar.js';
 import { donutChart } from './svg/donut.js';
@@ -112,7 +113,8 @@ export function buildReport(input: ReportInput): ReportDoc {
     lang,
     title: input.title ?? defaultTitle,
     meta,
-    sections,
+    // every figure of energy says its basis (src/core/report/basis.ts)
+    sections: withEnergyBasis(sections, calc.energyBasis, lang, input.intensity?.result.years.some((y) => y.sources.energy_tce === 'file') ?? false),
     footer: [t('footer'), t('illustrative')],
     generator: `${input.tool.name} ${input.tool.version}`,
   };
