@@ -5,7 +5,7 @@
  */
 import type { CalcRequest } from '../core/calc/run.js';
 import type { OutputFormat } from '../core/format/calc.js';
-import type { Decimals } from '../core/format/number.js';
+import { MAX_DECIMALS, type Decimals } from '../core/format/number.js';
 import { Decimal } from '../core/decimal.js';
 import { UsageError } from '../core/usage-error.js';
 import type { CliContext } from './context.js';
@@ -76,9 +76,13 @@ export function parseCalcRequest(options: CalcCliOptions): CalcRequest {
 
 export function parseDecimalsOption(value: string | undefined): Decimals | undefined {
   if (value === undefined) return undefined;
-  if (value === 'full') return 'full';
-  if (!/^\d{1,2}$/.test(value)) throw new UsageError(`--decimals must be 0–20 or full, not "${value}"`, `--decimals 应为 0–20 或 full，不是“${value}”`);
-  return Number(value);
+  const text = value.trim().toLowerCase();
+  if (text === 'full') return 'full';
+  // what the message says is what is taken: a whole number from 0 to 20, or full
+  if (!/^\d{1,2}$/.test(text) || Number(text) > MAX_DECIMALS) {
+    throw new UsageError(`--decimals must be a whole number from 0 to ${MAX_DECIMALS}, or full, not "${value}"`, `--decimals 应为 0 到 ${MAX_DECIMALS} 的整数或 full，不是“${value}”`);
+  }
+  return Number(text);
 }
 
 const STDOUT_FORMATS = ['table', 'csv', 'tsv', 'json', 'md'] as const;

@@ -55,7 +55,7 @@ function buildProgram(ctx: CliContext): Command {
       .option('-f, --format <format>', t('stdout format: table, csv, tsv, json, md (default: table on a terminal, csv in a pipe)', '标准输出格式：table、csv、tsv、json、md（默认终端为 table，管道为 csv）'))
       .option('-o, --output <file>', t('write to a file; the format follows its extension', '写入文件，格式由扩展名决定'))
       .option('--bom', t('start CSV with a UTF-8 BOM so Excel shows Chinese correctly', 'CSV 加 UTF-8 BOM，便于 Excel 正确显示中文'))
-      .option('--decimals <n>', t('decimals printed (default 2 for tables, 6 for csv/json; "full" for every digit)', '输出小数位（表格默认 2，csv/json 默认 6；full 为全部位数）'));
+      .option('--decimals <n>', t('decimals printed, 0–20 (default 2 for tables, 6 for csv/json; past 6 only the digits a figure has; "full" for every digit)', '输出小数位，0–20（表格默认 2，csv/json 默认 6；超过 6 位只显示数值本身的位数；full 为全部位数）'));
 
   outputOptions(
     calcOptions(
@@ -223,7 +223,7 @@ function buildProgram(ctx: CliContext): Command {
     .option('--title <text>', t('title of the report (default: built from --city and the year)', '报告标题（默认由 --city 和年份生成）'))
     .option('--city <name>', t('city or region named in the title', '标题中的城市或地区名称'))
     .option('--year <year>', t('year of the headline figures and breakdowns (default: the latest year of the data)', '概要与分项所用年份（默认数据中最近一年）'))
-    .option('--decimals <n>', t('decimals printed in tables (default 2; "full" for every digit)', '表格小数位（默认 2；full 为全部位数）'))
+    .option('--decimals <n>', t('decimals printed in tables, 0–20 (default 2; "full" for every digit)', '表格小数位，0–20（默认 2；full 为全部位数）'))
     .option('--region <region>', t('whose intensity targets: gansu, national, ...', '采用哪个地区的强度目标：gansu、national 等'), 'gansu')
     .option('--target <spec>', t('your own target, indicator:from-to:percent (repeatable)', '自定目标，指标:起始年-目标年:百分比（可重复）'), collect)
     .option('--co2-view <view>', t('CO2 used for carbon intensity: consumption, territorial, total, provincial (省级核算)', '碳强度所用 CO2 口径：consumption、territorial、total、provincial（省级核算）'), 'consumption')
