@@ -271,7 +271,7 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions,
 }
 
 /** A row's use in words: 能源消费, 原料, 扣除本地产出, 还原剂 (the By fuel sheet's words). */
-function useWord(use: string, lang: Lang): string {
+export function useWord(use: string, lang: Lang): string {
   return use === 'energy' ? (lang === 'zh' ? '能源消费' : 'energy') : useName(use, lang);
 }
 
@@ -356,6 +356,7 @@ const OPTION_ZH: Record<string, string> = {
   co2View: 'CO2 口径',
   base2005: '2005 年基数',
   importNonFossilSharePct: '调入电力非化石能源比重',
+  compareFactors: '对比因子表',
 };
 
 function optionLabel(key: string, lang: Lang): string {

@@ -15,7 +15,7 @@ import { plainStyle, toTextTable } from '../../core/format/text-table.js';
 import type { Lang } from '../../core/i18n/lang.js';
 import type { Dictionaries } from '../../core/input/activity.js';
 import { ExitError, printDiagnostics, styleFor, type CliContext } from '../context.js';
-import { formatFromPath, writeFileAtomic } from '../io.js';
+import { formatFromPath, writeFileAtomic, writeStreamAtomic } from '../io.js';
 import { resolveFactorArgs } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
 import { parseDecimalsOption, stdoutFormat, type CalcCliOptions } from '../calc-options.js';
@@ -43,7 +43,7 @@ export async function compareCommand(
 ): Promise<void> {
   const lang = ctx.lang;
   const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
-  const format = (options.output ? formatFromPath(options.output, ['csv', 'tsv', 'json', 'md']) : stdoutFormat(options.format, ctx)) as Format;
+  const format = (options.output ? formatFromPath(options.output, ['csv', 'tsv', 'json', 'md', 'xlsx'], options.format) : stdoutFormat(options.format, ctx)) as Format | 'xlsx';
   const machine = format === 'csv' || format === 'tsv' || format === 'json';
   const decimals: Decimals = parseDecimalsOption(options.decimals) ?? (machine ? 6 : 2);
   const { inputs, dict, registry, report: before } = base;
@@ -86,6 +86,16 @@ export async function compareCommand(
   const warnings = comparisonWarnings(before, after, comparison, tables, lang);
   printDiagnostics(ctx, warnings);
 
+  if (format === 'xlsx') {
+    // a workbook: both versions' values of every row, the change and %, totals by year, the tables swapped
+    const { compareWorkbook } = await import('../compare-xlsx.js');
+    const compared = tables.map(tableRef);
+    ctx.stderr.write(headerLines(comparison, lang).join('\n') + '\n');
+    await writeStreamAtomic(options.output!, (out) =>
+      compareWorkbook({ before, after, comparison, warnings, compared }, { lang, tool: { name: toolName, version: toolVersion() } }, out),
+    );
+    return;
+  }
   const text =
     format === 'json'
       ? JSON.stringify(compareJson(before, after, comparison, lang, decimals, warnings), null, 2) + '\n'
