@@ -24,6 +24,9 @@ export function parseCsvLines(text: string): CsvLine[] {
     .filter((r) => r.fields.some((f) => f !== ''));
 }
 
+/** Excel exports often carry title lines above the header: every reader looks for it among the first ten non-blank records. */
+export const MAX_HEADER_SEARCH = 10;
+
 export interface SheetRecord {
   /** lines: the line the record ends on; firstLine: the one it starts on (they differ when a quoted cell holds a line break) */
   info: { lines: number; firstLine: number };

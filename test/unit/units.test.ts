@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseUnit } from '../../src/core/units.js';
-import { parseDecimal } from '../../src/core/numbers.js';
+import { parseDecimal } from '../../src/core/input/quantity.js';
 
 describe('parseUnit', () => {
   it.each([

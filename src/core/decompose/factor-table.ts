@@ -1,13 +1,12 @@
-import { readSpreadsheetCsv } from '../csv-text.js';
+import { MAX_HEADER_SEARCH, readSpreadsheetCsv } from '../csv-text.js';
 import type { Decimal } from '../decimal.js';
 import { error, type Diagnostic } from '../diagnostics.js';
-import { parseDecimal } from '../numbers.js';
+import { parseDecimal } from '../input/quantity.js';
 import { nameKey, toHalfWidth } from '../text.js';
 import type { FactorInfo, IdentityData } from './series.js';
 
 const YEAR = ['year', '年份', '年度', '年'].map(nameKey);
 const GROUP = ['group', 'groups', 'subcategory', 'category', 'sector', 'fuel', '分组', '组', '类别', '子类', '部门', '行业', '能源品种', '品种'].map(nameKey);
-const MAX_HEADER_SEARCH = 10;
 
 export interface ParsedFactorTable {
   data: IdentityData | undefined;

@@ -3,7 +3,7 @@ import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { Fuel, FuelDictionary } from '../dictionary/fuels.js';
 import type { Sector, SectorDictionary } from '../dictionary/sectors.js';
 import { readSpreadsheetCsv } from '../csv-text.js';
-import { parseDecimal } from '../numbers.js';
+import { parseDecimal } from './quantity.js';
 import { toHalfWidth } from '../text.js';
 import { parseUnit, unitExamples, type Dimension } from '../units.js';
 import { fieldAliases, fieldOfHeader, parseUse, requiredFields, type Field, type Use } from './columns.js';

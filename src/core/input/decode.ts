@@ -3,6 +3,27 @@ import { error, type Diagnostic } from '../diagnostics.js';
 export type Encoding = 'utf8' | 'gbk';
 
 /**
+ * What in a file's first bytes stops it being read as UTF-8 or GBK text: a ZIP (an .xlsx saved as
+ * .csv), UTF-16 ("Unicode text", which decodeText reads whole), or a NUL byte in the first 8 kB.
+ */
+export function unreadableAsText(head: Uint8Array): 'zip/xlsx bytes' | 'UTF-16' | 'NUL byte' | undefined {
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'zip/xlsx bytes';
+  if (utf16Bom(head)) return 'UTF-16';
+  if (head.subarray(0, 8192).includes(0)) return 'NUL byte';
+  return undefined;
+}
+
+function utf16Bom(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+export function hasUtf8Bom(head: Uint8Array): boolean {
+  return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+}
+
+/**
  * Turns a file's bytes into text. Excel on Chinese Windows saves CSV as GBK (GB18030
  * is its superset, so we decode with that); "CSV UTF-8" adds a BOM; "Unicode text" is UTF-16.
  * Detection: a BOM wins, then strict UTF-8, then GB18030.
@@ -13,14 +34,10 @@ export function decodeText(
   encoding?: Encoding,
 ): { text: string; encoding: string } | { diagnostic: Diagnostic } {
   const at = { file };
-  const head = bytes.subarray(0, 4);
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    return { diagnostic: error('BINARY_FILE', {}, at) };
-  }
-  if (head[0] === 0xff && head[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (head[0] === 0xfe && head[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  if (bytes.subarray(0, 8192).includes(0)) return { diagnostic: error('BINARY_FILE', {}, at) };
-  const hasBom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const utf16 = utf16Bom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes.subarray(2)), encoding: utf16 };
+  if (unreadableAsText(bytes)) return { diagnostic: error('BINARY_FILE', {}, at) };
+  const hasBom = hasUtf8Bom(bytes);
   const body = hasBom ? bytes.subarray(3) : bytes;
   const tryDecode = (label: string): string | undefined => {
     try {

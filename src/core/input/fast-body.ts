@@ -6,10 +6,11 @@
 import { createHash, type Hash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import type { Encoding } from './decode.js';
-import { CR, FastFallback, LF } from './fast-header.js';
-import { Fields, SLACK, tokenize } from './fast-scan.js';
+import { FastFallback } from './fallback.js';
+import { CR, LF } from './layout.js';
+import { Cells, SLACK, tokenize } from './tokenize.js';
 import type { ChunkReader } from './fast-source.js';
-import type { FileScan } from './fast-state.js';
+import type { FileScan } from './file-scan.js';
 
 /** bytes read at a time */
 export const CHUNK = 1 << 20;
@@ -105,7 +106,7 @@ export class BodyReader {
 
   /** Feeds every line from buf offset `pos` to the scan, numbering them from `line`; returns the next line's number. */
   scan(scan: FileScan, pos: number, validated: number, line: number, validator: Validator | undefined): number {
-    const fields = new Fields();
+    const cells = new Cells();
     const { delimiter, crlf } = scan.layout;
     const roles = scan.roles;
     let buf = this.buf;
@@ -141,8 +142,8 @@ export class BodyReader {
       // lines starting at or past the limit belong to the next chunk
       const last = Math.min(stop, this.limit - this.dropped);
       if (pos < last) {
-        line = scanLines(scan, buf, dv, fields, roles, delimiter, crlf, pos, last, line);
-        pos = fields.next;
+        line = scanLines(scan, buf, dv, cells, roles, delimiter, crlf, pos, last, line);
+        pos = cells.nextLineStart;
       }
       if (pos < stop || stop > this.len) break;
       this.shift(pos);
@@ -160,18 +161,18 @@ export class BodyReader {
 
 /**
  * The lines in buf[pos, last): tokenised and handed to the scan; returns the next line's number,
- * and leaves the next line's start in fields.next. Apart from scan() so that V8 optimises this
+ * and leaves the next line's start in cells.nextLineStart. Apart from scan() so that V8 optimises this
  * loop alone, with its feedback complete after a few lines: scan() around it runs once a buffer
  * and meets its rare paths (a refill, the end of a chunk) late, which made V8 throw away the
  * optimised code of the whole loop several times a file.
  */
-function scanLines(scan: FileScan, buf: Uint8Array, dv: DataView, fields: Fields, roles: Uint8Array, delimiter: number, crlf: boolean, pos: number, last: number, line: number): number {
+function scanLines(scan: FileScan, buf: Uint8Array, dv: DataView, cells: Cells, roles: Uint8Array, delimiter: number, crlf: boolean, pos: number, last: number, line: number): number {
   while (pos < last) {
-    pos = tokenize(buf, dv, pos, delimiter, crlf, roles, fields);
+    pos = tokenize(buf, dv, pos, delimiter, crlf, roles, cells);
     // stored in the loop: code after it has no feedback until the loop first ends
-    fields.next = pos;
+    cells.nextLineStart = pos;
     // comments are skipped (blank lines too: row() tells them)
-    if (fields.count > 0) scan.row(buf, dv, fields, line);
+    if (cells.count > 0) scan.row(buf, dv, cells, line);
     line++;
   }
   return line;

@@ -6,10 +6,11 @@ import { createHash } from 'node:crypto';
 import type { Dictionaries } from './activity.js';
 import type { Encoding } from './decode.js';
 import { BodyReader, CHUNK, makeValidator, Restart } from './fast-body.js';
-import { FastFallback } from './fast-header.js';
+import { FastFallback } from './fallback.js';
 import { CHUNK_LINE, ParallelAbort, type ChunkFailure, type ChunkJob, type ChunkResult, type FingerprintSink, type OpenAt, type ParallelRunner } from './fast-parallel.js';
 import type { FastSource, Pass } from './fast-pass.js';
-import { FileScan, RunState } from './fast-state.js';
+import { FileScan } from './file-scan.js';
+import { RunState } from './run-state.js';
 
 /** Reads a big file's body in chunks with the runner's helpers, then merges what they found. */
 export function scanFileInChunks(p: Pass, index: number, helpers: ParallelRunner): void {
@@ -31,8 +32,8 @@ export function scanFileInChunks(p: Pass, index: number, helpers: ParallelRunner
     requested: p.options.encoding,
   };
   if (run.pass === 2) {
-    job.candidates = [...run.candidates];
-    job.checks = [...run.series.values()].filter((s) => s.check).map((s) => [s.key, s.bE, s.bL]);
+    job.repeatedFingerprints = [...run.repeatedFingerprints];
+    job.medianBuckets = [...run.series.values()].filter((s) => s.checked).map((s) => [s.key, s.medianExponent, s.medianLeading]);
   }
   const done = p.done;
   // progress: the chunks every reader has taken (the helpers' reads are not seen here), else this reader's bytes
@@ -106,8 +107,8 @@ function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, claim: () 
   run.chunked = true;
   if (job.pass === 1) run.forwardFingerprints(sink);
   else {
-    for (const c of job.candidates ?? []) run.candidates.add(c);
-    run.checks = new Map((job.checks ?? []).map(([key, e, l]) => [key, [e, l]]));
+    for (const c of job.repeatedFingerprints ?? []) run.repeatedFingerprints.add(c);
+    run.medianBuckets = new Map((job.medianBuckets ?? []).map(([key, e, l]) => [key, [e, l]]));
   }
   const scan = new FileScan(job.fileIndex, job.path, job.layout, run);
   scan.deferred = [];
@@ -133,23 +134,35 @@ function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, claim: () 
     }
     if (verify && job.pass === 1) scan.verify();
   }
-  if (job.pass === 1) run.fp.flush();
+  if (job.pass === 1) run.fingerprints.flush();
   return {
     lineCounts,
     groups: scan.groups
       .filter((g) => g.rows > 0)
-      .map((g) => ({ hash: g.hash, kb: g.kb, kl: g.kl, firstLine: g.firstLine, firstBytes: g.firstBytes, firstQuantity: g.firstQuantity, rows: g.rows, sInt: g.sInt, sFrac: g.sFrac, big: g.big, verified: g.verified })),
+      .map((g) => ({
+        hash: g.hash,
+        keyBytes: g.keyBytes,
+        keyLengths: g.keyLengths,
+        firstLine: g.firstLine,
+        firstBytes: g.firstBytes,
+        firstQuantity: g.firstQuantity,
+        rows: g.rows,
+        sumWhole: g.sumWhole,
+        sumBillionths: g.sumBillionths,
+        sumOverflow: g.sumOverflow,
+        verified: g.verified,
+      })),
     series: [...run.series.values()].map((s) => ({
       key: s.key,
-      n: s.n,
+      rows: s.rows,
       zeros: s.zeros,
-      hist: s.hist.flatMap((h, slot) => (h ? [[slot, h] as [number, Int32Array]] : [])),
+      histogram: s.histogram.flatMap((h, slot) => (h ? [[slot, h] as [number, Int32Array]] : [])),
       inexact: s.inexact,
-      collect: s.collect,
-      cands: s.cands,
+      medianBucket: s.medianBucket,
+      outlierCandidates: s.outlierCandidates,
     })),
     diagnostics: scan.diagnostics,
-    power: run.power,
+    powerRows: run.powerRows,
     occurrences: [...run.occurrences],
     deferred: scan.deferred,
     rows: scan.rows,
@@ -192,7 +205,7 @@ function mergeChunks(p: Pass, index: number, job: ChunkJob, results: ChunkResult
     next += count;
   }
   const line = (n: number) => base[Math.floor(n / CHUNK_LINE)]! + (n % CHUNK_LINE);
-  scan.slowSeen = true; // diagnostics come in chunk order per reader: sort them
+  scan.parserUsed = true; // diagnostics come in chunk order per reader: sort them
   if (job.pass === 1) {
     for (const r of results) for (const g of r.groups) scan.mergeGroup(g, line(g.firstLine));
     scan.resolveMerged();
@@ -200,15 +213,15 @@ function mergeChunks(p: Pass, index: number, job: ChunkJob, results: ChunkResult
       for (const d of r.series) {
         const s = run.series.get(d.key);
         if (!s) throw new Error('fast path: a series came back unknown');
-        s.n += d.n;
+        s.rows += d.rows;
         s.zeros += d.zeros;
         s.inexact ||= d.inexact;
-        for (const [slot, h] of d.hist) {
-          const into = (s.hist[slot] ??= new Int32Array(90));
+        for (const [slot, h] of d.histogram) {
+          const into = (s.histogram[slot] ??= new Int32Array(90));
           for (let j = 0; j < 90; j++) into[j]! += h[j]!;
         }
       }
-      for (let i = 0; i < r.power.length; i += 3) run.power.push(r.power[i]!, line(r.power[i + 1]!), r.power[i + 2]!);
+      for (let i = 0; i < r.powerRows.length; i += 3) run.powerRows.push(r.powerRows[i]!, line(r.powerRows[i + 1]!), r.powerRows[i + 2]!);
       for (const d of r.diagnostics) {
         d.line = line(d.line!);
         scan.diagnostics.push(d);
@@ -221,8 +234,8 @@ function mergeChunks(p: Pass, index: number, job: ChunkJob, results: ChunkResult
       for (const d of r.series) {
         const s = run.series.get(d.key);
         if (!s) continue; // a series without a check has nothing to add
-        for (const v of d.collect) s.collect.push(v);
-        for (let i = 0; i < d.cands.length; i += 3) s.cands.push(d.cands[i]!, line(d.cands[i + 1]!), d.cands[i + 2]!);
+        for (const v of d.medianBucket) s.medianBucket.push(v);
+        for (let i = 0; i < d.outlierCandidates.length; i += 3) s.outlierCandidates.push(d.outlierCandidates[i]!, line(d.outlierCandidates[i + 1]!), d.outlierCandidates[i + 2]!);
       }
     }
   }
@@ -230,7 +243,7 @@ function mergeChunks(p: Pass, index: number, job: ChunkJob, results: ChunkResult
   for (const r of results) for (const [key, list] of r.occurrences) for (let i = 0; i < list.length; i += 2) run.occurrence(key, list[i]!, line(list[i + 1]!));
   // in file order, as one reader would have met them (the first row of a key names its record)
   const deferred = results.flatMap((r) => r.deferred.map(([l, bytes]) => [line(l), bytes] as const)).sort((x, y) => x[0] - y[0]);
-  for (const [l, bytes] of deferred) scan.slowLine(l, bytes);
-  scan.flush();
+  for (const [l, bytes] of deferred) scan.queueForParser(l, bytes);
+  scan.parseQueued();
 }
 

@@ -1,5 +1,5 @@
 /**
- * Fast path: the duplicate check's fingerprint table (see fast-state.ts for what a fingerprint is),
+ * Fast path: the duplicate check's fingerprint table (see file-scan.ts for what a fingerprint is),
  * and what a chunk reader passes its fingerprints on with.
  */
 import type { FingerprintSink } from './fast-parallel.js';

@@ -7,13 +7,13 @@
  * known. Duplicate fingerprints all go into the caller's table.
  *
  * This module holds what crosses between them (plain data: structured-clonable, v8-serializable);
- * the scanning is in fast-state.ts and fast-body.ts, the merging in fast-chunks.ts. The helpers themselves come from the caller
+ * the scanning is in file-scan.ts and fast-body.ts, the merging in fast-chunks.ts. The helpers themselves come from the caller
  * (the CLI spawns processes; tests run the same jobs in process).
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Fuel } from '../dictionary/fuels.js';
 import type { Sector } from '../dictionary/sectors.js';
-import type { FileLayout } from './fast-header.js';
+import type { FileLayout } from './layout.js';
 import type { ChunkReader } from './fast-source.js';
 
 /** The read with helpers cannot finish (a helper died, too many odd rows): the caller reads the file again alone. */
@@ -41,8 +41,8 @@ export interface ChunkJob {
   /** the encoding the user asked for, if any (a GBK surprise restarts the run) */
   requested: string | undefined;
   /** pass 2: fingerprints seen twice, and the scale check's median buckets by series key */
-  candidates?: number[];
-  checks?: [string, number, number][];
+  repeatedFingerprints?: number[];
+  medianBuckets?: [string, number, number][];
 }
 
 /** Duplicate fingerprints found on a helper: a, b pairs, in batches. */
@@ -50,28 +50,29 @@ export type FingerprintSink = (pairs: Int32Array) => void;
 
 export interface GroupData {
   hash: number;
-  kb: Uint8Array;
-  kl: Int32Array;
+  keyBytes: Uint8Array;
+  keyLengths: Int32Array;
   firstLine: number;
   firstBytes: Uint8Array;
   firstQuantity: string;
   rows: number;
-  sInt: number;
-  sFrac: number;
-  big: bigint;
+  sumWhole: number;
+  sumBillionths: number;
+  sumOverflow: bigint;
   /** the reader checked the key against parseActivity (FileScan.verify) */
   verified: boolean;
 }
 
 export interface SeriesData {
   key: string;
-  n: number;
+  rows: number;
   zeros: number;
-  hist: [number, Int32Array][];
+  /** histogram slot, counts */
+  histogram: [number, Int32Array][];
   inexact: boolean;
-  collect: number[];
+  medianBucket: number[];
   /** file, line, value */
-  cands: number[];
+  outlierCandidates: number[];
 }
 
 /** What one reader found in the chunks it took. Line numbers are per chunk (see CHUNK_LINE). */
@@ -82,7 +83,7 @@ export interface ChunkResult {
   series: SeriesData[];
   diagnostics: Diagnostic[];
   /** file, line, year of power plants' electricity rows */
-  power: number[];
+  powerRows: number[];
   occurrences: [string, number[]][];
   /** rows left to the real parser, which the caller runs: line, bytes */
   deferred: [number, Uint8Array][];

@@ -3,10 +3,11 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { ListLimits } from '../quality/summarise.js';
 import type { ActivityRecord } from './activity.js';
 import type { Encoding } from './decode.js';
-import type { FileLayout } from './fast-header.js';
+import type { FileLayout } from './layout.js';
 import type { OpenAt, ParallelRunner } from './fast-parallel.js';
 import type { ChunkReader } from './fast-source.js';
-import type { FileScan, RunState } from './fast-state.js';
+import type { FileScan } from './file-scan.js';
+import type { RunState } from './run-state.js';
 
 export interface FastSource {
   path: string;

@@ -18,17 +18,18 @@
  */
 import { warning, type Diagnostic } from '../diagnostics.js';
 import { Decimal } from '../decimal.js';
-import type { Dimension } from '../units.js';
 import type { ActivityRecord, Dictionaries } from './activity.js';
 import { BodyReader, CHUNK, makeValidator, Restart } from './fast-body.js';
 import { scanFileInChunks } from './fast-chunks.js';
-import { FastFallback, LF, readLayout, sniff } from './fast-header.js';
+import { FastFallback } from './fallback.js';
+import { LF, readLayout, sniff } from './layout.js';
 import { ParallelAbort } from './fast-parallel.js';
 import type { FastFileSummary, FastOptions, FastResult, FastSource, Pass } from './fast-pass.js';
 import { bytesReader } from './fast-source.js';
-import { E_OFFSET, FileScan, RunState } from './fast-state.js';
+import { FileScan } from './file-scan.js';
+import { EXPONENT_OFFSET, RunState } from './run-state.js';
 import { appendAll } from '../arrays.js';
-import { isElectricityOutput } from './row-rules.js';
+import { BASE_UNIT, isElectricityOutput } from './row-rules.js';
 import { LOCATIONS_NAMED_IN_SUMMARY, summaryOf, type ListLimits } from '../quality/summarise.js';
 
 export { FastFallback, ParallelAbort };
@@ -78,7 +79,7 @@ function scanFile(p: Pass, index: number): void {
       return scanFileInChunks(p, index, helpers);
     }
     body.scan(scan, layout.bodyStart, layout.bomLength, layout.bodyLine, validator);
-    scan.flush();
+    scan.parseQueued();
     if (run.pass === 1) p.hashes[index] = body.digest();
   } finally {
     if (open) reader.close();
@@ -116,7 +117,7 @@ function readOnce(sources: readonly FastSource[], dict: Dictionaries, options: F
   const parallel = runner && runner.helpers > 0 && sources.some((s) => s.openAt && (s.size ?? 0) >= runner.minBytes) ? runner : undefined;
   const p: Pass = { sources, run, layouts: [], scans: [], hashes: [], gbk, options, done: 0, total: totalSize, parallel, parallelFiles: new Set() };
   for (let i = 0; i < sources.length; i++) scanFile(p, i);
-  run.fp.flush();
+  run.fingerprints.flush();
 
   const diagnostics: Diagnostic[] = [];
   const inputs: FastFileSummary[] = [];
@@ -125,7 +126,7 @@ function readOnce(sources: readonly FastSource[], dict: Dictionaries, options: F
   for (const scan of p.scans) {
     if (scan.rows === 0) throw new FastFallback('no data rows');
     scan.verify();
-    if (scan.slowSeen) scan.diagnostics.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
+    if (scan.parserUsed) scan.diagnostics.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
     appendAll(diagnostics, scan.diagnostics);
     inputs.push({ path: scan.path, sha256: p.hashes[scan.index]!, rows: scan.rows, encoding: scan.layout.encoding });
     recordCount += scan.records;
@@ -136,10 +137,10 @@ function readOnce(sources: readonly FastSource[], dict: Dictionaries, options: F
   const records: ActivityRecord[] = [];
   const order = new Map<ActivityRecord, number>();
   for (const scan of p.scans) for (const r of scan.groupRecords()) (records.push(r), order.set(r, scan.index));
-  for (const agg of run.slowAggs.values()) {
-    const r = { ...agg.record, quantity: agg.sum };
+  for (const sum of run.parsedRowSums.values()) {
+    const r = { ...sum.record, quantity: sum.sum };
     records.push(r);
-    order.set(r, agg.fileIndex);
+    order.set(r, sum.fileIndex);
   }
   records.sort((x, y) => order.get(x)! - order.get(y)! || x.line - y.line);
 
@@ -147,35 +148,35 @@ function readOnce(sources: readonly FastSource[], dict: Dictionaries, options: F
   let passes = 1;
   if (!diagnostics.some((d) => d.severity === 'error')) {
     // what the scale check needs: the median's bucket of each series over three years or more
-    let second = run.candidates.size > 0;
+    let second = run.repeatedFingerprints.size > 0;
     for (const s of run.series.values()) {
       if (s.years.size < 3) continue;
-      s.k = Math.floor((s.n - 1) / 2);
+      s.medianRank = Math.floor((s.rows - 1) / 2);
       let below = s.zeros;
-      if (s.k < below) continue; // the median is 0: no warnings
-      found: for (let slot = 0; slot < s.hist.length; slot++) {
-        const h = s.hist[slot];
+      if (s.medianRank < below) continue; // the median is 0: no warnings
+      found: for (let slot = 0; slot < s.histogram.length; slot++) {
+        const h = s.histogram[slot];
         if (!h) continue;
         for (let j = 0; j < 90; j++) {
-          if (below + h[j]! > s.k) {
-            s.check = true;
-            s.bE = slot - E_OFFSET;
-            s.bL = j + 10;
-            s.below = below;
+          if (below + h[j]! > s.medianRank) {
+            s.checked = true;
+            s.medianExponent = slot - EXPONENT_OFFSET;
+            s.medianLeading = j + 10;
+            s.belowMedianBucket = below;
             break found;
           }
           below += h[j]!;
         }
       }
       if (s.inexact) throw new FastFallback('the scale check needs more than 15 digits');
-      if (s.check) second = true;
+      if (s.checked) second = true;
     }
     if (second) {
       run.pass = 2;
       passes = 2;
       p.total += totalSize;
       for (let i = 0; i < sources.length; i++) scanFile(p, i);
-      for (const s of run.series.values()) if (s.check && s.inexact) throw new FastFallback('the scale check needs more than 15 digits');
+      for (const s of run.series.values()) if (s.checked && s.inexact) throw new FastFallback('the scale check needs more than 15 digits');
     }
     quality = qualityOf(run, p.scans.map((s) => s.path), records, options.listLimits ?? { warning: Infinity, error: Infinity });
   }
@@ -191,15 +192,15 @@ function qualityOf(run: RunState, paths: string[], records: ActivityRecord[], li
   };
   duplicates(run.occurrences, paths, limits, out);
   // scale outliers, series in order of their first row
-  const series = [...run.series.values()].filter((s) => s.check).sort((x, y) => x.firstFile - y.firstFile || x.firstLine - y.firstLine);
+  const series = [...run.series.values()].filter((s) => s.checked).sort((x, y) => x.firstFile - y.firstFile || x.firstLine - y.firstLine);
   for (const s of series) {
-    const sorted = Float64Array.from(s.collect).sort();
-    const t = sorted[s.k - s.below];
+    const sorted = Float64Array.from(s.medianBucket).sort();
+    const t = sorted[s.medianRank - s.belowMedianBucket];
     if (t === undefined) throw new Error('fast path: the median is not where the counts put it');
     const typical = new Decimal(t.toPrecision(15));
-    const unit = s.dimension === 'standard-coal' ? 'tce' : BASE_UNIT[s.dimension];
-    for (const i of byPos(s.cands, 3)) {
-      const q = new Decimal(s.cands[i + 2]!.toPrecision(15));
+    const unit = BASE_UNIT[s.dimension];
+    for (const i of byPos(s.outlierCandidates, 3)) {
+      const q = new Decimal(s.outlierCandidates[i + 2]!.toPrecision(15));
       if (typical.isZero() || q.isZero()) continue;
       const ratio = q.dividedBy(typical);
       if (ratio.greaterThanOrEqualTo(100) || ratio.lessThanOrEqualTo(new Decimal('0.01'))) {
@@ -213,7 +214,7 @@ function qualityOf(run: RunState, paths: string[], records: ActivityRecord[], li
               typical: typical.toSignificantDigits(6).toString(),
               unit,
             },
-            { file: paths[s.cands[i]!], line: s.cands[i + 1]! },
+            { file: paths[s.outlierCandidates[i]!], line: s.outlierCandidates[i + 1]! },
           ),
         );
       }
@@ -221,13 +222,12 @@ function qualityOf(run: RunState, paths: string[], records: ActivityRecord[], li
   }
   // power plants listing electricity in a year with no generation entered as output
   const outputYears = new Set(records.filter(isElectricityOutput).map((r) => r.year));
-  for (const i of byPos(run.power, 3)) {
-    if (!outputYears.has(run.power[i + 2]!)) out.push(warning('POWER_SECTOR_ELECTRICITY', {}, { file: paths[run.power[i]!], line: run.power[i + 1]! }));
+  for (const i of byPos(run.powerRows, 3)) {
+    if (!outputYears.has(run.powerRows[i + 2]!)) out.push(warning('POWER_SECTOR_ELECTRICITY', {}, { file: paths[run.powerRows[i]!], line: run.powerRows[i + 1]! }));
   }
   return out;
 }
 
-const BASE_UNIT: Record<Dimension, string> = { mass: 't', volume: 'm3', electricity: 'kWh', heat: 'GJ', 'standard-coal': 'tce' };
 
 /** A source over bytes in memory (library callers, standard input). */
 export function memorySource(path: string, bytes: Uint8Array): FastSource {

@@ -1,6 +1,6 @@
 /**
  * The rules a row of activity data must follow, in one place. Both readers use them: the row
- * parser (activity.ts) on every row, the fast path (fast-state.ts) once per distinct key. Change a
+ * parser (activity.ts) on every row, the streaming reader (row.ts) once per distinct key. Change a
  * rule here and both readers change together.
  */
 import type { Fuel } from '../dictionary/fuels.js';
@@ -8,9 +8,7 @@ import type { Sector } from '../dictionary/sectors.js';
 import type { Dimension } from '../units.js';
 import { fieldOfHeader } from './columns.js';
 import type { Use } from './columns.js';
-
-/** Excel exports often carry title lines above the header: it is among the first ten non-blank records. */
-export const MAX_HEADER_SEARCH = 10;
+import { MAX_HEADER_SEARCH } from '../csv-text.js';
 
 /** The header is the first of the first MAX_HEADER_SEARCH records naming three fields or more; -1 when none does. */
 export function findHeaderRecord(records: readonly { record: readonly string[] }[]): number {

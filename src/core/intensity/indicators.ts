@@ -1,7 +1,7 @@
-import { readSpreadsheetCsv } from '../csv-text.js';
+import { MAX_HEADER_SEARCH, readSpreadsheetCsv } from '../csv-text.js';
 import { Decimal } from '../decimal.js';
 import { error, type Diagnostic } from '../diagnostics.js';
-import { parseDecimal } from '../numbers.js';
+import { parseDecimal } from '../input/quantity.js';
 import { nameKey, toHalfWidth } from '../text.js';
 import { parseUnit } from '../units.js';
 
@@ -153,7 +153,6 @@ const UNIT_HINTS: Record<IndicatorColumn, { units: string; default: string }> = 
 };
 
 const REQUIRED: IndicatorColumn[] = ['year', 'gdp'];
-const MAX_HEADER_SEARCH = 10;
 
 /**
  * Reads an indicators file: `year,gdp,gdp_index,energy_tce,co2_t` (Chinese headers accepted,

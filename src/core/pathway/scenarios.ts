@@ -1,7 +1,7 @@
-import { readSpreadsheetCsv } from '../csv-text.js';
+import { MAX_HEADER_SEARCH, readSpreadsheetCsv } from '../csv-text.js';
 import { Decimal } from '../decimal.js';
 import { error, type Diagnostic } from '../diagnostics.js';
-import { parseDecimal } from '../numbers.js';
+import { parseDecimal } from '../input/quantity.js';
 import { toHalfWidth } from '../text.js';
 import {
   columnOfHeader,
@@ -51,7 +51,6 @@ export interface ParsedScenarios {
   rows: number;
 }
 
-const MAX_HEADER_SEARCH = 10;
 
 /** The range a figure must be in; outside it the cell is refused (a growth of 106.5 is an index, 0.065 a fraction). */
 function checkRange(column: Variable, d: Decimal): 'rate' | 'share' | 'negative' | 'not_positive' | undefined {

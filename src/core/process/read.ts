@@ -2,7 +2,7 @@ import { readSpreadsheetCsv } from '../csv-text.js';
 import { Decimal } from '../decimal.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { Sector, SectorDictionary } from '../dictionary/sectors.js';
-import { parseDecimal } from '../numbers.js';
+import { parseDecimal } from '../input/quantity.js';
 import { toHalfWidth } from '../text.js';
 import { parseUnit } from '../units.js';
 import { processAliases, processFieldOfHeader, requiredProcessFields, type ProcessField } from './columns.js';

@@ -1,5 +1,5 @@
 /**
- * Fast path, step 1: everything about a file that the csv-parse path decides before its first data
+ * The streaming reader, step 1: everything about a file that the csv-parse path decides before its first data
  * row: encoding, line ending, delimiter, which line is the header and what each column holds.
  * It runs csv-parse itself on the lines up to the header, so title lines, comments and quoted
  * headers are read exactly as `parseActivity` reads them. Anything it is not sure of throws
@@ -9,16 +9,10 @@ import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import { toHalfWidth } from '../text.js';
 import { fieldOfHeader, requiredFields, type Field } from './columns.js';
-import { findHeaderRecord, MAX_HEADER_SEARCH } from './row-rules.js';
-import type { Encoding } from './decode.js';
-import { detectDelimiter } from '../csv-text.js';
-
-/** The fast path cannot take this input (or this run); the csv-parse path will. */
-export class FastFallback extends Error {
-  constructor(readonly reason: string) {
-    super(`fast path not taken: ${reason}`);
-  }
-}
+import { findHeaderRecord } from './row-rules.js';
+import { hasUtf8Bom, unreadableAsText, type Encoding } from './decode.js';
+import { detectDelimiter, MAX_HEADER_SEARCH } from '../csv-text.js';
+import { FastFallback } from './fallback.js';
 
 export const LF = 10;
 export const CR = 13;
@@ -56,11 +50,10 @@ const PREFIX_LINES = 200;
  * first MB, or all of it); `complete` says it is the whole file.
  */
 export function sniff(head: Uint8Array, complete: boolean, encoding: Encoding | undefined, forceGbk: boolean): { encoding: FileEncoding; bomLength: number } {
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) throw new FastFallback('zip/xlsx bytes');
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) throw new FastFallback('UTF-16');
-  if (head.subarray(0, 8192).includes(0)) throw new FastFallback('NUL byte');
+  const unreadable = unreadableAsText(head);
+  if (unreadable) throw new FastFallback(unreadable);
   if (!complete && head.length < 4) throw new FastFallback('short read');
-  const hasBom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const hasBom = hasUtf8Bom(head);
   if ((encoding === 'gbk' && !hasBom) || forceGbk) {
     if (hasBom) throw new FastFallback('BOM in a GBK file');
     return { encoding: 'gbk', bomLength: 0 };

@@ -1,22 +1,23 @@
 /**
- * Fast path, step 2: the byte scanner. It splits complete lines into fields, hashes each field,
- * and hands a row to the caller as offsets into the buffer; it never makes a string per row.
+ * The byte scanner: it splits complete lines into cells, hashes each cell, and hands a row to the
+ * caller as offsets into the buffer; it never makes a string per row.
  * What it cannot read the way csv-parse would it reports instead of guessing:
- *  - `slow` rows (a stray quote, `""` inside quotes, a closing quote followed by text): the row
+ *  - rows that need the row parser (`needsParser`) (a stray quote, `""` inside quotes, a closing quote followed by text): the row
  *    is still one line, so the caller parses that line alone with the real parser;
  *  - `FastFallback` for anything that could change how lines map to records (a quoted field
  *    running past the line end, a bare CR, a LF in a CRLF file).
  */
-import { CR, FastFallback, HASH, LF, QUOTE } from './fast-header.js';
+import { FastFallback } from './fallback.js';
+import { CR, HASH, LF, QUOTE } from './layout.js';
 
 export const MAX_FIELDS = 1024;
 
-const P1 = 0x01000193;
-const P2 = 0x5bd1e995;
-export const SEED1 = 0x811c9dc5 | 0;
-export const SEED2 = 0x9747b28c | 0;
+const PRIME_A = 0x01000193;
+const PRIME_B = 0x5bd1e995;
+export const HASH_SEED_A = 0x811c9dc5 | 0;
+export const HASH_SEED_B = 0x9747b28c | 0;
 
-export function fmix(h: number): number {
+export function mixHash(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -28,18 +29,18 @@ export function fmix(h: number): number {
 /** The same two hashes the scanner computes for a field, over any bytes. */
 export function hashBytes(bytes: Uint8Array, start: number, end: number): [number, number] {
   // whole little-endian words from the start, then the last bytes one by one (as tokenize does)
-  let h1 = SEED1;
-  let h2 = SEED2;
+  let h1 = HASH_SEED_A;
+  let h2 = HASH_SEED_B;
   let i = start;
   for (; i + 4 <= end; i += 4) {
     const v = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
-    h1 = Math.imul(h1 ^ v, P1);
-    h2 = Math.imul(h2 ^ v, P2);
+    h1 = Math.imul(h1 ^ v, PRIME_A);
+    h2 = Math.imul(h2 ^ v, PRIME_B);
   }
   for (; i < end; i++) {
     const c = bytes[i]!;
-    h1 = Math.imul(h1 ^ c, P1);
-    h2 = Math.imul(h2 ^ c, P2);
+    h1 = Math.imul(h1 ^ c, PRIME_A);
+    h2 = Math.imul(h2 ^ c, PRIME_B);
   }
   return [h1, h2];
 }
@@ -48,28 +49,28 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number): [numbe
 export const SLACK = 8;
 
 /** What the scanner does with a column's bytes */
-export const R_SKIP = 0;
+export const ROLE_SKIP = 0;
 /** part of the row's key: one hash */
-export const R_KEY = 1;
+export const ROLE_KEY = 1;
 /** an extra column: two hashes (the duplicate check) and whether any byte is non-ASCII */
-export const R_EXTRA = 2;
+export const ROLE_EXTRA = 2;
 
-/** One tokenised line: fields as [start, end) offsets into the buffer, with their hashes. */
-export class Fields {
+/** One tokenised line: cells as [start, end) offsets into the buffer, with their hashes. */
+export class Cells {
   readonly start = new Int32Array(MAX_FIELDS);
   readonly end = new Int32Array(MAX_FIELDS);
-  readonly h1 = new Int32Array(MAX_FIELDS);
-  readonly h2 = new Int32Array(MAX_FIELDS);
-  /** OR of the field's bytes (≥ 0x80: non-ASCII), for R_EXTRA fields */
-  readonly or = new Int32Array(MAX_FIELDS);
+  readonly hashA = new Int32Array(MAX_FIELDS);
+  readonly hashB = new Int32Array(MAX_FIELDS);
+  /** OR of the cell's bytes (≥ 0x80: non-ASCII), for ROLE_EXTRA cells */
+  readonly bytesOr = new Int32Array(MAX_FIELDS);
   count = 0;
-  /** the line needs the real parser (see the module comment) */
-  slow = false;
+  /** the line needs the row parser (see the module comment) */
+  needsParser = false;
   lineStart = 0;
   /** end of the line's content, before CR LF */
   lineEnd = 0;
   /** where the next line starts, after a run of lines (scanLines in fast-body.ts) */
-  next = 0;
+  nextLineStart = 0;
 }
 
 /**
@@ -77,15 +78,15 @@ export class Fields {
  * buffer) into `out`; returns the start of the next line. `#` lines come back with count 0.
  * `roles[i]` says what to compute for field i (hashes are raw: callers mix them).
  */
-export function tokenize(buf: Uint8Array, dv: DataView, pos: number, delimiter: number, crlf: boolean, roles: Uint8Array, out: Fields): number {
+export function tokenize(buf: Uint8Array, dv: DataView, pos: number, delimiter: number, crlf: boolean, roles: Uint8Array, out: Cells): number {
   out.lineStart = pos;
   out.count = 0;
-  out.slow = false;
+  out.needsParser = false;
   const starts = out.start;
   const ends = out.end;
-  const h1s = out.h1;
-  const h2s = out.h2;
-  const ors = out.or;
+  const hashesA = out.hashA;
+  const hashesB = out.hashB;
+  const bytesOrs = out.bytesOr;
   let c = buf[pos]!;
   if (c === HASH) {
     // a comment line: skip to its end (quotes mean nothing inside)
@@ -102,8 +103,8 @@ export function tokenize(buf: Uint8Array, dv: DataView, pos: number, delimiter: 
   let nf = 0;
   for (;;) {
     if (nf === MAX_FIELDS) throw new FastFallback('too many fields');
-    let h1 = SEED1;
-    let h2 = SEED2;
+    let h1 = HASH_SEED_A;
+    let h2 = HASH_SEED_B;
     let or = 0;
     let s = pos;
     c = buf[pos]!;
@@ -114,7 +115,7 @@ export function tokenize(buf: Uint8Array, dv: DataView, pos: number, delimiter: 
         c = buf[pos]!;
         if (c === QUOTE) {
           if (buf[pos + 1] === QUOTE) {
-            out.slow = true; // "" inside quotes: the value is not the bytes
+            out.needsParser = true; // "" inside quotes: the value is not the bytes
             pos += 2;
             continue;
           }
@@ -130,7 +131,7 @@ export function tokenize(buf: Uint8Array, dv: DataView, pos: number, delimiter: 
       c = buf[pos]!;
       if (c !== delimiter && c !== LF && c !== CR) {
         // csv-parse (relax_quotes) goes on reading the field as plain text; let it
-        out.slow = true;
+        out.needsParser = true;
         while (c !== delimiter && c !== LF && c !== CR) c = buf[++pos]!;
         ends[nf] = pos;
       }
@@ -139,7 +140,7 @@ export function tokenize(buf: Uint8Array, dv: DataView, pos: number, delimiter: 
       // are taken from the word already read. The three loops repeat themselves on purpose: the
       // end-of-field search as a shared function made tokenizing 8% slower (150 -> 163 ms, 1M rows)
       const role = roles[nf]!;
-      if (role === R_SKIP) {
+      if (role === ROLE_SKIP) {
         for (;;) {
           const v = dv.getInt32(pos, true);
           const x = v ^ dd;
@@ -159,7 +160,7 @@ export function tokenize(buf: Uint8Array, dv: DataView, pos: number, delimiter: 
           }
           pos += 4;
         }
-      } else if (role === R_KEY) {
+      } else if (role === ROLE_KEY) {
         for (;;) {
           const v = dv.getInt32(pos, true);
           const x = v ^ dd;
@@ -171,12 +172,12 @@ export function tokenize(buf: Uint8Array, dv: DataView, pos: number, delimiter: 
               if (c === delimiter || c === LF || c === CR || c === QUOTE) break;
             }
             if (j < 4) {
-              for (let t = 0; t < j; t++) h1 = Math.imul(h1 ^ ((v >>> (t << 3)) & 255), P1);
+              for (let t = 0; t < j; t++) h1 = Math.imul(h1 ^ ((v >>> (t << 3)) & 255), PRIME_A);
               pos += j;
               break;
             }
           }
-          h1 = Math.imul(h1 ^ v, P1);
+          h1 = Math.imul(h1 ^ v, PRIME_A);
           pos += 4;
         }
       } else {
@@ -194,31 +195,31 @@ export function tokenize(buf: Uint8Array, dv: DataView, pos: number, delimiter: 
               // as hashBytes does: whole words, then the last bytes one by one
               for (let t = 0; t < j; t++) {
                 const b = (v >>> (t << 3)) & 255;
-                h1 = Math.imul(h1 ^ b, P1);
-                h2 = Math.imul(h2 ^ b, P2);
+                h1 = Math.imul(h1 ^ b, PRIME_A);
+                h2 = Math.imul(h2 ^ b, PRIME_B);
                 or |= b;
               }
               pos += j;
               break;
             }
           }
-          h1 = Math.imul(h1 ^ v, P1);
-          h2 = Math.imul(h2 ^ v, P2);
+          h1 = Math.imul(h1 ^ v, PRIME_A);
+          h2 = Math.imul(h2 ^ v, PRIME_B);
           or |= v;
           pos += 4;
         }
       }
       if (c === QUOTE) {
         // a stray quote is text, as csv-parse reads it with relax_quotes: the row goes to parseActivity
-        out.slow = true;
+        out.needsParser = true;
         while (c !== delimiter && c !== LF && c !== CR) c = buf[++pos]!;
       }
       ends[nf] = pos;
     }
     starts[nf] = s;
-    h1s[nf] = h1;
-    h2s[nf] = h2;
-    ors[nf] = or;
+    hashesA[nf] = h1;
+    hashesB[nf] = h2;
+    bytesOrs[nf] = or;
     nf++;
     if (c === delimiter) {
       pos++;
@@ -239,8 +240,8 @@ export function tokenize(buf: Uint8Array, dv: DataView, pos: number, delimiter: 
   return pos;
 }
 
-/** every field of the line is empty or ASCII whitespace: csv-parse's callers skip it */
-export function blankLine(buf: Uint8Array, f: Fields): boolean {
+/** every cell of the line is empty or ASCII whitespace: csv-parse's callers skip it */
+export function blankLine(buf: Uint8Array, f: Cells): boolean {
   for (let k = 0; k < f.count; k++) {
     for (let i = f.start[k]!; i < f.end[k]!; i++) {
       const c = buf[i]!;
