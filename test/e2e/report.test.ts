@@ -21,9 +21,11 @@ function calcTotals(file: string): { totals: Record<string, string>; years: ({ y
   return JSON.parse(run.stdout);
 }
 
-/** data-value of each headline card, keyed by its totals key */
+/** data-value of each headline card, keyed by its totals key and the keys it also stands for (data-also) */
 function cards(html: string): Record<string, string> {
-  return Object.fromEntries([...html.matchAll(/<div class="card" data-key="([^"]+)" data-value="([^"]+)">/g)].map((m) => [m[1]!, m[2]!]));
+  return Object.fromEntries(
+    [...html.matchAll(/<div class="card" data-key="([^"]+)" data-value="([^"]+)"(?: data-also="([^"]+)")?>/g)].flatMap((m) => [m[1]!, ...(m[3]?.split(' ') ?? [])].map((k) => [k, m[2]!])),
+  );
 }
 
 function chart(html: string, id: string): string {

@@ -174,12 +174,15 @@ function summarySection(ctx: Ctx, totals: Totals, calc: CalcReport): Section {
       change,
     };
   };
+  // territorial CO2 is all of scope 1: two cards of the same figure would read as two findings, so when
+  // they are equal one card carries both names (and both keys)
+  const sameScope1 = totals.territorial_co2_t.equals(totals.scope1_co2_t);
   const cards = [
-    card('territorial_co2_t', 'territorial', 'territorialNote', 't'),
+    sameScope1 ? { ...card('territorial_co2_t', 'territorialScope1', 'territorialScope1Note', 't'), also: ['scope1_co2_t'] } : card('territorial_co2_t', 'territorial', 'territorialNote', 't'),
     card('consumption_co2_t', 'consumption', 'consumptionNote', 't'),
     card('provincial_co2_t', 'provincial', 'provincialNote', 't'),
     card('energy_tce', 'energy', 'energyNote', 'tce'),
-    card('scope1_co2_t', 'scope1', 'scope1Note', 't'),
+    ...(sameScope1 ? [] : [card('scope1_co2_t', 'scope1', 'scope1Note', 't')]),
     card('scope2_co2_t', 'scope2', 'scope2Note', 't'),
   ];
   const pairs = totalsPairs(totals, lang, decimals, calc.options.gwp);
@@ -308,17 +311,21 @@ function scopeSection(ctx: Ctx, totals: Totals): Section {
   const other = totals.scope1_co2_t.minus(totals.energy_industries_co2_t);
   const plants = totals.energy_industries_co2_t;
   const scope2 = totals.scope2_co2_t;
-  const big = scaled(totals.co2_t, 't', lang);
+  // The ring's parts add up to scope 1 + 2, which counts local power twice and is not to be quoted: no
+  // figure in the hole, and each part says which view it belongs to and what share of that view it is.
+  const territorial = totals.territorial_co2_t;
+  const consumption = totals.consumption_co2_t;
+  const ofView = (part: Decimal, view: 'territorial' | 'consumption') =>
+    t(view === 'territorial' ? 'shareOfTerritorial' : 'shareOfConsumption').replace('{p}', pctOf(part, view === 'territorial' ? territorial : consumption));
+  const tonnes = (d: Decimal) => `${num(d, 0)} ${unit('t', lang)}`;
   const donut = donutChart({
     id: 'scope-split',
     title: t('scopeChart'),
     slices: [
-      { label: t('scope1Other'), value: other, valueText: `${num(other, 0)} ${unit('t', lang)}`, color: COLOR.scope1 },
-      { label: t('scope1Plants'), value: plants, valueText: `${num(plants, 0)} ${unit('t', lang)}`, color: COLOR.plants },
-      { label: t('scope2Bought'), value: scope2, valueText: `${num(scope2, 0)} ${unit('t', lang)}`, color: COLOR.scope2 },
+      { label: t('scope1Other'), value: other, valueText: tonnes(other), detail: [tonnes(other), ofView(other, 'territorial'), ofView(other, 'consumption')].join(' · '), color: COLOR.scope1 },
+      { label: t('scope1Plants'), value: plants, valueText: tonnes(plants), detail: [tonnes(plants), ofView(plants, 'territorial'), t('notInConsumption')].join(' · '), color: COLOR.plants },
+      { label: t('scope2Bought'), value: scope2, valueText: tonnes(scope2), detail: [tonnes(scope2), ofView(scope2, 'consumption'), t('notInTerritorial')].join(' · '), color: COLOR.scope2 },
     ],
-    centerText: big.value,
-    centerSub: big.unit,
     emptyText: t('noData'),
   });
   const views = barChart({
@@ -358,7 +365,7 @@ function scopeSection(ctx: Ctx, totals: Totals): Section {
     id: 'scopes',
     title: t('scopes'),
     blocks: [
-      { kind: 'chart', id: 'scope-split', svg: donut, caption: `${t('scopeChart')} (${t('scopeTotal')}: ${big.value} ${big.unit})` },
+      { kind: 'chart', id: 'scope-split', svg: donut, caption: `${t('scopeChart')}${t('scopeChartNote')}` },
       { kind: 'chart', id: 'views', svg: views, caption: t('viewsChart') },
       { kind: 'table', table, id: 'scope-table' },
     ],
@@ -390,6 +397,9 @@ function trendYears(calc: CalcReport, intensity: ReportIntensity | undefined): T
 function trendSection(ctx: Ctx, calc: CalcReport, intensity: ReportIntensity | undefined): Section {
   const { t, lang, decimals } = ctx;
   const years = trendYears(calc, intensity);
+  // years inside the span with no figure at all: the lines break there, the table and a note say so
+  const missing: number[] = [];
+  for (let i = 1; i < years.length; i++) for (let y = years[i - 1]!.year + 1; y < years[i]!.year; y++) missing.push(y);
   const view = intensity?.co2View;
   const pts = (pick: (y: TrendYear) => Decimal | null) =>
     years.flatMap((y) => {
@@ -421,10 +431,16 @@ function trendSection(ctx: Ctx, calc: CalcReport, intensity: ReportIntensity | u
       { key: 'consumption_co2_t', label: lang === 'zh' ? '消费端CO2(吨)' : 'Consumption CO2 (t)', numeric: true },
       { key: 'source', label: t('source'), numeric: false },
     ],
-    rows: years.map((y) => [String(y.year), cell(y.energy), cell(fileInto('territorial')(y)), cell(fileInto('consumption')(y)), y.source === 'data' ? t('fromData') : t('fromFile')]),
+    rows: [
+      ...years.map((y) => ({ year: y.year, row: [String(y.year), cell(y.energy), cell(fileInto('territorial')(y)), cell(fileInto('consumption')(y)), y.source === 'data' ? t('fromData') : t('fromFile')] })),
+      ...missing.map((year) => ({ year, row: [String(year), '—', '—', '—', t('noData')] })),
+    ]
+      .sort((a, b) => a.year - b.year)
+      .map((r) => r.row),
   };
   const blocks: Block[] = [];
   if (years.length < 2) blocks.push({ kind: 'p', text: t('singleYear'), tone: 'note' });
+  if (missing.length > 0) blocks.push({ kind: 'p', text: t('missingYears').replace('{years}', compactYears(missing)), tone: 'note' });
   blocks.push({ kind: 'chart', id: 'trend-co2', svg: co2Chart, caption: t('trendCo2Chart') });
   blocks.push({ kind: 'chart', id: 'trend-energy', svg: energyChart, caption: t('trendEnergyChart') });
   blocks.push({ kind: 'table', table, id: 'trend-table' });

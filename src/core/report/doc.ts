@@ -4,6 +4,8 @@ import type { Tabular } from '../format/tabular.js';
 /** A headline figure: rounded for the eye, exact in `exact` (the HTML keeps it in data-value). */
 export interface Card {
   key: string;
+  /** other totals keys this one figure also stands for (territorial CO2 is all of scope 1) */
+  also?: string[] | undefined;
   label: string;
   value: string;
   unit: string;

@@ -60,7 +60,7 @@ function block(b: Block): string {
 
 function card(c: Card): string {
   return (
-    `<div class="card" data-key="${xml(c.key)}" data-value="${xml(c.exact)}">` +
+    `<div class="card" data-key="${xml(c.key)}" data-value="${xml(c.exact)}"${c.also?.length ? ` data-also="${xml(c.also.join(' '))}"` : ''}>` +
     `<div class="card-label">${xml(c.label)}</div>` +
     `<div class="card-value"><span class="num">${xml(c.value)}</span> <span class="unit">${xml(c.unit)}</span></div>` +
     (c.detail ? `<div class="card-detail">${xml(c.detail)}</div>` : '') +
@@ -83,11 +83,18 @@ function table(t: Tabular, caption: string | undefined, id: string | undefined):
   );
 }
 
+/** The @font-face of the punctuation an English report takes from a Latin font. */
+export const LATIN_PUNCTUATION = 'Latin punctuation';
+
 const CSS = `
 :root { --ink: #111827; --muted: #6b7280; --rule: #d1d5db; --soft: #f3f4f6; --accent: #0072B2; --warn: #b45309; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; color: var(--ink); background: #fff; font-family: ${FONT_STACK}; font-size: 14px; line-height: 1.6; }
+/* The CJK fonts first in the stack draw ’ “ ” · × – — … a full em wide (English "city’s" read "city’ s").
+   In English these few characters come from a Latin font on the reader's machine (local(): nothing is fetched). */
+@font-face { font-family: "${LATIN_PUNCTUATION}"; src: local("Noto Sans"), local("DejaVu Sans"), local("Liberation Sans"), local("Arial"), local("Helvetica Neue"), local("Helvetica"); unicode-range: U+00B7, U+00D7, U+2013-2014, U+2018-201F, U+2026; }
+html:lang(en) body, html:lang(en) svg.chart { font-family: "${LATIN_PUNCTUATION}", ${FONT_STACK}; }
 .report { max-width: 980px; margin: 0 auto; padding: 28px 32px 48px; }
 h1 { font-size: 26px; line-height: 1.3; margin: 0 0 6px; }
 h2 { font-size: 19px; margin: 34px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); break-after: avoid; page-break-after: avoid; }

@@ -30,6 +30,8 @@ const TEXT = {
   consumptionNote: { en: 'scope 1 without power & heat plants + scope 2 · GPC BASIC', zh: '范围一扣除电力热力生产 + 范围二 · GPC BASIC 口径' },
   energy: { en: 'Total energy consumption', zh: '综合能源消费量' },
   energyNote: { en: 'feedstock included', zh: '含原料用能' },
+  territorialScope1: { en: 'Territorial CO2 = scope 1', zh: '属地排放 CO2（即范围一）' },
+  territorialScope1Note: { en: 'all fuel burned in the city, power plants included · IPCC·CEADs view', zh: '本地化石燃料燃烧，含电厂 · IPCC·CEADs 口径' },
   scope1: { en: 'Scope 1 CO2', zh: '范围一 CO2' },
   scope1Note: { en: 'fuel burned in the city', zh: '本地化石燃料燃烧' },
   scope2: { en: 'Scope 2 CO2', zh: '范围二 CO2' },
@@ -69,7 +71,15 @@ const TEXT = {
   inConsumption: { en: 'in consumption', zh: '消费端口径' },
   yes: { en: 'yes', zh: '计入' },
   no: { en: '—', zh: '—' },
-  scopeTotal: { en: 'scope 1 + 2', zh: '范围一 + 范围二' },
+  scopeChartNote: {
+    en: ': the three parts; territorial = the two parts of scope 1, consumption = scope 1 of other sectors + scope 2. Their sum counts local power twice and is not a total.',
+    zh: '：三个部分中，属地口径 = 范围一的两部分，消费端口径 = 其他部门范围一 + 范围二；三者之和重复计算本地发电，不是总量。',
+  },
+  // {p}: a percentage
+  shareOfTerritorial: { en: '{p} of territorial', zh: '占属地口径 {p}' },
+  shareOfConsumption: { en: '{p} of consumption', zh: '占消费端口径 {p}' },
+  notInTerritorial: { en: 'not in territorial', zh: '不计入属地口径' },
+  notInConsumption: { en: 'not in consumption', zh: '不计入消费端口径' },
   // trend
   trendCo2Chart: { en: 'CO2 by year', zh: '历年 CO2 排放' },
   trendEnergyChart: { en: 'Total energy consumption by year', zh: '历年综合能源消费量' },
@@ -77,6 +87,8 @@ const TEXT = {
     en: 'The data cover one year only; give files of several years (or an indicators file with energy and CO2 by year) for a trend.',
     zh: '数据只有一个年份；提供多个年份的活动数据（或含各年能耗、排放的指标文件）即可显示趋势。',
   },
+  // {years}: e.g. 2022 or 2018–2019
+  missingYears: { en: 'No data for {years}: the lines break there rather than join the years either side.', zh: '{years}年无数据：折线在此断开，不连接前后年份。' },
   source: { en: 'Source', zh: '来源' },
   fromData: { en: 'activity data', zh: '活动数据' },
   fromFile: { en: 'indicators file', zh: '指标文件' },

@@ -1,11 +1,16 @@
 import { Decimal } from '../../decimal.js';
-import { emptyChart, fitText, INK, MUTED, PALETTE, px, svgOpen, toPixelNumber, xml } from './common.js';
+import { emptyChart, INK, MUTED, PALETTE, px, svgOpen, textLines, toPixelNumber, wrapText, xml } from './common.js';
 
 export interface Slice {
   label: string;
   value: Decimal;
   /** figure printed in the legend, formatted by the caller */
   valueText: string;
+  /**
+   * the legend's second line in place of "value · share of the ring": for parts whose sum is no total to
+   * quote, the caller says what each part is a share of
+   */
+  detail?: string | undefined;
   color?: string | undefined;
 }
 
@@ -13,7 +18,7 @@ export interface DonutSpec {
   id: string;
   title: string;
   slices: readonly Slice[];
-  /** text in the hole, e.g. the total */
+  /** text in the hole, e.g. the total (only when the slices add up to a figure meant to be quoted) */
   centerText?: string | undefined;
   centerSub?: string | undefined;
   width?: number | undefined;
@@ -37,8 +42,17 @@ export function donutChart(spec: DonutSpec): string {
   const inner = 48;
   const cx = r + 12;
   const cy = r + 12;
-  const legendRows = slices.length;
-  const height = Math.max(2 * r + 24, legendRows * 40 + 16);
+  // legend: swatch, label, then value and share (or the caller's detail); long lines wrap, never cut
+  const lx = 2 * r + 48;
+  const maxW = width - lx - 20;
+  const items = slices.map((s) => {
+    const pct = s.value.dividedBy(total).times(100).toFixed(1);
+    const label = wrapText(s.label, 12, maxW);
+    const detail = wrapText(s.detail ?? `${s.valueText} · ${pct}%`, 11, maxW);
+    return { label, detail, height: label.length * 15 + detail.length * 14 + 11 };
+  });
+  const legendHeight = items.reduce((a, i) => a + i.height, 0);
+  const height = Math.max(2 * r + 24, legendHeight + 16);
   const out: string[] = [svgOpen({ ...frame, height })];
   let angle = -Math.PI / 2;
   const totalN = toPixelNumber(total);
@@ -46,7 +60,7 @@ export function donutChart(spec: DonutSpec): string {
     const share = s.value.dividedBy(total);
     const sweep = (toPixelNumber(s.value) / totalN) * 2 * Math.PI;
     const pct = share.times(100).toFixed(1);
-    const title = `<title>${xml(s.label)}: ${xml(s.valueText)} (${pct}%)</title>`;
+    const title = `<title>${xml(s.label)}: ${xml(s.detail ?? `${s.valueText} (${pct}%)`)}</title>`;
     const attrs = `class="slice" data-label="${xml(s.label)}" data-value="${xml(s.value.toFixed())}" data-share="${pct}" fill="${s.color}"`;
     if (sweep >= 2 * Math.PI - 1e-6) {
       // a full ring: two half arcs, since one arc cannot start and end at the same point
@@ -60,19 +74,18 @@ export function donutChart(spec: DonutSpec): string {
     out.push(`<text x="${px(cx)}" y="${px(cy + (spec.centerSub ? 0 : 5))}" text-anchor="middle" font-size="14" font-weight="bold" fill="${INK}">${xml(spec.centerText)}</text>`);
     if (spec.centerSub) out.push(`<text x="${px(cx)}" y="${px(cy + 16)}" text-anchor="middle" font-size="11" fill="${MUTED}">${xml(spec.centerSub)}</text>`);
   }
-  // legend: swatch, label, value and share
-  const lx = 2 * r + 48;
-  const ly0 = Math.max(8, cy - (legendRows * 40) / 2 + 4);
+  let ly = Math.max(8, cy - legendHeight / 2 + 4);
   slices.forEach((s, i) => {
-    const ly = ly0 + i * 40;
-    const pct = s.value.dividedBy(total).times(100).toFixed(1);
-    const maxW = width - lx - 20;
-    const label = fitText(s.label, 12, maxW);
+    const item = items[i]!;
+    const labelMid = ly + 10.5 + ((item.label.length - 1) * 15) / 2;
+    const detailTop = ly + 10.5 + item.label.length * 15 + 1.5;
     out.push(
       `<g class="legend-item"><rect x="${px(lx)}" y="${px(ly)}" width="12" height="12" rx="2" fill="${s.color}"/>` +
-        `<text x="${px(lx + 18)}" y="${px(ly + 10.5)}" fill="${INK}">${xml(label)}</text>` +
-        `<text x="${px(lx + 18)}" y="${px(ly + 27)}" fill="${MUTED}" font-size="11">${xml(s.valueText)} · ${pct}%</text></g>`,
+        textLines(item.label, lx + 18, labelMid, 15, `fill="${INK}"`) +
+        textLines(item.detail, lx + 18, detailTop + ((item.detail.length - 1) * 14) / 2, 14, `fill="${MUTED}" font-size="11"`) +
+        `</g>`,
     );
+    ly += item.height;
   });
   out.push('</svg>');
   return out.join('');
