@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Decimal } from './core/decimal.js';
 import { buildFuelDictionary, parseFuelDictionary, type Fuel } from './core/dictionary/fuels.js';
 import { buildSectorDictionary, parseSectorDictionary, type Sector } from './core/dictionary/sectors.js';
+import { parseCeadsNames } from './core/dictionary/ceads.js';
 import { buildRegistry, type FactorFile } from './core/factors/load.js';
 import { factorKinds, type FactorKind } from './core/factors/kinds.js';
 import { FactorRegistry } from './core/factors/registry.js';
@@ -26,6 +27,7 @@ let cache: Bundled | undefined;
 interface Sources {
   fuels: string;
   sectors: string;
+  ceads: string;
   defaults: string;
   files: FactorFile[];
 }
@@ -54,6 +56,7 @@ function readSources(dir: string): Sources {
   return {
     fuels: readFileSync(join(dir, 'dictionary', 'fuels.csv'), 'utf8'),
     sectors: readFileSync(join(dir, 'dictionary', 'sectors.csv'), 'utf8'),
+    ceads: readFileSync(join(dir, 'dictionary', 'ceads.csv'), 'utf8'),
     defaults: readFileSync(join(dir, 'defaults.csv'), 'utf8'),
     files,
   };
@@ -61,7 +64,7 @@ function readSources(dir: string): Sources {
 
 function parseSources(sources: Sources): Bundled {
   const fuels = parseFuelDictionary(sources.fuels);
-  const sectors = parseSectorDictionary(sources.sectors);
+  const sectors = parseSectorDictionary(sources.sectors, parseCeadsNames(sources.ceads));
   const { registry, diagnostics } = buildRegistry(sources.files, sources.defaults, fuels);
   if (diagnostics.length > 0) {
     // a broken bundled table is our bug: refuse to compute with it
@@ -113,7 +116,7 @@ function codeFilePath(file: string): string {
 /** Every input of the parse: the code, and the files' bytes. */
 function snapshotKey(code: string, sources: Sources): string {
   const hash = createHash('sha256');
-  hash.update(`${SNAPSHOT_FORMAT}\0${code}\0${sources.fuels}\0${sources.sectors}\0${sources.defaults}`);
+  hash.update(`${SNAPSHOT_FORMAT}\0${code}\0${sources.fuels}\0${sources.sectors}\0${sources.ceads}\0${sources.defaults}`);
   for (const f of sources.files) hash.update(`\0${f.path}\0`).update(f.bytes);
   return hash.digest('hex');
 }

@@ -8,6 +8,7 @@ import type { FactorRegistry } from '../../core/factors/registry.js';
 import { tableRef, type FactorTable } from '../../core/factors/table.js';
 import { sumOfYearsLabel, useName } from '../../core/format/calc.js';
 import { label } from '../../core/format/labels.js';
+import { gpcName } from '../../core/dictionary/gpc.js';
 import { totalKeys, totalLabelWithUnit } from '../../core/format/totals.js';
 import { fixed, grouped, type Decimals } from '../../core/format/number.js';
 import { toDelimited, toMarkdown, type Column, type Tabular } from '../../core/format/tabular.js';
@@ -171,6 +172,11 @@ function keyColumns(report: CalcReport, lang: Lang, machine: boolean): { columns
         break;
       case 'category':
         add('category', label('category', lang), (r) => r.row.category);
+        add('category_name', label('category_name', lang), (r) => gpcName(r.row.category, lang));
+        break;
+      case 'ceads':
+        add('ceads', 'CEADs', (r) => r.key.ceads ?? '');
+        add('ceads_name', label('ceads_name', lang), (r) => (lang === 'zh' ? r.row.ceadsZh : r.row.ceadsEn) ?? '');
         break;
       case 'use':
         add('use', label('use', lang), (r) => (machine ? r.row.use : useName(r.row.use, lang)));
@@ -317,6 +323,8 @@ function compareJson(before: CalcReport, after: CalcReport, comparison: FactorCo
       scope: r.row.scope,
       use: r.row.use,
       ...Object.fromEntries(by.filter((d) => !['year', 'sector', 'fuel', 'scope', 'use'].includes(d)).map((d) => [d, r.key[d] ?? ''])),
+      ...(by.includes('category') ? { category_name: gpcName(r.row.category, lang) } : {}),
+      ...(by.includes('ceads') ? { ceads_name: ((lang === 'zh' ? r.row.ceadsZh : r.row.ceadsEn) ?? '') } : {}),
       ...Object.fromEntries(
         MEASURES.flatMap((m) => {
           const c = changeJson(r[m]);

@@ -20,6 +20,9 @@ export interface OutputRow {
   /** '1', '2', '1+2', or '' for netted output only */
   scope: string;
   category: string;
+  /** names of the CEADs sector(s) of the row, when grouped by ceads */
+  ceadsZh?: string | undefined;
+  ceadsEn?: string | undefined;
   use: string;
   /** summed quantity in the base unit, when every line of the row is one fuel in one unit */
   quantity: Decimal | undefined;
@@ -211,6 +214,8 @@ function emptyRow(key: Record<string, string>, line: LineResult, by: readonly st
     fuelEn: has('fuel') ? line.fuel.en : undefined,
     scope: '',
     category: has('category') ? line.category : '',
+    ceadsZh: has('ceads') ? (line.sector?.ceadsZh ?? '') : undefined,
+    ceadsEn: has('ceads') ? (line.sector?.ceadsEn ?? '') : undefined,
     use: has('use') ? line.use : '',
     quantity: undefined,
     unit: undefined,

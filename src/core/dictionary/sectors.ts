@@ -1,6 +1,7 @@
 import { parseCsvLines } from '../csv-text.js';
 import { editDistance, nameKey, toHalfWidth } from '../text.js';
 import { columnIndex } from './fuels.js';
+import { ceadsGroupName, type CeadsName } from './ceads.js';
 
 export type IpccSectorClass = 'energy' | 'manufacturing' | 'commercial' | 'residential';
 
@@ -11,6 +12,9 @@ export interface Sector {
   aliases: string[];
   level: string;
   ceads: string;
+  /** the names of the CEADs sector(s) `ceads` numbers (ceads.csv), when every number has one */
+  ceadsZh?: string | undefined;
+  ceadsEn?: string | undefined;
   /** GPC sub-sector for fuel burned in the city, e.g. I.3 */
   gpc: string;
   ipccClass: IpccSectorClass;
@@ -27,7 +31,8 @@ export interface SectorDictionary {
 
 const IPCC_CLASSES = new Set(['energy', 'manufacturing', 'commercial', 'residential']);
 
-export function parseSectorDictionary(text: string): SectorDictionary {
+/** sectors.csv; with ceads.csv's names, each sector also carries the name of its CEADs sector(s). */
+export function parseSectorDictionary(text: string, ceadsNames?: ReadonlyMap<string, CeadsName>): SectorDictionary {
   const [header, ...rows] = parseCsvLines(text);
   if (!header) throw new Error('sectors.csv is empty');
   const col = columnIndex(header.fields, ['code', 'zh', 'en', 'aliases', 'level', 'ceads', 'gpc', 'ipcc_class', 'energy_industry']);
@@ -35,6 +40,7 @@ export function parseSectorDictionary(text: string): SectorDictionary {
     const get = (name: string): string => fields[col[name]!] ?? '';
     const ipccClass = get('ipcc_class');
     if (!IPCC_CLASSES.has(ipccClass)) throw new Error(`sectors.csv line ${line}: bad ipcc_class "${ipccClass}"`);
+    const ceadsName = ceadsNames ? ceadsGroupName(get('ceads'), ceadsNames) : undefined;
     return {
       code: get('code'),
       zh: get('zh'),
@@ -42,6 +48,8 @@ export function parseSectorDictionary(text: string): SectorDictionary {
       aliases: get('aliases').split('|').map((a) => a.trim()).filter(Boolean),
       level: get('level'),
       ceads: get('ceads'),
+      ceadsZh: ceadsName?.zh,
+      ceadsEn: ceadsName?.en,
       gpc: get('gpc'),
       ipccClass: ipccClass as IpccSectorClass,
       energyIndustry: get('energy_industry') === 'yes',

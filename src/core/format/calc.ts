@@ -8,6 +8,7 @@ import { energyBasisJson, energyBasisText } from '../calc/energy-basis.js';
 import { nonFossilJson, nonFossilText } from './non-fossil.js';
 import { tableRef } from '../factors/table.js';
 import { label, type LabelKey } from './labels.js';
+import { gpcName } from '../dictionary/gpc.js';
 import { totalDef, totalKeys, totalLabel, totalLabelWithUnit, totalValue, unitText, yearsText } from './totals.js';
 import { fixed, grouped, quantityText, type Decimals } from './number.js';
 import { toDelimited, markdownText, toMarkdown, type Column, type Tabular } from './tabular.js';
@@ -59,6 +60,9 @@ function sectorName(row: OutputRow, lang: Lang): string {
 function fuelName(row: OutputRow, lang: Lang): string {
   return (lang === 'zh' ? row.fuelZh : row.fuelEn) ?? '';
 }
+function ceadsName(row: OutputRow, lang: Lang): string {
+  return (lang === 'zh' ? row.ceadsZh : row.ceadsEn) ?? '';
+}
 export function useName(use: string, lang: Lang, row?: OutputRow): string {
   // hydro, wind, solar and nuclear output is local generation, never netted
   if (use === 'output' && row && !row.primaryKwh.isZero() && row.primaryKwh.equals(row.generatedKwh)) return label('generation_use', lang);
@@ -101,13 +105,16 @@ export function calcTabular(report: CalcReport, options: { lang: Lang; decimals:
         add('scope', lbl('scope'), false, scopeCell);
         break;
       case 'category':
+        // the stable code, then its name (a column of its own, so the code column stays as it was)
         add('category', lbl('category'), false, (r) => r.category);
+        add('category_name', lbl('category_name'), false, (r) => gpcName(r.category, lang));
         break;
       case 'use':
         add('use', lbl('use'), false, (r) => (machine ? r.use : useName(r.use, lang, r)));
         break;
       case 'ceads':
         add('ceads', 'CEADs', false, (r) => r.key.ceads ?? '');
+        add('ceads_name', lbl('ceads_name'), false, (r) => ceadsName(r, lang));
         break;
       default:
         add(dim, dim, false, (r) => r.key[dim] ?? '');
@@ -252,6 +259,9 @@ export function calcJson(report: CalcReport, options: RenderOptions): unknown {
       category: r.category,
       use: r.use,
       ...Object.fromEntries(by.filter((d) => !['year', 'sector', 'fuel', 'scope', 'category', 'use'].includes(d)).map((d) => [d, r.key[d] ?? ''])),
+      // the names of grouped-by codes, in the output's language (keys added beside the stable ones)
+      ...(by.includes('category') ? { category_name: gpcName(r.category, options.lang) } : {}),
+      ...(by.includes('ceads') ? { ceads_name: ceadsName(r, options.lang) } : {}),
       quantity: r.quantity ? quantityText(r.quantity, decimals) : null,
       unit: r.unit ?? null,
       ...Object.fromEntries(MEASURES.map((m) => [m, fixed(measure(r, m), decimals)])),

@@ -8,6 +8,8 @@ const LABELS = {
   fuel: { en: 'Fuel', zh: '能源品种' },
   scope: { en: 'Scope', zh: '范围' },
   category: { en: 'GPC', zh: 'GPC分类' },
+  category_name: { en: 'GPC category', zh: 'GPC分类名称' },
+  ceads_name: { en: 'CEADs sector', zh: 'CEADs部门' },
   use: { en: 'Use', zh: '用途' },
   quantity: { en: 'Quantity', zh: '消费量' },
   unit: { en: 'Unit', zh: '单位' },

@@ -1,3 +1,4 @@
+import { gpcName } from '../dictionary/gpc.js';
 import type { Decimal } from '../decimal.js';
 import { describe, type Diagnostic } from '../diagnostics.js';
 import type { Lang } from '../i18n/lang.js';
@@ -95,6 +96,8 @@ export function withProcessRows(energy: Tabular, report: CalcReport, options: { 
     ...energy.rows.map((r) => [...r, ...added.map(() => '')]),
     ...processTable.rows.map((r) => columns.map((c) => {
       const i = processTable.columns.findIndex((p) => p.key === c.key);
+      // with --by category, the process rows' category (IV.1) is named too
+      if (i < 0 && c.key === 'category_name') return gpcName(r[processTable.columns.findIndex((p) => p.key === 'category')] ?? '', options.lang);
       return i >= 0 ? r[i]! : '';
     })),
   ];
