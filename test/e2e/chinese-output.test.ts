@@ -68,3 +68,29 @@ describe('indicators messages name their columns in Chinese', () => {
     expect(r.stderr).not.toMatch(/中的co2_t/);
   });
 });
+
+describe('regions, units and colons in Chinese output', () => {
+  it('a grid year fallback names the region 甘肃, not gansu; the factor list ends its heading with a Chinese colon', () => {
+    const r = runCli(['calc', 'examples/jinchang-2020.csv', '--lang', 'zh', '-f', 'table']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('2020 年数据使用了 2021 年的电网因子（甘肃）：');
+    expect(r.stdout).toContain('所用因子表：\n');
+    expect(r.stdout).not.toContain('所用因子表:');
+  });
+
+  it('pathway targets name their regions in Chinese (全国，甘肃无)', () => {
+    const r = runCli(['pathway', 'examples/jinchang-scenarios.csv', '--indicators', indicators, '--lang', 'zh', '-f', 'table']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/碳排放强度下降\s+2020—2025\s+下降[\d.]+%\s+下降≥18%（全国，甘肃无）/);
+    expect(r.stdout).toMatch(/下降≥12\.5%（甘肃）/);
+    expect(r.stdout).not.toMatch(/gansu|national/);
+  });
+
+  it('the decomposition chapter gives energy in 吨标准煤, not tce', () => {
+    const r = runCli(['report', 'examples/jinchang-2020.csv', example, '--indicators', indicators, '--lang', 'zh', '-f', 'md']);
+    expect(r.code).toBe(0);
+    const decomposition = chapter(r.stdout, '排放变化因素分解');
+    expect(decomposition).toContain('能耗为同一口径的终端消费（不含原料用能）：2020 年 3,792,147 吨标准煤，2021 年 4,234,957 吨标准煤。');
+    expect(decomposition).not.toMatch(/\btce\b/);
+  });
+});

@@ -39,7 +39,7 @@ describe('factor table messages in both languages', () => {
     const grids = registry.ofKind('grid').filter((t) => t.meta.status !== 'historical');
     const { diagnostics } = chooseGrid(grids, 'gansu', 2024, undefined);
     expect(formatDiagnostic(diagnostics[0]!, 'zh')).toBe(
-      '警告: 2024 年数据使用了 2023 年的电网因子（gansu）：未发布 2024 年因子，取最近的 2023 年（mee-grid-2023@2025-12）（改法：可用 --grid-year 明确指定因子年份（已发布：2021, 2022, 2023））',
+      '警告: 2024 年数据使用了 2023 年的电网因子（甘肃）：未发布 2024 年因子，取最近的 2023 年（mee-grid-2023@2025-12）（改法：可用 --grid-year 明确指定因子年份（已发布：2021, 2022, 2023））',
     );
   });
 

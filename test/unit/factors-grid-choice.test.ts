@@ -34,7 +34,7 @@ describe('grid factor by region and year', () => {
     expect(diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
       'warning: grid factor of 2023 (gansu) used for 2024 data: no 2024 factor is published; nearest is 2023 (mee-grid-2023@2025-12) (fix: pass --grid-year to choose the year explicitly (published: 2021, 2022, 2023))',
     ]);
-    expect(formatDiagnostic(diagnostics[0]!, 'zh')).toMatch(/^警告: 2024 年数据使用了 2023 年的电网因子（gansu）：.*mee-grid-2023@2025-12.*（改法：可用 --grid-year 明确指定因子年份（已发布：2021, 2022, 2023））$/);
+    expect(formatDiagnostic(diagnostics[0]!, 'zh')).toMatch(/^警告: 2024 年数据使用了 2023 年的电网因子（甘肃）：.*mee-grid-2023@2025-12.*（改法：可用 --grid-year 明确指定因子年份（已发布：2021, 2022, 2023））$/);
   });
 
   it('data of 2019 → the earliest published year, 2021, with a warning', () => {

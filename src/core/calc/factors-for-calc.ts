@@ -3,6 +3,7 @@ import { warning, error, type Diagnostic } from '../diagnostics.js';
 import type { FuelDictionary } from '../dictionary/fuels.js';
 import type { Sector } from '../dictionary/sectors.js';
 import { decimalOf, tableRef, textOf, type FactorRow, type FactorTable } from '../factors/table.js';
+import { regionNameZh } from './grid-region.js';
 
 /** The tables one calculation uses, chosen by the caller (CLI options or library defaults). */
 export interface FactorSelection {
@@ -138,17 +139,19 @@ export function chooseGrid(
   const row = best.rows.find((r) => r.values.region === region)!;
   const diagnostics: Diagnostic[] = [];
   const published = withRegion.map((t) => t.year!).join(', ');
+  // the region as a Chinese message names it: 甘肃, from the row's note (grid-region.ts)
+  const regionZh = regionNameZh(String(row.values.note ?? '')) || region;
   if (requestedYear !== undefined && best.year !== requestedYear) {
     // the user asked for a year that has no table: say which one is used instead
     diagnostics.push(
-      warning('GRID_YEAR_UNPUBLISHED', { requested: requestedYear, factorYear: best.year!, dataYear, region, table: tableRef(best), published }),
+      warning('GRID_YEAR_UNPUBLISHED', { requested: requestedYear, factorYear: best.year!, dataYear, region, regionZh, table: tableRef(best), published }),
     );
   } else if (best.year !== dataYear && requestedYear === undefined) {
     // only the default (the data's year) falls back with a warning: a published year asked for
     // with --grid-year is the user's choice and says nothing
     const why = tables.length === 1 ? 'table' : requestedYear !== undefined ? 'requested' : 'nearest';
     diagnostics.push(
-      warning('GRID_YEAR_MISMATCH', { factorYear: best.year!, dataYear, region, why, target, table: tableRef(best), published }),
+      warning('GRID_YEAR_MISMATCH', { factorYear: best.year!, dataYear, region, regionZh, why, target, table: tableRef(best), published }),
     );
   }
   return { choice: { table: best, factor: decimalOf(row, 'factor'), year: best.year! }, diagnostics };

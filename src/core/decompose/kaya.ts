@@ -219,7 +219,11 @@ export function kayaIdentity(lines: readonly LineResult[], years: readonly KayaY
 
 /** What the identity was built on, for the notes of every output. */
 export function kayaBasisNotes(build: KayaBuild, view: KayaView, lang: 'en' | 'zh', base: number): string[] {
-  const energy = [...build.totals.entries()].map(([y, t]) => `${y}: ${t.energy.toDecimalPlaces(0).toNumber().toLocaleString('en-US')} tce`).join(', ');
+  const tce = (t: { energy: Decimal }) => t.energy.toDecimalPlaces(0).toNumber().toLocaleString('en-US');
+  const energy =
+    lang === 'zh'
+      ? [...build.totals.entries()].map(([y, t]) => `${y} 年 ${tce(t)} 吨标准煤`).join('，')
+      : [...build.totals.entries()].map(([y, t]) => `${y}: ${tce(t)} tce`).join(', ');
   if (lang === 'zh') {
     return [
       build.structure

@@ -219,7 +219,7 @@ export function sumOfYearsLabel(years: readonly number[], lang: Lang): string {
 
 export function factorLines(report: CalcReport, lang: Lang): string {
   const lines = report.factors.map((f) => `  ${tableRef(f)}  ${f.meta.title}  sha256:${f.sha256.slice(0, 12)}`);
-  return `${energyBasisText(report.energyBasis, lang)}\n${nonFossilText(report.nonFossil, lang, 2)}\n${label('factors_used', lang)}:\n${lines.join('\n')}\n`;
+  return `${energyBasisText(report.energyBasis, lang)}\n${nonFossilText(report.nonFossil, lang, 2)}\n${label('factors_used', lang)}${lang === 'zh' ? '：' : ':'}\n${lines.join('\n')}\n`;
 }
 
 export function totalsJson(totals: Totals, decimals: Decimals): Record<string, string> {

@@ -227,7 +227,7 @@ export const messages = {
     },
     zh: {
       message: (p) =>
-        `${s(p.dataYear)} 年数据使用了 ${s(p.factorYear)} 年的电网因子（${s(p.region)}）：` +
+        `${s(p.dataYear)} 年数据使用了 ${s(p.factorYear)} 年的电网因子（${s(p.regionZh || p.region)}）：` +
         (p.why === 'table'
           ? `所选电网因子表 ${s(p.table)} 对应 ${s(p.factorYear)} 年`
           : p.why === 'requested'
@@ -244,7 +244,7 @@ export const messages = {
     },
     zh: {
       message: (p) =>
-        `--grid-year ${s(p.requested)}：未发布 ${s(p.requested)} 年的 ${s(p.region)} 电网因子；${s(p.dataYear)} 年数据改用最近的 ${s(p.factorYear)} 年（${s(p.table)}）`,
+        `--grid-year ${s(p.requested)}：未发布 ${s(p.requested)} 年的${s(p.regionZh || p.region)}电网因子；${s(p.dataYear)} 年数据改用最近的 ${s(p.factorYear)} 年（${s(p.table)}）`,
       fix: (p) => `请选择已发布的年份：${s(p.published)}`,
     },
   },

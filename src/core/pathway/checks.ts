@@ -21,6 +21,9 @@ export interface PathwayTarget {
   source: string;
   /** set when the requested region has none and the national one is used */
   fallback_for?: string | undefined;
+  /** the Chinese names of region and fallback_for (甘肃, 全国), from the tables' notes */
+  region_zh?: string | undefined;
+  fallback_for_zh?: string | undefined;
 }
 
 /** The checks every pathway gets (a plan's own headline targets); others in the tables are added when in range. */
@@ -49,6 +52,8 @@ export interface PathwayCheck {
   region: string | null;
   source: string | null;
   fallback_for: string | null;
+  region_zh?: string | undefined;
+  fallback_for_zh?: string | undefined;
   /** why there is no figure (`no_2005_level`, `no_from_year`, …) */
   why: string | null;
 }
@@ -98,6 +103,8 @@ export function checkPathway(targets: readonly PathwayTarget[], ctx: CheckContex
       region: target?.region ?? null,
       source: target?.source ?? null,
       fallback_for: target?.fallback_for ?? null,
+      region_zh: target?.region_zh,
+      fallback_for_zh: target?.fallback_for_zh,
       why: null,
     };
     const end = ctx.at(c.to);

@@ -117,10 +117,18 @@ export function checkPeriod(c: { from: number | null; to: number }, lang: Lang):
   return lang === 'zh' ? `${c.from}—${c.to}` : `${c.from}–${c.to}`;
 }
 
+/** A region as a Chinese reader names it: the tables' name (甘肃), 全国, or the id when no table names it. */
+function regionZh(id: string | null | undefined, name: string | undefined): string {
+  if (!id) return '';
+  return name || (id === 'national' ? '全国' : id);
+}
+
 function checkTarget(c: PathwayCheck, lang: Lang, d: Decimals): string {
   if (c.target_pct === null) return '';
   const pct = `${fixed(c.target_pct, d === 'full' ? 'full' : Math.min(d, 2)).replace(/\.?0+$/, '')}%`;
-  const where = c.region ? (c.fallback_for ? `${c.region}${lang === 'zh' ? `，${c.fallback_for}无` : `; none for ${c.fallback_for}`}` : c.region) : '';
+  const region = lang === 'zh' ? regionZh(c.region, c.region_zh) : c.region;
+  const fallbackFor = lang === 'zh' ? regionZh(c.fallback_for, c.fallback_for_zh) : c.fallback_for;
+  const where = region ? (fallbackFor ? `${region}${lang === 'zh' ? `，${fallbackFor}无` : `; none for ${fallbackFor}`}` : region) : '';
   const text = c.target === 'non_fossil_share' ? (lang === 'zh' ? `≥${pct}` : `≥ ${pct}`) : lang === 'zh' ? `下降≥${pct}` : `down ≥ ${pct}`;
   return where ? (lang === 'zh' ? `${text}（${where}）` : `${text} (${where})`) : text;
 }
@@ -324,7 +332,7 @@ export function pathwayNotes(result: PathwayResult, lang: Lang, options: Record<
     const period = t.from === null ? String(t.to) : checkPeriod(t, lang);
     notes.push(
       zh
-        ? `目标：${what} ${period} ≥${t.target_pct.toFixed()}%（${t.region}，${t.source}${t.fallback_for ? `；${t.fallback_for} 无该目标，采用全国目标` : ''}）。`
+        ? `目标：${what} ${period} ≥${t.target_pct.toFixed()}%（${regionZh(t.region, t.region_zh)}，${t.source}${t.fallback_for ? `；${regionZh(t.fallback_for, t.fallback_for_zh)}无该目标，采用全国目标` : ''}）。`
         : `Target: ${what} ${period} ≥ ${t.target_pct.toFixed()}% (${t.region}, ${t.source}${t.fallback_for ? `; ${t.fallback_for} has none, the national target is used` : ''}).`,
     );
   }

@@ -1,3 +1,4 @@
+import { regionNamesZh } from '../calc/grid-region.js';
 import type { FactorTable } from '../factors/table.js';
 import { allTargetsFromTables, targetPct } from '../intensity/targets.js';
 import type { PathwayTarget } from './checks.js';
@@ -10,6 +11,7 @@ import type { PathwayTarget } from './checks.js';
  * value ≥ figure, as `intensity` does.
  */
 export function pathwayTargets(tiers: readonly (readonly FactorTable[])[], region: string): PathwayTarget[] {
+  const names = regionNamesZh(tiers.flat());
   return allTargetsFromTables(tiers, region).map((t) => ({
     indicator: t.indicator,
     from: t.indicator === 'non_fossil_share' ? null : t.from,
@@ -18,5 +20,7 @@ export function pathwayTargets(tiers: readonly (readonly FactorTable[])[], regio
     region: t.region,
     source: t.source,
     fallback_for: t.fallback_for,
+    region_zh: names.get(t.region),
+    fallback_for_zh: t.fallback_for === undefined ? undefined : names.get(t.fallback_for),
   }));
 }
