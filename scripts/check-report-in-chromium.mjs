@@ -262,6 +262,66 @@ async function checkReport({ lang, path: reportPath, stem }) {
     else if (c.id === 'decomposition-waterfall' && !(c.steps >= 3 && c.totals === 2 && c.closes)) problems.push(`${tag}chart ${c.id}: ${c.steps} bars, ${c.totals} totals, end ${c.closes ? 'meets' : 'does not meet'} the last effect`);
   }
 
+  // no text of a chart on another, as Chromium lays them out: each line (a <text>, or each <tspan> of a
+  // wrapped label) as its rendered width and the font's em box around the middle of its line box
+  // (the line box itself is ~1.45 em tall in the CJK fonts, taller than the glyphs)
+  const { result: clashResult } = await s('Runtime.evaluate', {
+    returnByValue: true,
+    expression: `(() => {
+      const out = [];
+      for (const svg of document.querySelectorAll('svg.chart')) {
+        const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal?.width || svg.getBoundingClientRect().width);
+        const lines = [];
+        for (const t of svg.querySelectorAll('text')) {
+          const spans = t.querySelectorAll('tspan');
+          for (const el of spans.length ? spans : [t]) {
+            const content = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('');
+            if (!content.trim()) continue;
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            const r = range.getBoundingClientRect();
+            if (r.width === 0) continue;
+            const em = parseFloat(getComputedStyle(t).fontSize) * scale;
+            const mid = (r.top + r.bottom) / 2;
+            lines.push({ text: content, x0: r.left, x1: r.right, y0: mid - 0.45 * em, y1: mid + 0.45 * em });
+          }
+        }
+        for (let i = 0; i < lines.length; i++)
+          for (let j = i + 1; j < lines.length; j++) {
+            const a = lines[i], b = lines[j];
+            if (a.x0 < b.x1 - 1 && b.x0 < a.x1 - 1 && a.y0 < b.y1 - 1 && b.y0 < a.y1 - 1) out.push(svg.dataset.chart + ': "' + a.text + '" on "' + b.text + '"');
+          }
+        // a label cut short: the charts wrap, they never end a label with an ellipsis
+        for (const l of lines) if (l.text.endsWith('…')) out.push(svg.dataset.chart + ': "' + l.text + '" is cut');
+      }
+      return out;
+    })()`,
+  });
+  for (const c of clashResult.value) problems.push(`${tag}text overlaps in chart ${c}`);
+
+  // English words with an apostrophe (city’s) read as two words when ’ is drawn a full em wide, as the
+  // CJK fonts first in the stack draw it: the rendered ’ must be narrower than half an em
+  {
+    const { result: apostrophe } = await s('Runtime.evaluate', {
+      returnByValue: true,
+      expression: `(() => {
+        if (!document.documentElement.lang.startsWith('en')) return null;
+        const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const i = n.textContent.search(/[A-Za-z]’[A-Za-z]/);
+          if (i < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, i + 1);
+          range.setEnd(n, i + 2);
+          return { text: n.textContent.slice(Math.max(0, i - 10), i + 6), width: range.getBoundingClientRect().width, em: parseFloat(getComputedStyle(n.parentElement).fontSize) };
+        }
+        return null;
+      })()`,
+    });
+    const a = apostrophe.value;
+    if (a && !(a.width < a.em * 0.5)) problems.push(`${tag}’ is drawn ${a.width.toFixed(1)} px wide at ${a.em} px type ("${a.text}" reads as two words)`);
+  }
+
   // Chinese must be set in a CJK font, not boxes: ask Chromium which fonts it used for the title and a chart label
   const doc = await s('DOM.getDocument', { depth: 0 });
   const fontsOf = async (selector) => {

@@ -50,4 +50,22 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
     expect(r.stderr).toContain('outside the file: http://127.0.0.1:9/x.png');
     expect(r.stderr).toMatch(/report-in-chromium: FAIL: 0\/9 charts drawn/);
   }, 120_000);
+
+  it('fails on chart texts drawn on each other, a label cut with "…", and an English ’ drawn a full em wide', () => {
+    const page = join(tmp, 'crowded.html');
+    const font = `font-family='"Noto Sans CJK SC",sans-serif'`;
+    writeFileSync(
+      page,
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body style='font-family:${font.slice(13, -1)}'><main><p>the city’s boundary</p>` +
+        `<svg class="chart" data-chart="trend-co2" viewBox="0 0 300 100" width="300" height="100" ${font} font-size="12">` +
+        '<text x="40" y="30" text-anchor="end" font-size="11">12.5k</text><text x="40" y="32" text-anchor="middle" font-size="10.5">11,398</text>' +
+        '<text x="200" y="80">Smelting and Pressing of Non-ferrous …</text></svg></main></body></html>',
+    );
+    const r = check(['--html', page]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('text overlaps in chart trend-co2: "12.5k" on "11,398"');
+    expect(r.stderr).toContain('text overlaps in chart trend-co2: "Smelting and Pressing of Non-ferrous …" is cut');
+    // the CJK font's ’ is a full em: 16 px at the page's 16 px
+    expect(r.stderr).toMatch(/’ is drawn 1[5-6](\.\d)? px wide at 16 px type \("the city’s bo" reads as two words\)/);
+  }, 120_000);
 });
