@@ -156,3 +156,26 @@ describe('waterfallChart', () => {
     expect(outside(svg)).toEqual([]);
   });
 });
+
+describe('lineChart marks (a scenario peak)', () => {
+  it('keeps a peak label inside the chart and off the tick labels, at the first or the last year', () => {
+    const d2 = (v: number) => new Decimal(v);
+    const series = [
+      { name: 'history', points: [2018, 2019, 2020].map((x, i) => ({ x, y: d2(1_000 + i * 10), text: '' })) },
+      {
+        name: 'scenario A',
+        points: [2018, 2019, 2020, 2021, 2022].map((x, i) => ({ x, y: d2(1_000 + i * 20), text: '' })),
+        marks: [{ x: 2022, text: 'peak 2022 · 1,080 t, a long label' }],
+      },
+      {
+        name: 'scenario B',
+        points: [2018, 2019, 2020, 2021, 2022].map((x) => ({ x, y: d2(1_000), text: '' })),
+        marks: [{ x: 2018, text: 'peak 2018 · 1,000 t' }],
+      },
+    ];
+    const svg = lineChart({ id: 'pathway-co2', title: 'p', lang: 'en', unit: 't CO2', emptyText: 'no data', series });
+    expect(svg.match(/<g class="mark"/g)).toHaveLength(2);
+    expect(describePairs(overlaps(textBoxes(svg)))).toEqual([]);
+    expect(outside(svg)).toEqual([]);
+  });
+});

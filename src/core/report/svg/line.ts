@@ -169,13 +169,21 @@ export function lineChart(spec: LineChartSpec): string {
       const cx = sx(p.x);
       const cy = sy(toPixelNumber(p.y));
       const half = textWidth(m.text, 11) / 2 + 2;
+      // the label's centre kept inside the plot's width, off the y-axis labels; clear of every other text too
+      const lx = Math.min(Math.max(cx, left + 2 + half), width - 2 - half);
+      const busy = (y: number) => clash(lx - half, lx + half, y) || taken.some((t) => intersects(t, box(m.text, 11, lx, y, 'middle')));
       let ty = cy - 12;
-      while (ty > top + 10 && clash(cx - half, cx + half, ty)) ty -= 14;
-      if (ty <= top + 10 || clash(cx - half, cx + half, ty)) for (ty = cy + 22; clash(cx - half, cx + half, ty); ) ty += 14;
-      placed.push({ x0: cx - half, x1: cx + half, y: ty });
+      while (ty > top + 10 && busy(ty)) ty -= 14;
+      if (ty <= top + 10 || busy(ty)) {
+        for (ty = cy + 22; ty < bottom - 4 && busy(ty); ) ty += 14;
+        // nowhere free: the peak still gets its label, just above the ring
+        if (ty >= bottom - 4) ty = cy - 12;
+      }
+      placed.push({ x0: lx - half, x1: lx + half, y: ty });
+      take(box(m.text, 11, lx, ty, 'middle'));
       out.push(
         `<g class="mark" data-x="${p.x}" data-value="${xml(p.y.toFixed())}"><circle cx="${px(cx)}" cy="${px(cy)}" r="7" fill="none" stroke="${color}" stroke-width="2"/>` +
-          `<text x="${px(cx)}" y="${px(ty)}" text-anchor="middle" fill="${color}" font-size="11" font-weight="600" paint-order="stroke" stroke="#fff" stroke-width="3">${xml(m.text)}</text></g>`,
+          `<text x="${px(lx)}" y="${px(ty)}" text-anchor="middle" fill="${color}" font-size="11" font-weight="600" paint-order="stroke" stroke="#fff" stroke-width="3">${xml(m.text)}</text></g>`,
       );
     }
     out.push('</g>');
