@@ -94,3 +94,26 @@ describe('regions, units and colons in Chinese output', () => {
     expect(decomposition).not.toMatch(/\btce\b/);
   });
 });
+
+describe('factor tables and input uses named in Chinese', () => {
+  it('factors list: kinds by name, 不限 for any year', () => {
+    const r = runCli(['factors', 'list', '--lang', 'zh', '-f', 'table']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^cn-gbt2589\s+2020\s+折标准煤系数\s+不限\s+CN\s+是\s/m);
+    expect(r.stdout).not.toMatch(/standard-coal|\bany\b/);
+    // a machine format keeps the keys
+    expect(runCli(['factors', 'list', '--lang', 'zh', '-f', 'csv']).stdout).toContain('cn-gbt2589,2020,standard-coal,any,CN,');
+  });
+
+  it('factors diff: the kind by name in Chinese; "1 row" in English', () => {
+    const zh = runCli(['factors', 'diff', 'mee-grid-2022', 'mee-grid-2023', '--lang', 'zh', '-f', 'csv']);
+    expect(zh.stderr).toBe('mee-grid-2022@2024-12 → mee-grid-2023@2025-12（电网排放因子）：40 行变化，0 行新增，0 行删除，0 行相同\n');
+  });
+
+  it('a use that does not fit the fuel is named as the input writes it in Chinese', () => {
+    const r = runCli(['validate', '-', '--lang', 'zh'], { input: '年份,部门,能源品种,消费量,计量单位,用途\n2021,32,电力,100,万千瓦时,还原剂\n' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('用途“还原剂”不适用于电力');
+    expect(r.stderr).not.toMatch(/用途 reductant/);
+  });
+});

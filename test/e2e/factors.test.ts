@@ -42,7 +42,7 @@ describe('factors list', () => {
     const r = runCli(['factors', 'list', '-f', 'table', '--lang', 'zh']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^编号\s+版本\s+类型\s+适用年份\s+地区\s+默认\s+名称/);
-    expect(r.stdout).toMatch(/mee-grid-2022\s+2024-12\s+grid\s+2022\s+CN\s+按年份/);
+    expect(r.stdout).toMatch(/mee-grid-2022\s+2024-12\s+电网排放因子\s+2022\s+CN\s+按年份/);
     expect(r.stdout).toContain('共 23 个因子表');
   });
 

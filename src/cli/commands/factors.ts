@@ -15,7 +15,7 @@ import { fixed, grouped, type Decimals } from '../../core/format/number.js';
 import { toDelimited, toMarkdown, type Column, type Tabular } from '../../core/format/tabular.js';
 import { plainStyle, toTextTable, type Style } from '../../core/format/text-table.js';
 import type { Lang } from '../../core/i18n/lang.js';
-import { factorsCheckFailed, factorsCheckPassed, rowsText } from '../../core/i18n/summaries.js';
+import { countEn, factorsCheckFailed, factorsCheckPassed, rowsText } from '../../core/i18n/summaries.js';
 import { displayWidth } from '../../core/text.js';
 import { stdinName } from '../../core/stdin-name.js';
 import { ExitError, printDiagnostics, styleFor, type CliContext } from '../context.js';
@@ -175,12 +175,14 @@ export async function factorsList(options: FactorsCliOptions, ctx: CliContext): 
     ...(out.machine ? [{ key: 'status', label: 'status', numeric: false }, { key: 'sha256', label: 'sha256', numeric: false }] : []),
     { key: 'title', label: t('Title', '名称'), numeric: false },
   ];
+  // people reading Chinese get the kind by name and 不限/全球 for any/global; machines keep the keys
+  const zhText = !out.machine && ctx.lang === 'zh';
   const rows = tables.map((x) => [
     x.meta.id,
     x.meta.version,
-    x.meta.kind,
-    x.meta.applies_to,
-    x.meta.region,
+    zhText ? kindName(x.meta.kind, 'zh') : x.meta.kind,
+    zhText && x.meta.applies_to === 'any' ? '不限' : x.meta.applies_to,
+    zhText && x.meta.region === 'global' ? '全球' : x.meta.region,
     mark(x),
     ...(out.machine ? [x.meta.status ?? '', x.sha256] : []),
     x.meta.title,
@@ -342,8 +344,8 @@ export async function factorsDiff(a: string, b: string, options: FactorsCliOptio
     return out.machine ? text : `${text} %`;
   };
   const summaryText = t(
-    `${tableRef(ta)} → ${tableRef(tb)} (${diff.kind}): ${diff.summary.changed} rows changed, ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.same} the same`,
-    `${tableRef(ta)} → ${tableRef(tb)}（${diff.kind}）：${diff.summary.changed} 行变化，${diff.summary.added} 行新增，${diff.summary.removed} 行删除，${diff.summary.same} 行相同`,
+    `${tableRef(ta)} → ${tableRef(tb)} (${diff.kind}): ${countEn(diff.summary.changed, 'row')} changed, ${diff.summary.added} added, ${diff.summary.removed} removed, ${diff.summary.same} the same`,
+    `${tableRef(ta)} → ${tableRef(tb)}（${kindName(diff.kind, 'zh')}）：${diff.summary.changed} 行变化，${diff.summary.added} 行新增，${diff.summary.removed} 行删除，${diff.summary.same} 行相同`,
   );
 
   if (out.format === 'json') {

@@ -16,6 +16,8 @@ const DIMENSION_EN: Record<string, string> = { mass: 'by weight (t)', volume: 'b
 /** input fields by their Chinese header, for Chinese messages */
 const FIELD_ZH: Record<string, string> = { year: '年份', sector: '部门', fuel: '能源品种', quantity: '消费量', unit: '计量单位', use: '用途' };
 const fieldZh = (v: unknown): string => FIELD_ZH[s(v)] ?? s(v);
+/** A row's use as the input accepts it in Chinese (用途 column). */
+const USE_ZH: Record<string, string> = { energy: '燃料', feedstock: '原料', reductant: '还原剂', output: '产出' };
 const DIMENSION_ZH: Record<string, string> = { mass: '按质量（吨）', volume: '按体积（立方米）', electricity: '按电量（千瓦时）', heat: '按热量（吉焦）' };
 
 export const messages = {
@@ -97,7 +99,7 @@ export const messages = {
   },
   NEGATIVE_QUANTITY: {
     en: { message: (p) => `quantity ${s(p.value)} is negative`, fix: () => 'quantities are consumption, ≥ 0; enter electricity or heat generated in the city with use=output instead' },
-    zh: { message: (p) => `消费量 ${s(p.value)} 为负数`, fix: () => '消费量应 ≥ 0；本地发电、供热量请用 用途=output 填写' },
+    zh: { message: (p) => `消费量 ${s(p.value)} 为负数`, fix: () => '消费量应 ≥ 0；本地发电、供热量请在“用途”列填“产出”' },
   },
   UNKNOWN_FUEL: {
     en: {
@@ -140,7 +142,7 @@ export const messages = {
               : 'feedstock rows are fuels used as raw material, not electricity or heat',
     },
     zh: {
-      message: (p) => `用途 ${s(p.use)} 不适用于${s(p.fuel)}`,
+      message: (p) => `用途“${USE_ZH[s(p.use)] ?? s(p.use)}”不适用于${s(p.fuel)}`,
       fix: (p) =>
         p.use === 'output'
           ? '“产出”仅用于本地发电量、供热量'
