@@ -40,6 +40,29 @@ export function detectDelimiter(text: string): string {
   return counts.sort((a, b) => b[1] - a[1])[0]![0];
 }
 
+/** csv-parse's options for a spreadsheet export: the whole-text reader and the streaming one (input/csv-stream.ts) share them. */
+export function spreadsheetCsvOptions(delimiter: string) {
+  return {
+    bom: true,
+    // `template` writes # lines with help; a whole line starting with # is a comment
+    comment: '#',
+    comment_no_infix: true,
+    delimiter,
+    relax_column_count: true,
+    // a stray quote inside an unquoted cell (12" pipe) is text, as Excel reads it
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+  };
+}
+
+/** What csv-parse says of a record with `info: true` (the counters it keeps since the start). */
+export interface CsvParseInfo {
+  comment_lines: number;
+  empty_lines: number;
+  bytes: number;
+}
+
 /**
  * Reads a CSV exported from a spreadsheet, as users' data files are: BOM, CRLF, any of three
  * delimiters, whole-line # comments, stray quotes inside unquoted cells kept as text, rows of
@@ -49,59 +72,90 @@ export function readSpreadsheetCsv(
   text: string,
 ): { records: SheetRecord[] } | { error: { detail: string; line: number | undefined } } {
   try {
-    const records = parse(text, {
-      bom: true,
-      // `template` writes # lines with help; a whole line starting with # is a comment
-      comment: '#',
-      comment_no_infix: true,
-      delimiter: detectDelimiter(text.replace(/^\uFEFF/, '')),
-      relax_column_count: true,
-      // a stray quote inside an unquoted cell (12" pipe) is text, as Excel reads it
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as (SheetRecord & { info: { comment_lines: number; empty_lines: number; bytes: number } })[];
-    // where each record starts (after the previous one's bytes and the comment and empty lines
-    // skipped since) and ends, counted from the text: csv-parse counts a CR LF inside quotes as two
-    let previousSkipped = 0;
-    const lines = lineCounter(text);
-    for (const r of records) {
-      const skipped = r.info.comment_lines + r.info.empty_lines;
-      r.info.firstLine = lines.line + (skipped - previousSkipped);
-      lines.moveTo(r.info.bytes);
-      r.info.lines = lines.afterLineEnd() ? lines.line - 1 : lines.line;
-      previousSkipped = skipped;
-    }
-    return { records: records.filter((r) => r.record.some((f) => f.trim() !== '')) };
+    const records = parse(text, spreadsheetCsvOptions(detectDelimiter(text.replace(/^\uFEFF/, '')))) as unknown as (SheetRecord & { info: CsvParseInfo })[];
+    const lines = new RecordLines();
+    lines.push(text);
+    for (const r of records) Object.assign(r.info, lines.place(r.info));
+    return { records: records.filter((r) => !blankRecord(r.record)) };
   } catch (e) {
-    const err = e as Error & { lines?: number };
-    return { error: { detail: err.message.replace(/^[A-Za-z_]+: /, ''), line: err.lines } };
+    return { error: csvErrorOf(e) };
+  }
+}
+
+/** A record of blank cells (dropped: Excel writes ",,,," rows). */
+export function blankRecord(record: readonly string[]): boolean {
+  return !record.some((f) => f.trim() !== '');
+}
+
+/** csv-parse's error as a diagnostic's detail and line. */
+export function csvErrorOf(e: unknown): { detail: string; line: number | undefined } {
+  const err = e as Error & { lines?: number };
+  return { detail: err.message.replace(/^[A-Za-z_]+: /, ''), line: err.lines };
+}
+
+/**
+ * Where each record starts (after the previous one's bytes and the comment and empty lines
+ * skipped since) and ends, counted from the text: csv-parse counts a CR LF inside quotes as two.
+ * The text may come in pieces (push each before the records that end in it); a piece other than
+ * the last must not end with CR, whose meaning depends on the next character.
+ */
+export class RecordLines {
+  private readonly counter = new LineCounter();
+  private previousSkipped = 0;
+
+  push(text: string): void {
+    this.counter.push(text);
+  }
+
+  place(info: CsvParseInfo): { firstLine: number; lines: number } {
+    const skipped = info.comment_lines + info.empty_lines;
+    const firstLine = this.counter.line + (skipped - this.previousSkipped);
+    this.counter.moveTo(info.bytes);
+    this.previousSkipped = skipped;
+    return { firstLine, lines: this.counter.afterLineEnd() ? this.counter.line - 1 : this.counter.line };
   }
 }
 
 /**
- * Walks `text` to UTF-8 byte offsets in increasing order (csv-parse gives records' ends as byte
+ * Walks text to UTF-8 byte offsets in increasing order (csv-parse gives records' ends as byte
  * offsets): `line` is the line (from 1) the next byte is on. CR LF, LF and a lone CR each end a line.
  */
-function lineCounter(text: string): { line: number; moveTo(offset: number): void; afterLineEnd(): boolean } {
-  let i = 0;
-  let bytes = 0;
-  const counter = {
-    line: 1,
-    moveTo(offset: number) {
-      while (bytes < offset && i < text.length) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) counter.line++;
-        // UTF-8 length of the code unit: a surrogate pair is 4 bytes, counted on its first half
-        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : c >= 0xdc00 && c <= 0xdfff ? 0 : 3;
-        i++;
+class LineCounter {
+  line = 1;
+  private text = '';
+  private readonly queue: string[] = [];
+  private i = 0;
+  private bytes = 0;
+  private last = NaN;
+
+  push(text: string): void {
+    if (this.i >= this.text.length && this.queue.length === 0) {
+      this.text = text;
+      this.i = 0;
+    } else this.queue.push(text);
+  }
+
+  moveTo(offset: number): void {
+    while (this.bytes < offset) {
+      if (this.i >= this.text.length) {
+        const next = this.queue.shift();
+        if (next === undefined) return;
+        this.text = next;
+        this.i = 0;
+        continue;
       }
-    },
-    /** the last character walked over ended a line */
-    afterLineEnd() {
-      const c = text.charCodeAt(i - 1);
-      return c === 10 || c === 13;
-    },
-  };
-  return counter;
+      const c = this.text.charCodeAt(this.i);
+      const after = this.i + 1 < this.text.length ? this.text.charCodeAt(this.i + 1) : this.queue[0]?.charCodeAt(0);
+      if (c === 10 || (c === 13 && after !== 10)) this.line++;
+      // UTF-8 length of the code unit: a surrogate pair is 4 bytes, counted on its first half
+      this.bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : c >= 0xdc00 && c <= 0xdfff ? 0 : 3;
+      this.last = c;
+      this.i++;
+    }
+  }
+
+  /** the last character walked over ended a line */
+  afterLineEnd(): boolean {
+    return this.last === 10 || this.last === 13;
+  }
 }

@@ -5,7 +5,7 @@ import type { Sector } from '../dictionary/sectors.js';
 import { decimalOf, tableRef, type FactorTable } from '../factors/table.js';
 import type { ActivityRecord } from '../input/activity.js';
 import type { Use } from '../input/columns.js';
-import { isElectricityOutput, isPowerPlantElectricity } from '../input/row-rules.js';
+import { qualityOfRows } from '../quality/collector.js';
 import type { Dimension } from '../units.js';
 import {
   chooseCoalRate,
@@ -31,6 +31,11 @@ export interface CalcOptions {
   electricityMethod: ElectricityMethod;
   /** extra (carried-through) columns to keep apart, because they are grouped by */
   keepColumns?: string[];
+  /**
+   * DUPLICATE_ROW, SCALE_OUTLIER and POWER_SECTOR_ELECTRICITY as the reader found them on the rows,
+   * when `records` are sums by key (the fast and streaming readers); without it they are found on `records`
+   */
+  rowQuality?: Diagnostic[] | undefined;
 }
 
 /**
@@ -289,7 +294,7 @@ export function calculateLines(
     });
   }
   offsetCaptivePlants(lines, carrier);
-  appendAll(diagnostics, qualityWarnings(records, lines));
+  appendAll(diagnostics, qualityWarnings(records, lines, options.rowQuality));
   return { lines, diagnostics, tablesUsed: [...used.values()], coalRates: coalRateByYear };
 }
 
@@ -378,7 +383,7 @@ function groupRecords(records: readonly ActivityRecord[], keepColumns: string[])
 const FEEDSTOCK_COAL_SECTORS = new Set(['25', '26', '28']);
 
 /** Warnings that catch real mistakes in city data; none of them stops the calculation. */
-function qualityWarnings(records: readonly ActivityRecord[], lines: LineResult[]): Diagnostic[] {
+function qualityWarnings(records: readonly ActivityRecord[], lines: LineResult[], rowQuality: Diagnostic[] | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
   // an aggregate row such as 电力、燃气及水的生产和供应业 is counted as power and heat plants;
   // say so once per file, since its gas and water supply belong elsewhere
@@ -396,55 +401,8 @@ function qualityWarnings(records: readonly ActivityRecord[], lines: LineResult[]
     if (FEEDSTOCK_COAL_SECTORS.has(l.sector.code)) continue;
     out.push(warning('REDUCTANT_AS_FEEDSTOCK', { fuel: l.fuel.zh, fuelEn: l.fuel.en, sector: l.sector.zh, sectorEn: l.sector.en }, l.first));
   }
-  // the same year, sector, fuel and use twice, with nothing else telling the rows apart
-  const seen = new Map<string, ActivityRecord>();
-  for (const r of records) {
-    const key = [r.year, r.sector?.code ?? r.sectorLabel, r.fuel.id, r.use, JSON.stringify(r.extra)].join('\u0000');
-    const prior = seen.get(key);
-    if (prior) out.push(warning('DUPLICATE_ROW', { other: prior.line, otherFile: prior.file }, { file: r.file, line: r.line }));
-    else seen.set(key, r);
-  }
-  // a year 100× off the same sector's other years for the same fuel: 吨 vs 万吨
-  const series = new Map<string, ActivityRecord[]>();
-  for (const r of records) {
-    const key = [r.sector?.code ?? r.sectorLabel, r.fuel.id, r.use, r.dimension].join('\u0000');
-    const rows = series.get(key);
-    if (rows) rows.push(r);
-    else series.set(key, [r]);
-  }
-  for (const rows of series.values()) {
-    const years = new Set(rows.map((r) => r.year));
-    if (years.size < 3) continue;
-    // the median over all years is robust to the one year that is off
-    const sorted = rows.map((o) => o.quantity).sort((a, b) => a.comparedTo(b));
-    const typical = sorted[Math.floor((sorted.length - 1) / 2)]!;
-    for (const r of rows) {
-      if (typical.isZero() || r.quantity.isZero()) continue;
-      const ratio = r.quantity.dividedBy(typical);
-      if (ratio.greaterThanOrEqualTo(100) || ratio.lessThanOrEqualTo(new Decimal('0.01'))) {
-        out.push(
-          warning(
-            'SCALE_OUTLIER',
-            {
-              ratio: ratio.greaterThanOrEqualTo(1) ? ratio.toSignificantDigits(3).toString() : ratio.toSignificantDigits(2).toString(),
-              fuel: r.fuel.zh, fuelEn: r.fuel.en,
-              typical: typical.toSignificantDigits(6).toString(),
-              unit: r.dimension === 'standard-coal' ? 'tce' : baseUnitOf(r.dimension),
-            },
-            { file: r.file, line: r.line },
-          ),
-        );
-      }
-    }
-  }
-  // Plants' own use (厂用电) listed with no output row: the own use came from fuel already
-  // counted, so it is counted twice. With gross generation entered as output it balances.
-  const outputYears = new Set(records.filter(isElectricityOutput).map((r) => r.year));
-  for (const r of records) {
-    if (isPowerPlantElectricity(r) && !outputYears.has(r.year)) {
-      out.push(warning('POWER_SECTOR_ELECTRICITY', {}, { file: r.file, line: r.line }));
-    }
-  }
+  // duplicates, scale outliers and plants' own use: checked on rows (src/core/quality/collector.ts)
+  appendAll(out, rowQuality ?? qualityOfRows(records));
   // netting output without any plant input is almost always wind/solar entered as 电力 output;
   // a captive plant's output (sector other than 44) needs fuel input in its own sector
   const warned = new Set<string>();
@@ -464,8 +422,4 @@ function qualityWarnings(records: readonly ActivityRecord[], lines: LineResult[]
     out.push(warning('OUTPUT_WITHOUT_INPUT', params, l.first));
   }
   return out;
-}
-
-function baseUnitOf(d: Dimension): string {
-  return { mass: 't', volume: 'm3', electricity: 'kWh', heat: 'GJ', 'standard-coal': 'tce' }[d];
 }

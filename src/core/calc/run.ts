@@ -302,10 +302,10 @@ export function runCalculation(
   const calc = calculateLines(
     read.records,
     factors,
-    { grid, gridYear: request.gridYear, electricityMethod, keepColumns },
+    { grid, gridYear: request.gridYear, electricityMethod, keepColumns, rowQuality: read.quality },
     dict.fuels,
   );
-  const diagnostics = [...read.diagnostics, ...(read.quality ? withRowQuality(calc.diagnostics, read.quality) : calc.diagnostics)];
+  const diagnostics = [...read.diagnostics, ...calc.diagnostics];
   if (hasErrors(diagnostics)) return empty(diagnostics);
   // process emissions after energy: ammonia takes its carbon from the energy side's feedstock lines
   const processCalc = calculateProcess(
@@ -364,19 +364,6 @@ export function runCalculation(
     processInput: split.processFiles.length > 0,
     notes: processCalc.notes,
   };
-}
-
-/**
- * calculateLines checks duplicates, scale and power-plant electricity on the records it is given;
- * the fast path gives it summed records, so those three come from the rows instead, in the same
- * place (after the calculation's own diagnostics, before OUTPUT_WITHOUT_INPUT).
- */
-function withRowQuality(calc: Diagnostic[], quality: Diagnostic[]): Diagnostic[] {
-  const perRow = new Set(['DUPLICATE_ROW', 'SCALE_OUTLIER', 'POWER_SECTOR_ELECTRICITY']);
-  const rest = calc.filter((d) => !perRow.has(d.code));
-  let at = rest.length;
-  while (at > 0 && rest[at - 1]!.code === 'OUTPUT_WITHOUT_INPUT') at--;
-  return [...rest.slice(0, at), ...quality, ...rest.slice(at)];
 }
 
 /**

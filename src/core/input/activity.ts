@@ -79,12 +79,13 @@ export function parseActivity(text: string, file: string, dict: Dictionaries): P
   return result;
 }
 
-interface ColumnMap {
+export interface ColumnMap {
   index: Partial<Record<Field, number>>;
   extra: { name: string; index: number }[];
 }
 
-function mapHeader(header: string[], file: string, line: number, diagnostics: Diagnostic[]): ColumnMap | undefined {
+/** The header's fields and extra columns; undefined (with the problems in `diagnostics`) when a field is missing or named twice. */
+export function mapHeader(header: string[], file: string, line: number, diagnostics: Diagnostic[]): ColumnMap | undefined {
   const index: Partial<Record<Field, number>> = {};
   const extra: ColumnMap['extra'] = [];
   header.forEach((raw, i) => {
@@ -123,7 +124,8 @@ function mapHeader(header: string[], file: string, line: number, diagnostics: Di
   return ok && !diagnostics.some((d) => d.code === 'DUPLICATE_COLUMN') ? { index, extra } : undefined;
 }
 
-function parseRow(
+/** One data row: its record, or undefined with every problem of the row in `diagnostics`. */
+export function parseRow(
   record: string[],
   line: number,
   file: string,

@@ -33,27 +33,47 @@ export function decodeText(
   file: string,
   encoding?: Encoding,
 ): { text: string; encoding: string } | { diagnostic: Diagnostic } {
-  const at = { file };
-  const utf16 = utf16Bom(bytes);
-  if (utf16) return { text: new TextDecoder(utf16).decode(bytes.subarray(2)), encoding: utf16 };
-  if (unreadableAsText(bytes)) return { diagnostic: error('BINARY_FILE', {}, at) };
-  const hasBom = hasUtf8Bom(bytes);
-  const body = hasBom ? bytes.subarray(3) : bytes;
-  const tryDecode = (label: string): string | undefined => {
+  const plan = decodingPlan(bytes.subarray(0, 8192), file, encoding);
+  if ('diagnostic' in plan) return plan;
+  const body = bytes.subarray(plan.skip);
+  for (const attempt of plan.attempts) {
     try {
-      return new TextDecoder(label, { fatal: true }).decode(body);
+      return { text: new TextDecoder(attempt.label, { fatal: attempt.fatal }).decode(body), encoding: attempt.encoding };
     } catch {
-      return undefined;
+      // not this encoding: the next
     }
-  };
-  if (encoding === 'gbk' && !hasBom) {
-    const text = tryDecode('gb18030');
-    return text === undefined ? { diagnostic: error('ENCODING_INVALID', { encoding: 'GBK' }, at) } : { text, encoding: 'gbk' };
   }
-  const utf8 = tryDecode('utf-8');
-  if (utf8 !== undefined) return { text: utf8, encoding: hasBom ? 'utf8-bom' : 'utf8' };
-  if (encoding === 'utf8') return { diagnostic: error('ENCODING_INVALID', { encoding: 'UTF-8' }, at) };
-  const gbk = tryDecode('gb18030');
-  if (gbk !== undefined) return { text: gbk, encoding: 'gbk' };
-  return { diagnostic: error('ENCODING_INVALID', { encoding: 'UTF-8 / GBK' }, at) };
+  return { diagnostic: plan.invalid };
+}
+
+/** One way to decode a file's body: the decoder's label and what the result records as the encoding. */
+export interface DecodingAttempt {
+  label: string;
+  fatal: boolean;
+  encoding: string;
+}
+
+/**
+ * How to decode a file, from its first bytes (8 kB or all of it): the bytes to skip (a BOM),
+ * the decoders to try in turn, and the error when none reads the whole body. A ZIP (an .xlsx
+ * renamed .csv) or a NUL byte early on is a binary file. The whole-text reader above and the
+ * streaming one (csv-stream.ts) both follow it.
+ */
+export function decodingPlan(
+  head: Uint8Array,
+  file: string,
+  encoding?: Encoding,
+): { skip: number; attempts: DecodingAttempt[]; invalid: Diagnostic } | { diagnostic: Diagnostic } {
+  const at = { file };
+  const never = error('ENCODING_INVALID', { encoding: 'UTF-16' }, at);
+  const utf16 = utf16Bom(head);
+  if (utf16) return { skip: 2, attempts: [{ label: utf16, fatal: false, encoding: utf16 }], invalid: never };
+  if (unreadableAsText(head)) return { diagnostic: error('BINARY_FILE', {}, at) };
+  const hasBom = hasUtf8Bom(head);
+  const skip = hasBom ? 3 : 0;
+  const gbk = { label: 'gb18030', fatal: true, encoding: 'gbk' };
+  if (encoding === 'gbk' && !hasBom) return { skip, attempts: [gbk], invalid: error('ENCODING_INVALID', { encoding: 'GBK' }, at) };
+  const utf8 = { label: 'utf-8', fatal: true, encoding: hasBom ? 'utf8-bom' : 'utf8' };
+  if (encoding === 'utf8') return { skip, attempts: [utf8], invalid: error('ENCODING_INVALID', { encoding: 'UTF-8' }, at) };
+  return { skip, attempts: [utf8, gbk], invalid: error('ENCODING_INVALID', { encoding: 'UTF-8 / GBK' }, at) };
 }
