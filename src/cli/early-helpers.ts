@@ -14,7 +14,7 @@ import { helperCount, startHelperProcesses, stopHelperProcesses, type HelperProc
 /** Helpers for `argv` (as the shim got it) if calc will want them, running `script`; else undefined. */
 export function startHelpersEarly(argv: readonly string[], env: Record<string, string | undefined>, script: string, spawnProcess: () => Spawn): HelperProcesses | undefined {
   // `jinchang-carbon calc FILE…` only; any other command line decides later, as calc does anyway
-  if (argv[2] !== 'calc' || env.JINCHANG_FAST === '0') return undefined;
+  if (argv[2] !== 'calc' || env.JINCHANG_FAST === '0' || env.JINCHANG_FAST === 'stream') return undefined;
   const settings = helperSettings(env);
   // every argument that names a file helpers could share (option values too: calc decides again)
   const sizes = argv.slice(3).map((arg) => {

@@ -31,10 +31,13 @@ function outcome(files: InputFile[], request: CalcRequest): unknown {
   }
 }
 
+/** The fast path (with the streaming reader behind it) and the streaming reader alone = the whole-text reader. */
 function sameBothWays(files: InputFile[], request: CalcRequest = {}): void {
   const fast = outcome(files, { ...request, fast: true });
+  const streamed = outcome(files, { ...request, fast: 'stream' });
   const simple = outcome(files, { ...request, fast: false });
   expect(fast).toEqual(simple);
+  expect(streamed).toEqual(simple);
 }
 
 /** The fast path's own result, or the reason it stepped aside. */
@@ -47,7 +50,7 @@ function fastOrReason(files: InputFile[], keepColumns: string[] = []): FastResul
   }
 }
 
-describe('fast path = csv-parse path, on the fixtures', () => {
+describe('fast path = streaming csv-parse = whole-text csv-parse, on the fixtures', () => {
   const names = readdirSync(fixtures).filter((n) => n.endsWith('.csv'));
   for (const name of names) {
     it(name, () => {
@@ -132,7 +135,7 @@ function choppyReader(bytes: Uint8Array, r: () => number): ChunkReader {
 
 const plain = plainResult;
 
-describe('fast path = csv-parse path, on random files (seeded)', () => {
+describe('fast path = streaming csv-parse = whole-text csv-parse, on random files (seeded)', () => {
   it('300 files: identical results; the fast path takes almost all of them', () => {
     let fastTaken = 0;
     for (let seed = 1; seed <= 300; seed++) {
@@ -140,8 +143,10 @@ describe('fast path = csv-parse path, on random files (seeded)', () => {
       const files = [{ path: `random-${seed}.csv`, bytes }];
       const by = [['year', 'sector', 'fuel'], ['fuel'], ['scope', 'category'], ['year', ...extras.slice(0, 1), 'fuel']][seed % 4]!;
       const fast = outcome(files, { by, fast: true });
+      const streamed = outcome(files, { by, fast: 'stream' });
       const simple = outcome(files, { by, fast: false });
       expect(fast, `seed ${seed}`).toEqual(simple);
+      expect(streamed, `seed ${seed}, streamed`).toEqual(simple);
       if (typeof fastOrReason(files) === 'object') fastTaken++;
     }
     expect(fastTaken).toBeGreaterThan(285);

@@ -19,12 +19,14 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   const format = options.output ? formatFromPath(options.output, ['csv', 'tsv', 'json', 'md', 'xlsx'], options.format) : stdoutFormat(options.format, ctx);
   if (options.output) assertNotAnInput(options.output, files);
   const inputs = openInputFiles(files, ctx.lang);
-  // JINCHANG_FAST=0 reads every file with csv-parse (the reference path; see docs/PERFORMANCE.md)
+  // JINCHANG_FAST=0 reads every file whole with csv-parse (the reference path; see docs/PERFORMANCE.md),
+  // JINCHANG_FAST=stream with csv-parse streaming (what the fast path falls back to)
   if (ctx.env.JINCHANG_FAST === '0') request.fast = false;
+  if (ctx.env.JINCHANG_FAST === 'stream') request.fast = 'stream';
   // big files are read with helper processes too; they start now, to be up when the reading starts
   // (for small files their code is not even loaded)
   const settings = helperSettings(ctx.env);
-  const sizes = request.fast === false ? [] : inputs.map((i) => ('bytes' in i || !i.openAt ? undefined : i.size));
+  const sizes = request.fast !== undefined && request.fast !== true ? [] : inputs.map((i) => ('bytes' in i || !i.openAt ? undefined : i.size));
   const early = ctx.earlyHelpers;
   const helpers = wantsHelpers(sizes, settings) ? (await import('../read-helpers.js')).helperRunner(settings, early) : undefined;
   // started early for a file that turns out not to be read with helpers: stop them now

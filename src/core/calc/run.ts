@@ -7,6 +7,7 @@ import { parseActivity, type ActivityRecord, type Dictionaries } from '../input/
 import { FastFallback, memorySource, readActivityFast, type FastSource } from '../input/fast-read.js';
 import type { ParallelRunner } from '../input/fast-parallel.js';
 import { readWhole, type StreamedInput } from '../input/fast-source.js';
+import { readActivityStreamed } from '../input/csv-stream.js';
 import { aggregate, builtInDims, totalsOf, type OutputRow, type RowOrder, type Totals } from './aggregate.js';
 import { resolveGridRegion } from './grid-region.js';
 import { calculateLines, type ElectricityMethod, type LineResult } from './calculate.js';
@@ -42,8 +43,11 @@ export interface CalcRequest {
   encoding?: Encoding | undefined;
   /** unknown sectors become errors */
   strict?: boolean | undefined;
-  /** false reads every file with csv-parse (the reference path the fast path is tested against) */
-  fast?: boolean | undefined;
+  /**
+   * true (the default): the fast path, and csv-parse streaming what it leaves; 'stream': csv-parse
+   * streaming only; false: every file read whole by csv-parse (the reference the others are tested against)
+   */
+  fast?: boolean | 'stream' | undefined;
   /** bytes read so far and in all, for a progress bar */
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** helpers for big files (the CLI's helper processes; see fast-parallel.ts) */
@@ -125,8 +129,8 @@ export interface ReadOptions {
   strict?: boolean | undefined;
   /** extra columns grouped by: the fast path keeps them apart when it sums rows */
   keepColumns?: readonly string[] | undefined;
-  /** true: the fast path, whose records are sums by key (runCalculation's default); else one record per row */
-  fast?: boolean | undefined;
+  /** true: the fast path, then the streaming reader (runCalculation's default); 'stream': the streaming reader; both sum records by key. Else one record per row, files read whole */
+  fast?: boolean | 'stream' | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** helpers for big files (the CLI's helper processes; see fast-parallel.ts) */
   parallel?: ParallelRunner | undefined;
@@ -142,7 +146,7 @@ export interface ReadResult {
   extraColumns: Set<string>;
   /** rows that made a record */
   recordCount?: number;
-  /** with the fast path: the row-level quality warnings, to replace calculateLines' own (it saw summed records) */
+  /** with records summed by key: the row-level quality warnings (calculateLines' rowQuality) */
   quality?: Diagnostic[];
 }
 
@@ -161,21 +165,26 @@ export function readInputs(files: readonly InputSource[], dict: Dictionaries, op
 }
 
 function readEachInput(files: readonly InputSource[], dict: Dictionaries, options: ReadOptions): ReadResult {
-  if (options.fast === true && files.length > 0) {
+  if (options.fast === false || options.fast === undefined || files.length === 0) {
+    return readWholeFiles(files.map((f) => ('bytes' in f ? f : { path: f.path, bytes: readWhole(f) })), dict, options);
+  }
+  let read: ReadResult | undefined;
+  if (options.fast === true) {
     try {
       const sources: FastSource[] = files.map((f) =>
         'bytes' in f ? memorySource(f.path, f.bytes) : { path: f.path, size: f.size, open: () => f.open(), openAt: f.openAt, identity: f.identity },
       );
-      const fast = readActivityFast(sources, dict, options);
-      if (options.strict) {
-        for (const d of fast.diagnostics) if (d.code === 'UNKNOWN_SECTOR') d.severity = 'error';
-      }
-      return fast;
+      read = readActivityFast(sources, dict, options);
     } catch (e) {
       if (!(e instanceof FastFallback)) throw e;
     }
   }
-  return readWholeFiles(files.map((f) => ('bytes' in f ? f : { path: f.path, bytes: readWhole(f) })), dict, options);
+  // what the fast path leaves (a quoted cell with a line break, …): csv-parse, streaming
+  read ??= readActivityStreamed(files.map((f) => ('bytes' in f ? memorySource(f.path, f.bytes) : f)), dict, options);
+  if (options.strict) {
+    for (const d of read.diagnostics) if (d.code === 'UNKNOWN_SECTOR') d.severity = 'error';
+  }
+  return read;
 }
 
 function readWholeFiles(files: readonly InputFile[], dict: Dictionaries, options: ReadOptions): ReadResult {

@@ -11,6 +11,7 @@
  *   if (q.endFirstPass()) for each row again: q.row(record, fileIndex);
  *   q.warnings(records)   // in the order calculateLines always gave them
  */
+import { appendAll } from '../arrays.js';
 import { Decimal } from '../decimal.js';
 import { warning, type Diagnostic } from '../diagnostics.js';
 import type { Fuel } from '../dictionary/fuels.js';
@@ -140,7 +141,7 @@ export class QualityCollector {
   warnings(records: readonly Pick<ActivityRecord, 'year' | 'fuel' | 'use'>[]): Diagnostic[] {
     const out: Diagnostic[] = [];
     const listed = Math.min(this.duplicates.length, this.limits.warning);
-    out.push(...this.duplicates.slice(0, listed));
+    appendAll(out, this.duplicates.slice(0, listed));
     if (this.duplicateCount > listed) {
       const locations = this.duplicates.slice(listed);
       out.push(summaryOf({ first: locations[0]!, count: this.duplicateCount - listed, locations }, this.limits));
