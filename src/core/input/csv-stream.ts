@@ -14,13 +14,13 @@ import { createHash, type Hash } from 'node:crypto';
 import { Parser } from 'csv-parse';
 import { Decimal } from '../decimal.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import { blankRecord, csvErrorOf, detectDelimiter, RecordLines, spreadsheetCsvOptions, type CsvParseInfo } from '../csv-text.js';
+import { blankRecord, csvErrorOf, detectDelimiter, MAX_HEADER_SEARCH, RecordLines, spreadsheetCsvOptions, type CsvParseInfo } from '../csv-text.js';
 import { QualityCollector } from '../quality/collector.js';
 import type { ListLimits } from '../quality/summarise.js';
 import { mapHeader, parseRow, type ActivityRecord, type ColumnMap, type Dictionaries } from './activity.js';
 import { decodingPlan, type Encoding } from './decode.js';
 import type { ChunkReader } from './fast-source.js';
-import { findHeaderRecord, MAX_HEADER_SEARCH } from './row-rules.js';
+import { findHeaderRecord } from './row-rules.js';
 
 export interface StreamSource {
   path: string;
