@@ -23,7 +23,8 @@ import { kindLabel } from '../core/factors/kind-names.js';
 import type { FactorTable } from '../core/factors/table.js';
 import type { Lang } from '../core/i18n/lang.js';
 import type { IntensityResult } from '../core/intensity/compute.js';
-import { intensityNotes, intensityYearKeys } from '../core/intensity/format.js';
+import { intensityNotes, intensityYearKeys, measureText, sourcesText, statusText } from '../core/intensity/format.js';
+import { regionNamesZh } from '../core/calc/grid-region.js';
 
 export type Workbook = ExcelStream.xlsx.WorkbookWriter;
 
@@ -449,11 +450,14 @@ export async function intensityWorkbook(
   const wb = newWorkbook(options.tool, out);
   const assessed = result.assessment_basis;
   const yearKeys = intensityYearKeys(assessed);
+  const zh = lang === 'zh';
+  const regionsZh = regionNamesZh([...(options.factors ?? [])]);
+  regionsZh.set('national', '全国');
   await addTableSheet(
     wb,
     INTENSITY_SHEETS.years[lang],
     [...yearKeys.map(h), { header: INTENSITY_LABELS.sources![lang], width: 24 }],
-    result.years.map((y) => [...yearKeys.map((k) => (k === 'year' ? y.year : (y[k] as Decimal | null))), Object.entries(y.sources).map(([k, v]) => `${k}: ${v}`).join('; ')]),
+    result.years.map((y) => [...yearKeys.map((k) => (k === 'year' ? y.year : (y[k] as Decimal | null))), sourcesText(y.sources, lang)]),
   );
   const lines = result.periods.flatMap((p) => [p.energy_intensity, ...(p.energy_intensity_assessed ? [p.energy_intensity_assessed] : []), p.carbon_intensity].map((l) => ({ p, l })));
   await addTableSheet(
@@ -476,17 +480,18 @@ export async function intensityWorkbook(
       p.from,
       p.to,
       p.plan,
-      l.measure,
+      zh ? measureText(l.measure, lang) : l.measure,
       l.through,
       l.from_value,
       l.through_value,
       l.reduction_pct,
       l.average_annual_pct,
       l.target_pct,
-      l.target?.region ?? '',
+      l.target ? (zh ? regionsZh.get(l.target.region) ?? l.target.region : l.target.region) : '',
       l.target?.source ?? '',
-      l.status,
-      l.met === null ? '' : String(l.met),
+      // Chinese words for a Chinese reader; the English workbook keeps the keys JSON has
+      zh ? statusText(l.status, lang) : l.status,
+      l.met === null ? '' : zh ? (l.met ? '是' : '否') : String(l.met),
       l.required_annual_pct,
       l.planned_annual_pct,
     ]),

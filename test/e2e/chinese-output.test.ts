@@ -117,3 +117,37 @@ describe('factor tables and input uses named in Chinese', () => {
     expect(r.stderr).not.toMatch(/用途 reductant/);
   });
 });
+
+describe('intensity in Chinese: regions by name, workbook words in Chinese', () => {
+  it('the periods table and the notes name 甘肃 and 全国', () => {
+    const r = runCli(['intensity', indicators, '--lang', 'zh', '-f', 'table']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/能耗强度\s+2023\s+下降2\.54%\s+下降0\.86%\s+下降12\.5%（甘肃）\s+进度滞后/);
+    expect(r.stdout).toContain('下降18%（全国，甘肃无）');
+    expect(r.stdout).toContain('目标：2015—2020 能耗强度下降 15%（全国，cn-targets-13fyp@2016；甘肃无该目标，采用全国目标');
+    expect(r.stdout).not.toMatch(/gansu|national/);
+  });
+
+  it('the workbook: measures, statuses, regions and sources in words', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const ExcelJS = (await import('exceljs')).default as unknown as typeof import('exceljs');
+    const out = join(mkdtempSync(join(tmpdir(), 'jc-zh-')), 'i.xlsx');
+    expect(runCli(['intensity', indicators, '--data', example, '--lang', 'zh', '-o', out]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const rows = (name: string) => {
+      const all: string[][] = [];
+      wb.getWorksheet(name)!.eachRow((row) => all.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+      return all;
+    };
+    const periods = rows('分时期目标');
+    const energy2025 = periods.find((r) => r[0] === '2020' && r[3] === '能耗强度')!;
+    expect(energy2025.slice(10, 13)).toEqual(['甘肃', 'cn-targets-14fyp@2023', '进度滞后']);
+    expect(periods.find((r) => r[0] === '2015' && r[3] === '能耗强度')!.slice(10, 14)).toEqual(['全国', 'cn-targets-13fyp@2016', '完成', '是']);
+    const years = rows('分年度强度');
+    expect(years.find((r) => r[0] === '2021')!.at(-1)).toBe('能耗：活动水平数据；CO2：活动水平数据；原料用能：活动水平数据；非化石能源：活动水平数据');
+    expect(years.find((r) => r[0] === '2020')!.at(-1)).toBe('能耗：指标文件；CO2：指标文件');
+  });
+});

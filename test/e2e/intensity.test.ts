@@ -339,7 +339,7 @@ describe('the 2030 target against 2005', () => {
   it('without it the notes say the target was not checked and how to give the figure', () => {
     const run = runCli(['intensity', fx('no-2005.csv'), '-f', 'table', '--lang', 'zh']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('未检查目标：2005—2030 碳排放强度下降 65%以上（gansu, cn-targets-2030@2023）');
+    expect(run.stdout).toContain('未检查目标：2005—2030 碳排放强度下降 65%以上（甘肃，cn-targets-2030@2023）');
     expect(run.stdout).toContain('--base-2005');
   });
 

@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/lang.js';
 import type { IntensityPeriod, IntensityResult, IntensityYear, PeriodIndicator, PeriodStatus } from './compute.js';
 import { missingTargetReason, type Target, type TargetQualifier } from './targets.js';
 import { ASSESSMENT_RULES } from './assessment.js';
+import { regionNameZh } from '../calc/grid-region.js';
 
 export interface IntensityRenderOptions {
   lang: Lang;
@@ -63,6 +64,26 @@ const STATUS: Record<PeriodStatus, L> = {
   no_data: { en: 'no data', zh: '无数据' },
 };
 
+/** A period's status in words ("进度滞后", "behind"). */
+export function statusText(status: PeriodStatus, lang: Lang): string {
+  return STATUS[status][lang];
+}
+
+/** A measure of a period in words ("能耗强度(考核口径)"); an unknown one as it is. */
+export function measureText(measure: string, lang: Lang): string {
+  const l = (T as Record<string, L>)[`m_${measure}`];
+  return l ? l[lang] : measure;
+}
+
+const SOURCE_FIGURE_ZH: Record<string, string> = { energy_tce: '能耗', co2_t: 'CO2', feedstock_tce: '原料用能', non_fossil_tce: '非化石能源' };
+
+/** Where a year's figures came from, for people: "能耗：活动水平数据；CO2：指标文件" / "energy_tce: data; co2_t: file". */
+export function sourcesText(sources: Record<string, string | undefined>, lang: Lang): string {
+  const entries = Object.entries(sources).filter(([, v]) => v !== undefined);
+  if (lang !== 'zh') return entries.map(([k, v]) => `${k}: ${v}`).join('; ');
+  return entries.map(([k, v]) => `${SOURCE_FIGURE_ZH[k] ?? k}：${v === 'data' ? '活动水平数据' : v === 'file' ? '指标文件' : v}`).join('；');
+}
+
 const PLAN_ZH = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七'];
 function planLabel(plan: number | null, lang: Lang): string {
   if (plan === null) return '';
@@ -93,10 +114,24 @@ export function qualifiedPct(pctText: string, qualifier: TargetQualifier | undef
   return pctText;
 }
 
-function targetText(t: Target | null, decimals: Decimals, lang: Lang): string {
+/**
+ * Region id → how a Chinese reader names it: 全国, and the name at the start of the notes of the
+ * region's own targets (甘肃); the id when no target of the result names it.
+ */
+function regionNamer(result: Pick<IntensityResult, 'targets_used' | 'targets_not_assessed'>, lang: Lang): (id: string) => string {
+  if (lang !== 'zh') return (id) => id;
+  const names = new Map<string, string>([['national', '全国']]);
+  for (const t of [...result.targets_used, ...result.targets_not_assessed]) {
+    const name = regionNameZh(t.note ?? '');
+    if (name && !names.has(t.region)) names.set(t.region, name);
+  }
+  return (id) => names.get(id) ?? id;
+}
+
+function targetText(t: Target | null, decimals: Decimals, lang: Lang, rz: (id: string) => string = (id) => id): string {
   if (!t) return '';
   const pct = qualifiedPct(`${fixed(t.reduction_pct, decimals === 'full' ? 'full' : Math.min(decimals, 2)).replace(/\.?0+$/, '')}%`, t.qualifier, lang);
-  const region = t.source === '--target' ? '--target' : t.region + (t.fallback_for ? (lang === 'zh' ? `，${t.fallback_for}无` : `; none for ${t.fallback_for}`) : '');
+  const region = t.source === '--target' ? '--target' : rz(t.region) + (t.fallback_for ? (lang === 'zh' ? `，${rz(t.fallback_for)}无` : `; none for ${t.fallback_for}`) : '');
   return lang === 'zh' ? `下降${pct}（${region}）` : `${pct} (${region})`;
 }
 
@@ -155,6 +190,7 @@ export function yearsTabular(result: IntensityResult, lang: Lang, decimals: Deci
 /** The periods as a people's table: one line per period and indicator. */
 export function periodsTabular(result: IntensityResult, lang: Lang, decimals: Decimals | undefined): Tabular {
   const d = decimals ?? 2;
+  const rz = regionNamer(result, lang);
   const columns: Column[] = [
     { key: 'period', label: T.period[lang], numeric: false },
     { key: 'indicator', label: T.indicator[lang], numeric: false },
@@ -174,7 +210,7 @@ export function periodsTabular(result: IntensityResult, lang: Lang, decimals: De
         l.through === null ? '—' : String(l.through),
         declineText(l.reduction_pct, d, lang),
         declineText(l.average_annual_pct, d, lang),
-        targetText(l.target, d, lang),
+        targetText(l.target, d, lang, rz),
         STATUS[l.status][lang],
         l.required_annual_pct === null ? '' : declineText(l.required_annual_pct, d, lang),
       ]);
@@ -187,6 +223,7 @@ export function periodsTabular(result: IntensityResult, lang: Lang, decimals: De
 export function intensityNotes(result: IntensityResult, lang: Lang, options: Record<string, unknown> = {}): string[] {
   const notes: string[] = [];
   const zh = lang === 'zh';
+  const rz = regionNamer(result, lang);
   if (result.gdp_basis === 'chained') {
     notes.push(
       zh
@@ -223,10 +260,10 @@ export function intensityNotes(result: IntensityResult, lang: Lang, options: Rec
   for (const t of result.targets_used) {
     const pct = qualifiedPct(`${t.reduction_pct.toFixed()}%`, t.qualifier, lang);
     const ind = t.indicator === 'energy_intensity' ? T.m_energy_intensity[lang] : T.m_carbon_intensity[lang];
-    const where = t.source === '--target' ? '--target' : `${t.region}, ${t.source}`;
+    const where = t.source === '--target' ? '--target' : zh ? `${rz(t.region)}，${t.source}` : `${t.region}, ${t.source}`;
     notes.push(
       zh
-        ? `目标：${t.from}—${t.to} ${ind}下降 ${pct}（${where}${t.fallback_for ? `；${t.fallback_for} 无该目标，采用全国目标${reasonOf(t, 'zh')}` : ''}）。`
+        ? `目标：${t.from}—${t.to} ${ind}下降 ${pct}（${where}${t.fallback_for ? `；${rz(t.fallback_for)}无该目标，采用全国目标${reasonOf(t, 'zh')}` : ''}）。`
         : `Target: ${ind} ${t.from}–${t.to} down ${pct} (${where}${t.fallback_for ? `; ${t.fallback_for} has none, the national target is used${reasonOf(t, 'en')}` : ''}).`,
     );
   }
@@ -247,7 +284,7 @@ export function intensityNotes(result: IntensityResult, lang: Lang, options: Rec
     const option = t.indicator === 'carbon_intensity' && t.from === 2005 ? (zh ? '，或用 --base-2005 <碳排放强度> 给出' : ', or pass --base-2005 <carbon intensity>') : '';
     notes.push(
       zh
-        ? `未检查目标：${t.from}—${t.to} ${ind}下降 ${pct}（${t.region}, ${t.source}）：缺少 ${t.from} 年数据。请在指标文件中加入 ${t.from} 年一行${option}。`
+        ? `未检查目标：${t.from}—${t.to} ${ind}下降 ${pct}（${rz(t.region)}，${t.source}）：缺少 ${t.from} 年数据。请在指标文件中加入 ${t.from} 年一行${option}。`
         : `Not checked: the target ${ind} ${t.from}–${t.to} down ${pct} (${t.region}, ${t.source}) has no ${t.from} figure; add a ${t.from} row to the indicators file${option}.`,
     );
   }
