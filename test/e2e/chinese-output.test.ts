@@ -2,9 +2,15 @@
  * What a Chinese reader sees: no raw keys of the code (standard-coal, co2 view, energy_tce, gansu)
  * where a sentence or a label is meant. Option names (--grid) stay, beside a Chinese label.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJSModule from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
+// exceljs is CommonJS: its exports arrive as the default import
+const ExcelJS = ExcelJSModule as unknown as typeof import('exceljs');
 const example = 'examples/jinchang-2021.csv';
 const indicators = 'examples/jinchang-indicators.csv';
 
@@ -129,10 +135,6 @@ describe('intensity in Chinese: regions by name, workbook words in Chinese', () 
   });
 
   it('the workbook: measures, statuses, regions and sources in words', async () => {
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const ExcelJS = (await import('exceljs')).default as unknown as typeof import('exceljs');
     const out = join(mkdtempSync(join(tmpdir(), 'jc-zh-')), 'i.xlsx');
     expect(runCli(['intensity', indicators, '--data', example, '--lang', 'zh', '-o', out]).code).toBe(0);
     const wb = new ExcelJS.Workbook();
