@@ -7,7 +7,7 @@ import { plainStyle, type Style } from '../core/format/text-table.js';
 
 /** What a command needs from the process: streams, environment, language and colour. */
 export interface CliContext {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: Record<string, string | undefined>;
   lang: Lang;

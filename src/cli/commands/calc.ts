@@ -4,6 +4,7 @@ import { renderCalc, type OutputFormat } from '../../core/format/calc.js';
 import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext } from '../context.js';
 import { assertNotAnInput, formatFromPath, openInputFiles, wholeFile, writeFileAtomic, writeStreamAtomic } from '../io.js';
 import { progressBar } from '../progress.js';
+import { terminalFit } from '../terminal-width.js';
 import { helperSettings, wantsHelpers } from '../helper-settings.js';
 import { factorsForRun } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
@@ -68,6 +69,8 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
     await writeStreamAtomic(options.output!, (out) => calcWorkbook(report, { lang: ctx.lang, tool }, out));
     return;
   }
+  // a terminal's table fits its width (people's table only; files and pipes get it whole)
+  const terminal = options.output ? undefined : terminalFit(ctx);
   const text = renderCalc(report, format as OutputFormat, {
     lang: ctx.lang,
     decimals,
@@ -76,7 +79,9 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
     totalsOnly: options.totals,
     sumYears: options.sumYears,
     style: options.output ? undefined : styleFor(ctx.stdout, ctx.env),
+    fit: terminal?.fit,
   });
   if (options.output) writeFileAtomic(options.output, text);
   else ctx.stdout.write(text);
+  terminal?.done();
 }

@@ -12,13 +12,14 @@ import { gpcName } from '../../core/dictionary/gpc.js';
 import { totalKeys, totalLabelWithUnit } from '../../core/format/totals.js';
 import { fixed, grouped, type Decimals } from '../../core/format/number.js';
 import { toDelimited, toMarkdown, type Column, type Tabular } from '../../core/format/tabular.js';
-import { plainStyle, toTextTable } from '../../core/format/text-table.js';
+import { plainStyle, toTextTable, type TableFit } from '../../core/format/text-table.js';
 import type { Lang } from '../../core/i18n/lang.js';
 import type { Dictionaries } from '../../core/input/activity.js';
 import { ExitError, printDiagnostics, styleFor, type CliContext } from '../context.js';
 import { formatFromPath, writeFileAtomic, writeStreamAtomic } from '../io.js';
 import { resolveFactorArgs } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
+import { terminalFit } from '../terminal-width.js';
 import { parseDecimalsOption, stdoutFormat, type CalcCliOptions } from '../calc-options.js';
 
 /** What calc has already done: the inputs read, the tables known and the base result. */
@@ -97,14 +98,17 @@ export async function compareCommand(
     );
     return;
   }
+  // a terminal's tables fit its width (files and pipes get them whole)
+  const terminal = options.output ? undefined : terminalFit(ctx);
   const text =
     format === 'json'
       ? JSON.stringify(compareJson(before, after, comparison, lang, decimals, warnings), null, 2) + '\n'
-      : renderComparison(before, comparison, format, { lang, decimals, bom: options.bom, totalsOnly: options.totals, style: options.output ? undefined : styleFor(ctx.stdout, ctx.env) });
+      : renderComparison(before, comparison, format, { lang, decimals, bom: options.bom, totalsOnly: options.totals, style: options.output ? undefined : styleFor(ctx.stdout, ctx.env), fit: terminal?.fit });
   // machine formats keep stdout to the data; the tables compared are named on stderr
   if (format !== 'json' && machine) ctx.stderr.write(headerLines(comparison, lang).join('\n') + '\n');
   if (options.output) writeFileAtomic(options.output, text);
   else ctx.stdout.write(text);
+  terminal?.done();
 }
 
 /** Warnings of the comparison run that the base run did not already give, and what the change of tables means. */
@@ -145,6 +149,8 @@ interface RenderOptions {
   bom?: boolean | undefined;
   totalsOnly?: boolean | undefined;
   style?: ReturnType<typeof styleFor> | undefined;
+  /** the terminal's width, to fit the tables to */
+  fit?: TableFit | undefined;
 }
 
 function keyColumns(report: CalcReport, lang: Lang, machine: boolean): { columns: Column[]; cells: ((r: ComparedRow) => string)[] } {
@@ -227,12 +233,16 @@ function rowsTabular(report: CalcReport, comparison: FactorComparison, lang: Lan
     ['change_pct', t('change %', '变化率'), '', (c) => pct(c, decimals, machine)],
   ];
   const measures = shownMeasures(comparison, machine);
-  for (const m of measures) {
+  // a narrow terminal gives up the before and after figures first, then every measure but the first;
+  // the change and change % of the first stay, and names are cut short (fit-table.ts)
+  const dropRank = (mi: number, suffix: string) => (machine ? undefined : mi > 0 ? 3 : suffix === 'before' ? 1 : suffix === 'after' ? 2 : undefined);
+  if (!machine) for (const c of columns) if (!['year', 'category', 'ceads'].includes(c.key)) c.shrink = true;
+  measures.forEach((m, mi) => {
     for (const [suffix, text, , cell] of parts) {
-      columns.push({ key: `${m}_${suffix}`, label: `${measureLabel(m, lang)} ${text}`, numeric: true });
+      columns.push({ key: `${m}_${suffix}`, label: `${measureLabel(m, lang)} ${text}`, numeric: true, drop: dropRank(mi, suffix) });
       cells.push((r) => cell(r[m]));
     }
-  }
+  });
   const rows = comparison.rows.map((r) => cells.map((cell) => cell(r)));
   let total: string[] | undefined;
   if (!machine) {
@@ -254,7 +264,7 @@ function totalsTabular(comparison: FactorComparison, lang: Lang, decimals: Decim
   // the totals of a comparison of several years add the years up: say so in the heading
   const heading = years.length > 1 ? `${t('City totals', '全市合计')}: ${sumOfYearsLabel(years, lang)}` : t('City totals', '全市合计');
   const columns: Column[] = [
-    { key: 'total', label: machine ? 'total' : heading, numeric: false },
+    { key: 'total', label: machine ? 'total' : heading, numeric: false, wrap: !machine },
     { key: 'before', label: t('before', '原'), numeric: true },
     { key: 'after', label: t('after', '新'), numeric: true },
     { key: 'change', label: t('change', '变化量'), numeric: true },
@@ -289,8 +299,8 @@ function renderComparison(report: CalcReport, comparison: FactorComparison, form
   const style = options.style ?? plainStyle;
   return [
     style.dim(header.join('\n')) + '\n',
-    ...(options.totalsOnly ? [] : [toTextTable(rowsTabular(report, comparison, lang, decimals, false), style)]),
-    toTextTable(totals, style),
+    ...(options.totalsOnly ? [] : [toTextTable(rowsTabular(report, comparison, lang, decimals, false), style, options.fit)]),
+    toTextTable(totals, style, options.fit),
   ].join('\n');
 }
 

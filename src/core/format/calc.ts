@@ -12,7 +12,7 @@ import { gpcName } from '../dictionary/gpc.js';
 import { totalDef, totalKeys, totalLabel, totalLabelWithUnit, totalValue, unitText, yearsText } from './totals.js';
 import { fixed, grouped, quantityText, type Decimals } from './number.js';
 import { toDelimited, markdownText, toMarkdown, type Column, type Tabular } from './tabular.js';
-import { plainStyle, toKeyValue, toTextTable, type Style } from './text-table.js';
+import { plainStyle, toKeyValue, toTextTable, type Style, type TableFit } from './text-table.js';
 import { notesBlock, notesJson, processJson, processLabel, processTabular, withProcessRows } from './process.js';
 
 export type OutputFormat = 'table' | 'csv' | 'tsv' | 'json' | 'md';
@@ -28,6 +28,8 @@ export interface RenderOptions {
   totalsOnly?: boolean | undefined;
   /** with several years, add their sum (labelled as such) to the totals and the rows' closing line */
   sumYears?: boolean | undefined;
+  /** the terminal's width, to fit the table to (the CLI passes it; unset when not a terminal) */
+  fit?: TableFit | undefined;
 }
 
 const MEASURES = ['energy_tce', 'feedstock_tce', 'co2_t', 'scope1_co2_t', 'scope2_co2_t', 'ch4_t', 'n2o_t', 'co2e_t'] as const;
@@ -134,6 +136,7 @@ export function calcTabular(report: CalcReport, options: { lang: Lang; decimals:
   const shown: readonly Measure[] = machine ? MEASURES : ['energy_tce', 'co2_t', 'co2e_t'];
   for (const m of shown) add(m, lbl(m), true, (r) => num(measure(r, m)));
 
+  if (!machine) fitHints(columns);
   const rows = report.rows.map((r) => cells.map((cell) => cell(r)));
   let total: string[] | undefined;
   // rows of several years close with their sum only when asked, and labelled as such
@@ -154,6 +157,19 @@ export function calcTabular(report: CalcReport, options: { lang: Lang; decimals:
     total = columns.map((c, i) => (i === 0 ? first : (MEASURES as readonly string[]).includes(c.key) ? num(totalOf[c.key as Measure]) : ''));
   }
   return { columns, rows, total };
+}
+
+/**
+ * What a terminal too narrow for the people's table gives up first (fit-table.ts): the quantity and
+ * its unit, then CO2e (CO2 and energy stay); names (sector, fuel, use, …) are cut short with …;
+ * the year and codes stay whole.
+ */
+function fitHints(columns: Column[]): void {
+  for (const c of columns) {
+    if (c.key === 'quantity' || c.key === 'unit') c.drop = 1;
+    else if (c.key === 'co2e_t') c.drop = 2;
+    else if (!c.numeric && !['year', 'category', 'ceads'].includes(c.key)) c.shrink = true;
+  }
 }
 
 /** Label (with the GWP of CO2e totals) and value with its unit, for people, in the order of TOTAL_DEFS. */
@@ -200,7 +216,8 @@ export function totalsTabular(
   }
   return {
     columns: [
-      { key: 'label', label: label('totals', lang), numeric: false },
+      // a narrow terminal wraps the labels (fit-table.ts)
+      { key: 'label', label: label('totals', lang), numeric: false, wrap: true },
       ...(options.keys ? [{ key: 'key', label: lang === 'zh' ? '键' : 'Key', numeric: false }] : []),
       ...blocks.map((b) => ({ key: b.year, label: b.year || label('value', lang), numeric: true })),
     ],
@@ -311,7 +328,7 @@ export function renderCalc(report: CalcReport, format: OutputFormat, options: Re
   if (options.totalsOnly) {
     if (format === 'md') return toMarkdown(totalsTable);
     // one year: label, value and unit, one a line; several: a column per year
-    return severalYears ? toTextTable(totalsTable, options.style ?? plainStyle) : toKeyValue(totalsPairs(report.totals, options.lang, decimals, gwp), options.style ?? plainStyle);
+    return severalYears ? toTextTable(totalsTable, options.style ?? plainStyle, options.fit) : toKeyValue(totalsPairs(report.totals, options.lang, decimals, gwp), options.style ?? plainStyle, options.fit?.width);
   }
   const table = calcTabular(report, { lang: options.lang, decimals, machine, sumYears });
   // people's formats: the process table after the energy one (src/core/format/process.ts)
@@ -323,9 +340,9 @@ export function renderCalc(report: CalcReport, format: OutputFormat, options: Re
   }
   const style = options.style ?? plainStyle;
   return [
-    toTextTable(table, style),
-    ...(process ? [style.dim(processLabel('title', options.lang)), toTextTable(process, style)] : []),
-    severalYears ? toTextTable(totalsTable, style) : toKeyValue(totalsPairs(report.totals, options.lang, decimals, gwp), style),
+    toTextTable(table, style, options.fit),
+    ...(process ? [style.dim(processLabel('title', options.lang)), toTextTable(process, style, options.fit)] : []),
+    severalYears ? toTextTable(totalsTable, style, options.fit) : toKeyValue(totalsPairs(report.totals, options.lang, decimals, gwp), style, options.fit?.width),
     ...(report.notes.length > 0 ? [notesBlock(report.notes, options.lang).join('\n')] : []),
     style.dim(factorLines(report, options.lang)),
   ].join('\n');

@@ -76,6 +76,12 @@ export function processTabular(report: CalcReport, options: { lang: Lang; decima
   const rows = report.processLines.map((l) => cells.map((c) => c(l)));
   let total: string[] | undefined;
   if (!machine) {
+    // a narrow terminal hides the factor and the quantity first, then N2O and CO2e; names are cut short (fit-table.ts)
+    for (const c of columns) {
+      if (c.key === 'factor' || c.key === 'quantity') c.drop = 1;
+      else if (c.key === 'process_n2o_t' || c.key === 'process_co2e_t') c.drop = 2;
+      else if (!c.numeric && !['year', 'category', 'crf', 'scope'].includes(c.key)) c.shrink = true;
+    }
     const t = report.totals;
     const of: Record<string, Decimal | undefined> = { process_co2_t: t.process_co2_t, process_n2o_t: t.process_n2o_t, process_co2e_t: t.process_co2e_t };
     total = columns.map((c, i) => (i === 0 ? LABELS.total[lang] : of[c.key] ? num(of[c.key]!) : ''));

@@ -3,6 +3,12 @@ export interface Column {
   key: string;
   label: string;
   numeric: boolean;
+  /** a terminal too narrow for the table may cut this text column's cells short, with … (fit-table.ts) */
+  shrink?: boolean | undefined;
+  /** a terminal too narrow may hide this column: columns of rank 1 go first, then 2, …; unranked ones stay */
+  drop?: number | undefined;
+  /** a terminal too narrow may wrap this text column's cells onto more lines (nothing is lost) */
+  wrap?: boolean | undefined;
 }
 
 export interface Tabular {
