@@ -73,4 +73,5 @@ export {
 export type { DecomposeResult, DecomposeMethod, IdentityData, FactorInfo, StepSplit, Decoupling, TapioState } from './core/decompose/index.js';
 export { kayaIdentity } from './core/decompose/index.js';
 export { nonFossilEnergy } from './core/calc/non-fossil.js';
+export { energyOnBothBases, type BothBases, type BasisFigures } from './core/calc/both-bases.js';
 export type { NonFossilInput, NonFossilResult } from './core/calc/non-fossil.js';

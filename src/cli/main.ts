@@ -161,6 +161,7 @@ function buildProgram(ctx: CliContext): Command {
     .option('--assessment-basis [rule]', t('also assess energy intensity as China does: 2022 deducts feedstock and new renewables; 2024 (发改环资〔2024〕113号) feedstock and all non-fossil energy; no value = the rule in force for the periods assessed', '同时按考核口径评估能耗强度：2022 扣除原料用能和新增可再生能源；2024（发改环资〔2024〕113号）扣除原料用能和全部非化石能源；不填则按所评估时期适用的规则'))
     .option('--co2-view <view>', t('CO2 of --data used for carbon intensity: consumption, territorial, total, provincial (省级核算)', '碳强度所用 --data 的 CO2 口径：consumption、territorial、total、provincial（省级核算）'), 'consumption')
     .option('--base-2005 <intensity>', t('2005 carbon intensity (tCO2 per 万元 at the data\'s comparable prices) when the file has no 2005 row: checks the 2030 target against 2005', '2005 年碳排放强度（吨CO2/万元，与数据同一可比价），文件无 2005 年时用于检查 2030 年比 2005 年的目标'))
+    .option('--both-bases', t('with --data: also energy and energy intensity on the calorific (电热当量法) and the coal-equivalent (发电煤耗法) basis, side by side', '配合 --data：另列电热当量法和发电煤耗法两种口径的能耗及能耗强度'))
     .action(async (file: string, options) => {
       const { intensityCommand } = await import('./commands/intensity.js');
       await intensityCommand(file, options, ctx);

@@ -17,6 +17,7 @@ import {
   targetsFromTables,
   type IndicatorYear,
 } from '../../core/intensity/index.js';
+import { intensityOnBothBases } from '../../core/intensity/bases.js';
 import { ExitError, failWithDiagnostics, printDiagnostics, styleFor, type CliContext } from '../context.js';
 import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic, writeStreamAtomic } from '../io.js';
 import { factorsForRun } from '../user-factors.js';
@@ -36,6 +37,7 @@ export interface IntensityCliOptions extends CalcCliOptions {
   assessmentBasis?: boolean | string;
   co2View?: string;
   base2005?: string;
+  bothBases?: boolean;
 }
 
 interface Period {
@@ -113,6 +115,12 @@ export async function intensityCommand(file: string, options: IntensityCliOption
   const base2005 = parseBase2005(options.base2005);
   const assessmentBasis = parseAssessmentBasis(options.assessmentBasis);
   const dataFiles = options.data ?? [];
+  if (options.bothBases && dataFiles.length === 0) {
+    throw new UsageError(
+      '--both-bases needs --data: energy can be put on the other basis only where it is computed from activity data (the basis of energy_tce in the indicators file is the file\'s)',
+      '--both-bases 需配合 --data：只有由活动水平数据算得的能耗才能换算到另一口径（指标文件中能耗的口径由该文件决定）',
+    );
+  }
   if (options.output) assertNotAnInput(options.output, [file, ...dataFiles]);
   const userTable = options.targets !== undefined ? resolveTargetsTable(options.targets, ctx) : undefined;
 
@@ -183,6 +191,8 @@ export async function intensityCommand(file: string, options: IntensityCliOption
     ...(report?.inputs ?? []).map((i) => ({ ...i, role: 'data' as const })),
   ];
   const renderOptions = {
+    bases: options.bothBases && report ? intensityOnBothBases(result, report.bases) : undefined,
+    energyBasis: report?.energyBasis,
     lang: ctx.lang,
     decimals,
     bom: options.bom,

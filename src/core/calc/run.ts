@@ -14,6 +14,7 @@ import { calculateLines, type ElectricityMethod, type LineResult } from './calcu
 import { selectFactors } from './select-factors.js';
 import { energyBasisOf, tcePerKwhOf, type EnergyBasis } from './energy-basis.js';
 import { nonFossilByYear, type ImportShare, type NonFossilSummary } from './non-fossil.js';
+import { energyOnBothBases, type BothBases } from './both-bases.js';
 import { ZERO, type Decimal } from '../decimal.js';
 import { UsageError } from '../usage-error.js';
 import { appendAll } from '../arrays.js';
@@ -93,6 +94,8 @@ export interface CalcReport {
   notes: Diagnostic[];
   /** non-fossil energy per year and in all, on the same basis as energy_tce */
   nonFossil: NonFossilSummary;
+  /** energy and non-fossil energy of each year on the calorific and the coal-equivalent basis (both-bases.ts) */
+  bases: BothBases;
 }
 
 export const defaultBy = ['year', 'sector', 'fuel'];
@@ -305,6 +308,7 @@ export function runCalculation(
     processInput: split.processFiles.length > 0,
     notes: [],
     nonFossil: nonFossilByYear([], () => ZERO, importShare),
+    bases: { equivalent: null, coal: null },
   });
   if (hasErrors(read.diagnostics)) return empty(read.diagnostics);
 
@@ -369,6 +373,7 @@ export function runCalculation(
     diagnostics: summariseDiagnostics(diagnostics, limits),
     energyBasis,
     nonFossil,
+    bases: energyOnBothBases({ lines: calc.lines, years, energyBasis, nonFossil }, factors, dict.fuels),
     processLines: processCalc.lines,
     processInput: split.processFiles.length > 0,
     notes: processCalc.notes,

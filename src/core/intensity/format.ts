@@ -10,6 +10,8 @@ import type { IntensityPeriod, IntensityResult, IntensityYear, PeriodIndicator, 
 import { missingTargetReason, type Target, type TargetQualifier } from './targets.js';
 import { ASSESSMENT_RULES } from './assessment.js';
 import { regionNameZh } from '../calc/grid-region.js';
+import { BASIS_KEYS, BASIS_LABELS, basesNote, type BasisIntensityYear, type IntensityBases } from './bases.js';
+import { energyBasisJson, energyBasisLabel, type EnergyBasis } from '../calc/energy-basis.js';
 
 export interface IntensityRenderOptions {
   lang: Lang;
@@ -24,6 +26,10 @@ export interface IntensityRenderOptions {
   factors?: readonly FactorTable[] | undefined;
   /** the options of the run, recorded in meta */
   options?: Record<string, unknown> | undefined;
+  /** `--both-bases`: energy and energy intensity on the calorific and the coal-equivalent basis (bases.ts) */
+  bases?: IntensityBases | undefined;
+  /** the basis of the energy computed from --data, said in the notes */
+  energyBasis?: EnergyBasis | undefined;
 }
 
 type L = Record<Lang, string>;
@@ -140,7 +146,7 @@ function periodLines(p: IntensityPeriod): PeriodIndicator[] {
 }
 
 /** The years as a people's table (terminal, Markdown). */
-export function yearsTabular(result: IntensityResult, lang: Lang, decimals: Decimals | undefined): Tabular {
+export function yearsTabular(result: IntensityResult, lang: Lang, decimals: Decimals | undefined, bases?: IntensityBases): Tabular {
   const d = decimals ?? 2;
   const di = decimals ?? 4;
   const num = (v: Decimal | null, n: Decimals) => (v === null ? '—' : grouped(fixed(v, n)));
@@ -184,7 +190,17 @@ export function yearsTabular(result: IntensityResult, lang: Lang, decimals: Deci
     (y) => num(y.carbon_intensity, di),
     (y) => declineText(y.carbon_intensity_reduction_pct, d, lang),
   );
+  if (bases) {
+    for (const key of BASIS_KEYS) {
+      columns.push({ key, label: BASIS_LABELS[key][lang], numeric: true });
+      cells.push((y) => num(basisYear(bases, y.year)?.[key] ?? null, key.startsWith('energy_intensity') ? di : d));
+    }
+  }
   return { columns, rows: result.years.map((y) => cells.map((c) => c(y))) };
+}
+
+function basisYear(bases: IntensityBases, year: number): BasisIntensityYear | undefined {
+  return bases.years.find((b) => b.year === year);
 }
 
 /** The periods as a people's table: one line per period and indicator. */
@@ -321,10 +337,11 @@ function yearValues<T>(y: IntensityYear, assessmentBasis: boolean, n: (v: Decima
 }
 
 /** Machine rows: one table for CSV/TSV, years and period lines told apart by `record`. */
-export function intensityMachineTabular(result: IntensityResult, decimals: Decimals): Tabular {
+export function intensityMachineTabular(result: IntensityResult, decimals: Decimals, bases?: IntensityBases): Tabular {
   const keys = [
     'record',
     ...intensityYearKeys(result.assessment_basis),
+    ...(bases ? BASIS_KEYS : []),
     'from',
     'to',
     'plan',
@@ -343,7 +360,13 @@ export function intensityMachineTabular(result: IntensityResult, decimals: Decim
   const n = (v: Decimal | null | undefined) => (v === null || v === undefined ? '' : fixed(v, decimals));
   const rows: string[][] = [];
   for (const y of result.years) {
-    const values: Record<string, string> = { record: 'year', ...yearValues(y, result.assessment_basis, n), year: String(y.year) };
+    const b = bases ? basisYear(bases, y.year) : undefined;
+    const values: Record<string, string> = {
+      record: 'year',
+      ...yearValues(y, result.assessment_basis, n),
+      ...(b ? Object.fromEntries(BASIS_KEYS.map((k) => [k, n(b[k])])) : {}),
+      year: String(y.year),
+    };
     rows.push(keys.map((k) => values[k] ?? ''));
   }
   for (const p of result.periods) {
@@ -436,12 +459,19 @@ export function intensityJson(result: IntensityResult, options: IntensityRenderO
         assessmentBasis: result.assessment_basis,
         assessmentRule: result.assessment_rule,
         decimals,
+        ...(options.bases
+          ? { bothBases: true, energy_bases: { calorific: options.bases.calorific ? energyBasisJson(options.bases.calorific) : null, coal_equivalent: options.bases.coal ? energyBasisJson(options.bases.coal) : null } }
+          : {}),
       },
     },
-    years: result.years.map((y) => ({
-      ...yearValues(y, result.assessment_basis, n),
-      sources: y.sources,
-    })),
+    years: result.years.map((y) => {
+      const b = options.bases ? basisYear(options.bases, y.year) : undefined;
+      return {
+        ...yearValues(y, result.assessment_basis, n),
+        ...(options.bases ? Object.fromEntries(BASIS_KEYS.map((k) => [k, b ? n(b[k]) : null])) : {}),
+        sources: y.sources,
+      };
+    }),
     periods: result.periods.map((p) => ({
       from: p.from,
       to: p.to,
@@ -465,12 +495,23 @@ export function renderIntensity(result: IntensityResult, format: OutputFormat, o
   const machine = format === 'csv' || format === 'tsv' || format === 'json';
   if (format === 'json') return JSON.stringify(intensityJson(result, options), null, 2) + '\n';
   if (machine) {
-    const table = intensityMachineTabular(result, options.decimals ?? 6);
+    const table = intensityMachineTabular(result, options.decimals ?? 6, options.bases);
     return toDelimited(table, format === 'csv' ? ',' : '\t', { bom: options.bom });
   }
-  const years = yearsTabular(result, lang, options.decimals);
+  const years = yearsTabular(result, lang, options.decimals, options.bases);
   const periods = periodsTabular(result, lang, options.decimals);
   const notes = intensityNotes(result, lang, options.options);
+  if (options.bases) notes.splice(1, 0, basesNote(options.bases, lang));
+  else if (options.energyBasis) {
+    const label = energyBasisLabel(options.energyBasis, lang);
+    notes.splice(
+      1,
+      0,
+      lang === 'zh'
+        ? `由 --data 算得的能耗按${label}；--both-bases 并列两种口径。`
+        : `Energy computed from --data is on the ${label}; --both-bases shows both bases side by side.`,
+    );
+  }
   if (format === 'md') {
     return [
       `## ${T.years_title[lang]}`,

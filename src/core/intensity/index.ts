@@ -74,3 +74,4 @@ export {
   qualifiedPct,
 } from './format.js';
 export type { IntensityRenderOptions } from './format.js';
+export { intensityOnBothBases, basesNote, BASIS_KEYS, type BasisIntensityYear, type IntensityBases } from './bases.js';
