@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/core/decimal.js';
-import { fixed } from '../../src/core/format/number.js';
+import { fixed, grouped } from '../../src/core/format/number.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jc-report-nf-'));
@@ -83,6 +83,29 @@ describe('report: every figure of energy states its basis, in both languages', (
     expect(md).toContain(`${label}; energy taken from the indicators file is on that file’s basis`);
     // totals, sectors, fuels, trend and intensity tables (Markdown has no charts)
     expect(md.match(/energy on the calorific basis \(电热当量法, 122\.9 gce\/kWh\)/gi)).toHaveLength(5);
+  });
+});
+
+describe('report: energy and energy intensity on both bases, side by side', () => {
+  it('Chinese HTML (calorific run): the table in the intensity chapter, the coal-rate table in the provenance', () => {
+    const out = join(tmp, 'bases-zh.html');
+    expect(runCli(['report', example, '--indicators', indicators, '-o', out]).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    const intensity = section(html, 'intensity');
+    expect(intensity).toContain('两种折标口径下的能耗与能耗强度 · 电热当量法（当量值，122.9 克标准煤/千瓦时）；发电煤耗法（等价值，2021年 302.5 克标准煤/千瓦时，未核实；cn-power-coal-rate@2025）');
+    // the coal-equivalent column equals calc --electricity-method coal
+    const coal = JSON.parse(runCli(['calc', example, '-f', 'json', '--decimals', '2', '--electricity-method', 'coal']).stdout).totals.energy_tce;
+    expect(intensity).toContain(grouped(coal));
+    expect(section(html, 'method')).toContain('cn-power-coal-rate@2025');
+  });
+
+  it('English Markdown (coal-equivalent run)', () => {
+    const run = runCli(['--lang', 'en', 'report', example, '--indicators', indicators, '--electricity-method', 'coal']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('**Energy and energy intensity on both bases · calorific basis (电热当量法, 122.9 gce/kWh); coal-equivalent basis');
+    expect(run.stdout).toContain('| Year | Energy, calorific basis (tce) | Energy, coal-equivalent basis (tce) | Coal-equivalent over calorific (%) | Energy intensity, calorific basis (tce/万元) | Energy intensity, coal-equivalent basis (tce/万元) |');
+    expect(run.stdout).toContain('| 2021 | 5,316,583.36 | 6,192,672.16 | 16.48 |');
+    expect(run.stdout).toContain('The report’s other figures are on the coal-equivalent basis');
   });
 });
 

@@ -6,6 +6,7 @@ import { parseFactorTable } from '../../src/core/factors/table.js';
 import type { Block, Section } from '../../src/core/report/doc.js';
 import { buildReport, renderReportHtml, renderReportMarkdown } from '../../src/core/report/index.js';
 import { NON_FOSSIL_CHART } from '../../src/core/report/non-fossil.js';
+import { activityTotals, computeIntensity, indicatorYears, mergeActivityTotals } from '../../src/core/intensity/index.js';
 
 /*
  * Issue 17's city in 2021: 100 GWh of local wind (use=output), 300 GWh of electricity consumed (200 GWh net imports),
@@ -129,3 +130,39 @@ describe('the non-fossil chapter of the report', () => {
     expect(html).toContain('目标年距数据年份十年以上的目标（2060年）只列于表中');
   });
 });
+
+describe('the report shows energy on both bases side by side', () => {
+  // the issue city: 136,870 tce calorific, 190,750 tce coal-equivalent: 190,750 / 136,870 − 1 = 39.3658 %;
+  // GDP 10 亿元 = 100,000 万元: 1.3687 and 1.9075 tce/万元
+  const calc = runCalculation([file(city)], dict, registry, { importNonFossilSharePct: new Decimal(50) });
+  const bothTable = (doc: ReturnType<typeof buildReport>, section: string) => table(doc.sections.find((s) => s.id === section)!, 'energy-bases');
+
+  it('in the trend chapter without an indicators file', () => {
+    const doc = buildReport({ calc, lang: 'en', tool });
+    const t = bothTable(doc, 'trend')!;
+    expect(t.columns.map((c) => c.label)).toEqual(['Year', 'Energy, calorific basis (tce)', 'Energy, coal-equivalent basis (tce)', 'Coal-equivalent over calorific (%)']);
+    expect(t.rows).toEqual([['2021', '136,870.00', '190,750.00', '39.37']]);
+    const block = doc.sections.find((s) => s.id === 'trend')!.blocks.find((b) => b.kind === 'table' && b.id === 'energy-bases');
+    expect(block?.kind === 'table' && block.caption).toBe(
+      'Energy on both bases · calorific basis (电热当量法, 122.9 gce/kWh); coal-equivalent basis (发电煤耗法, 2021: 302.5 gce/kWh, unverified; cn-power-coal-rate@2025)',
+    );
+  });
+
+  it('in the intensity chapter with GDP, with energy intensity on each basis (Chinese)', () => {
+    const years = mergeActivityTotals(indicatorYears([{ year: 2021, gdp: '10' }]), activityTotals(calc.years)).years;
+    const intensity = { result: computeIntensity(years, {}), co2View: 'consumption' as const, file: { path: 'i.csv', sha256: 'a'.repeat(64), rows: 1 }, targetTables: [] };
+    const doc = buildReport({ calc, lang: 'zh', tool, intensity });
+    expect(bothTable(doc, 'trend')).toBeUndefined();
+    const t = bothTable(doc, 'intensity')!;
+    expect(t.columns.map((c) => c.label)).toEqual(['年份', '能耗，电热当量法(吨标准煤)', '能耗，发电煤耗法(吨标准煤)', '发电煤耗法比电热当量法高(%)', '能耗强度，电热当量法(吨标准煤/万元)', '能耗强度，发电煤耗法(吨标准煤/万元)']);
+    expect(t.rows).toEqual([['2021', '136,870.00', '190,750.00', '39.37', '1.3687', '1.9075']]);
+  });
+
+  it('the non-fossil chapter gives the share on the other basis too', () => {
+    const s = chapter(city, { importNonFossilSharePct: new Decimal(50) });
+    expect(text(s)).toContain('On the coal-equivalent basis (发电煤耗法, 2021: 302.5 gce/kWh, unverified; cn-power-coal-rate@2025) the share would be 31.72 % in 2021 (60,500.00 tce of 190,750.00 tce).');
+    const zh = chapter(city, { electricityMethod: 'coal', importNonFossilSharePct: new Decimal(50) }, 'zh');
+    expect(text(zh)).toContain('按电热当量法（当量值，122.9 克标准煤/千瓦时），2021年比重为 17.96%（136,870.00 吨标准煤中的 24,580.00 吨标准煤）。');
+  });
+});
+

@@ -20,6 +20,8 @@ export interface BasisFigures {
   years: BasisYear[];
   /** whether these are the run's own figures (calc's energy_tce) or worked out for the other basis */
   own: boolean;
+  /** the table the basis values electricity by (standard-coal, or power-coal-rate), for provenance */
+  table: FactorTable | undefined;
 }
 
 /** Energy on the calorific (当量值) and on the coal-equivalent (等价值) basis; null where a basis has no factor. */
@@ -92,6 +94,7 @@ export function energyOnBothBases(
   const own: BasisFigures = {
     basis: calc.energyBasis,
     own: true,
+    table: method === 'coal' ? tables.powerCoalRate : tables.standardCoal,
     years: calc.years.map(({ year, totals }) => {
       const nf = calc.nonFossil.years.find((y) => y.year === year)!;
       return { year, energy_tce: totals.energy_tce, tce_per_kwh: nf.tce_per_kwh, non_fossil: nf };
@@ -119,7 +122,7 @@ export function energyOnBothBases(
     const b = basis;
     const years = calc.years.map(({ year, totals }) => otherBasisYear(year, electric.get(year) ?? [], totals, tcePerKwhOf(calc.energyBasis, year), tcePerKwhOf(b, year), calc.nonFossil.import_share));
     // a year with electricity but no factor for it on either basis cannot be moved to the other
-    if (years.every((y, i) => !electric.has(y.year) || (!y.tce_per_kwh.isZero() && !own.years[i]!.tce_per_kwh.isZero()))) other = { basis: b, own: false, years };
+    if (years.every((y, i) => !electric.has(y.year) || (!y.tce_per_kwh.isZero() && !own.years[i]!.tce_per_kwh.isZero()))) other = { basis: b, own: false, years, table: otherMethod === 'coal' ? tables.powerCoalRate : tables.standardCoal };
   }
   return method === 'coal' ? { coal: own, equivalent: other } : { equivalent: own, coal: other };
 }

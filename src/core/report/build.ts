@@ -20,6 +20,7 @@ import { pathwaySection, type ReportPathway } from './pathway.js';
 import { decompositionSection, type ReportDecomposition } from './decomposition.js';
 import { ippuSection, processNotes } from './ippu.js';
 import { withEnergyBasis } from './basis.js';
+import { withBothBases } from './bases.js';
 import { NON_FOSSIL_CHART, nonFossilSection, nonFossilTargetTables, type ReportNonFossil } from './non-fossil.js';
 import { barChart } from './svg/bar.js';
 import { donutChart } from './svg/donut.js';
@@ -114,7 +115,14 @@ export function buildReport(input: ReportInput): ReportDoc {
     title: input.title ?? defaultTitle,
     meta,
     // every figure of energy says its basis (src/core/report/basis.ts)
-    sections: withEnergyBasis(sections, calc.energyBasis, lang, input.intensity?.result.years.some((y) => y.sources.energy_tce === 'file') ?? false),
+    // and the energy/intensity chapter shows both bases side by side (src/core/report/bases.ts)
+    sections: withBothBases(
+      withEnergyBasis(sections, calc.energyBasis, lang, input.intensity?.result.years.some((y) => y.sources.energy_tce === 'file') ?? false),
+      calc.bases,
+      input.intensity?.result,
+      lang,
+      decimals,
+    ),
     footer: [t('footer'), t('illustrative')],
     generator: `${input.tool.name} ${input.tool.version}`,
   };
@@ -605,7 +613,9 @@ function methodSection(ctx: Ctx, input: ReportInput): Section {
     ],
   };
   const tables = [...calc.factors];
-  for (const tt of [...(input.intensity?.targetTables ?? []), ...nonFossilTargetTables(input.nonFossil)]) if (!tables.some((x) => tableRef(x) === tableRef(tt))) tables.push(tt);
+  // and the table of the other energy basis the report shows beside the run's (report/bases.ts)
+  const otherBasis = calc.bases.equivalent?.own ? calc.bases.coal : calc.bases.equivalent;
+  for (const tt of [...(input.intensity?.targetTables ?? []), ...nonFossilTargetTables(input.nonFossil), ...(otherBasis?.table ? [otherBasis.table] : [])]) if (!tables.some((x) => tableRef(x) === tableRef(tt))) tables.push(tt);
   const factorTable: Tabular = {
     columns: [
       { key: 'table', label: t('table'), numeric: false },

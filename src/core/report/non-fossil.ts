@@ -77,6 +77,10 @@ const T = {
     en: 'In {years} the city exported electricity on balance: the exported kWh take the city’s own generation mix with them (local primary ÷ all local generation), so they are subtracted from the non-fossil energy in that proportion.',
     zh: '{years}年本市电力净调出：调出电量按本地发电结构（本地一次电力 ÷ 全部本地发电量）扣除相应的非化石能源。',
   },
+  otherBasis: {
+    en: 'On the {basis} the share would be {share} % in {year} ({nf} tce of {energy} tce).',
+    zh: '按{basis}，{year}年比重为 {share}%（{energy} 吨标准煤中的 {nf} 吨标准煤）。',
+  },
   noEnergy: { en: 'no energy consumption in the data', zh: '数据中没有能源消费' },
   noElectricity: {
     en: 'no electricity consumed or generated in the data: the share needs electricity rows (consumption, and local hydro, wind, solar or nuclear as use=output)',
@@ -190,7 +194,20 @@ export function nonFossilSection(calc: CalcReport, options: { lang: Lang; decima
     ];
     blocks.push({ kind: 'cards', cards });
   }
-  blocks.push({ kind: 'p', tone: 'note', text: `${basis}${lang === 'zh' ? '。' : '.'}` });
+  // the same year on the other basis (calc.bases), so the two can be compared without a second run
+  const other = calc.bases.equivalent?.own ? calc.bases.coal : calc.bases.equivalent;
+  const otherYear = shown ? other?.years.find((y) => y.year === shown.y.year) : undefined;
+  const otherText =
+    other && otherYear && otherYear.non_fossil.non_fossil_share_pct !== null
+      ? ` ${fill(t('otherBasis'), {
+          basis: energyBasisLabel(other.basis, lang),
+          share: fixed(otherYear.non_fossil.non_fossil_share_pct, 2),
+          year: otherYear.year,
+          nf: num(otherYear.non_fossil.non_fossil_tce, decimals),
+          energy: num(otherYear.energy_tce, decimals),
+        })}`
+      : '';
+  blocks.push({ kind: 'p', tone: 'note', text: `${basis}${lang === 'zh' ? '。' : '.'}${lang === 'zh' ? otherText.trim() : otherText}` });
 
   // the targets, with their documents, against the latest share
   const targets = reportShareTargets(options.targets);
