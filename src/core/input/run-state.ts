@@ -13,38 +13,9 @@ import type { Use } from './columns.js';
 import { FingerprintForwarder, FingerprintTable } from './fast-fingerprints.js';
 import type { FingerprintSink } from './fast-parallel.js';
 import { hashBytes } from './tokenize.js';
+import { newSeries, placeInSeries, type QualityState, type Series } from '../quality/collector.js';
 
-/** histogram slot = a value's decimal exponent + EXPONENT_OFFSET */
-export const EXPONENT_OFFSET = 64;
-
-/** The rows of one (sector, fuel, use, dimension) over the years: the scale check compares them with their median. */
-export interface Series {
-  key: string;
-  fuel: Fuel;
-  dimension: Dimension;
-  years: Set<number>;
-  rows: number;
-  zeros: number;
-  /** by exponent slot: counts by the first two significant digits (index = digits - 10) */
-  histogram: (Int32Array | undefined)[];
-  firstFile: number;
-  firstLine: number;
-  /** a value with more than 15 significant digits: the double is not exact */
-  inexact: boolean;
-  // second pass
-  /** the median is known to lie in one bucket (exponent, leading digits): rows are placed against it */
-  checked: boolean;
-  medianExponent: number;
-  medianLeading: number;
-  /** non-zero rows below the median's bucket */
-  belowMedianBucket: number;
-  /** the median's rank among the rows (zeros first) */
-  medianRank: number;
-  /** the values in the median's bucket */
-  medianBucket: number[];
-  /** rows two buckets or more from the median's: file, line, value */
-  outlierCandidates: number[];
-}
+export { EXPONENT_OFFSET, farFromMedian, type Series } from '../quality/collector.js';
 
 /** The sum of rows the row parser read, by their key. */
 interface ParsedRowSum {
@@ -53,7 +24,7 @@ interface ParsedRowSum {
   sum: Decimal;
 }
 
-export class RunState {
+export class RunState implements QualityState {
   private readonly duplicateSeeds = new Map<string, [number, number]>();
   readonly series = new Map<string, Series>();
   private table: FingerprintTable | FingerprintForwarder | undefined;
@@ -118,25 +89,7 @@ export class RunState {
   seriesByKey(key: string, fuel: Fuel, dimension: Dimension, file: number, line: number): Series {
     let s = this.series.get(key);
     if (!s) {
-      s = {
-        key,
-        fuel,
-        dimension,
-        years: new Set(),
-        rows: 0,
-        zeros: 0,
-        histogram: [],
-        firstFile: file,
-        firstLine: line,
-        inexact: false,
-        checked: false,
-        medianExponent: 0,
-        medianLeading: 0,
-        belowMedianBucket: 0,
-        medianRank: 0,
-        medianBucket: [],
-        outlierCandidates: [],
-      };
+      s = newSeries(key, fuel, dimension, file, line);
       const bucket = this.medianBuckets?.get(key);
       if (bucket) [s.checked, s.medianExponent, s.medianLeading] = [true, bucket[0], bucket[1]];
       this.series.set(key, s);
@@ -152,22 +105,7 @@ export class RunState {
    * first pass counts it, the second places it against the median's bucket.
    */
   placeInSeries(s: Series, zero: boolean, exponent: number, leading: number, value: () => number, file: number, line: number): void {
-    if (this.pass === 1) {
-      s.rows++;
-      if (zero) s.zeros++;
-      else {
-        const slot = exponent + EXPONENT_OFFSET;
-        if (slot < 0 || slot >= 2 * EXPONENT_OFFSET) {
-          s.inexact = true;
-          return;
-        }
-        (s.histogram[slot] ??= new Int32Array(90))[leading - 10]!++;
-      }
-      return;
-    }
-    if (!s.checked || zero) return;
-    if (exponent === s.medianExponent && leading === s.medianLeading) s.medianBucket.push(value());
-    if (farFromMedian(s, exponent, leading)) s.outlierCandidates.push(file, line, value());
+    placeInSeries(s, this.pass, zero, exponent, leading, value, file, line);
   }
 
   /** an exact duplicate key seen in the second pass */
@@ -184,13 +122,6 @@ export class RunState {
     const { written } = this.encoder.encodeInto(trimmed, this.scratch);
     return hashBytes(this.scratch, 0, written);
   }
-}
-
-/** Two buckets or more from the median's: a value that may be 100 times it, or a hundredth. */
-export function farFromMedian(s: Series, exponent: number, leading: number): boolean {
-  const e = s.medianExponent;
-  const l = s.medianLeading;
-  return exponent > e + 2 || (exponent === e + 2 && leading >= l) || exponent < e - 2 || (exponent === e - 2 && leading <= l);
 }
 
 /** The key qualityWarnings compares for DUPLICATE_ROW. */
