@@ -6,6 +6,7 @@ import { parseFactorTable } from '../../src/core/factors/table.js';
 import type { Block, Section } from '../../src/core/report/doc.js';
 import { buildReport, renderReportHtml, renderReportMarkdown } from '../../src/core/report/index.js';
 import { NON_FOSSIL_CHART } from '../../src/core/report/non-fossil.js';
+import { withEnergyBasis } from '../../src/core/report/basis.js';
 import { activityTotals, computeIntensity, indicatorYears, mergeActivityTotals } from '../../src/core/intensity/index.js';
 
 /*
@@ -163,6 +164,22 @@ describe('the report shows energy on both bases side by side', () => {
     expect(text(s)).toContain('On the coal-equivalent basis (发电煤耗法, 2021: 302.5 gce/kWh, unverified; cn-power-coal-rate@2025) the share would be 31.72 % in 2021 (60,500.00 tce of 190,750.00 tce).');
     const zh = chapter(city, { electricityMethod: 'coal', importNonFossilSharePct: new Decimal(50) }, 'zh');
     expect(text(zh)).toContain('按电热当量法（当量值，122.9 克标准煤/千瓦时），2021年比重为 17.96%（136,870.00 吨标准煤中的 24,580.00 吨标准煤）。');
+  });
+});
+
+describe('withEnergyBasis', () => {
+  const calc = runCalculation([file(city)], dict, registry, { electricityMethod: 'coal' });
+  it('notes the basis of the Kaya effects under the decomposition; leaves chapters without energy alone', () => {
+    const sections = [
+      { id: 'decomposition', title: 'd', blocks: [] },
+      { id: 'scopes', title: 's', blocks: [{ kind: 'table' as const, id: 'scope-table', table: { columns: [{ key: 'co2_t', label: 'CO2 (t)', numeric: true }], rows: [] } }] },
+      { id: 'sectors', title: 'x', blocks: [{ kind: 'table' as const, id: 'sector-table', table: { columns: [{ key: 'energy_tce', label: '能耗(吨标准煤)', numeric: true }], rows: [] } }] },
+    ];
+    const out = withEnergyBasis(sections, calc.energyBasis, 'zh');
+    expect(out[0]!.blocks).toEqual([{ kind: 'p', tone: 'note', text: '能耗强度效应和能源结构效应按发电煤耗法（等价值，2021年 302.5 克标准煤/千瓦时，未核实；cn-power-coal-rate@2025）的能耗计算。' }]);
+    expect(out[1]).toEqual(sections[1]);
+    const t = out[2]!.blocks[0]!;
+    expect(t.kind === 'table' && [t.table.columns[0]!.label, t.caption]).toEqual(['能耗(吨标准煤，发电煤耗法)', '能耗口径：发电煤耗法（等价值，2021年 302.5 克标准煤/千瓦时，未核实；cn-power-coal-rate@2025）']);
   });
 });
 

@@ -9,6 +9,8 @@ const ENERGY_COLUMNS = new Set(['energy_tce', 'energy_intensity', 'energy_assess
 /** Charts of energy, and tables of label/value pairs with energy rows: their caption gets the whole basis. */
 const ENERGY_CHARTS = new Set(['trend-energy', 'intensity-energy']);
 const ENERGY_TABLES = new Set(['totals']);
+/** Chapters that show no tce but split CO2 by energy (the Kaya energy-intensity and mix effects): a note says the basis. */
+const NOTE_SECTIONS = new Set(['decomposition']);
 
 /** "Energy (tce)" → "Energy (tce, calorific basis)"; "能耗(吨标准煤)" → "能耗(吨标准煤，电热当量法)". */
 function withShort(label: string, short: string, lang: Lang): string {
@@ -31,6 +33,10 @@ export function withEnergyBasis(sections: readonly Section[], basis: EnergyBasis
   const fullOf = (section: string) => (fileEnergy && (section === 'trend' || section === 'intensity') ? `${full}${fileNote}` : full);
   const caption = (text: string | undefined, section: string) => (text ? `${text} · ${fullOf(section)}` : fullOf(section).replace(/^./, (c) => c.toUpperCase()));
   return sections.map((s) => {
+    if (NOTE_SECTIONS.has(s.id)) {
+      const note = zh ? `能耗强度效应和能源结构效应按${energyBasisLabel(basis, lang)}的能耗计算。` : `The energy-intensity and energy-mix effects are measured with energy on the ${energyBasisLabel(basis, lang)}.`;
+      return { ...s, blocks: [...s.blocks, { kind: 'p', tone: 'note', text: note }] };
+    }
     if (!SECTIONS.has(s.id)) return s;
     const blocks = s.blocks.map((b): Block => {
       if (b.kind === 'chart' && ENERGY_CHARTS.has(b.id)) return { ...b, caption: caption(b.caption, s.id) };
