@@ -2,13 +2,10 @@
 // Shim: run the CLI from its bundle with V8's code cache (bin/load-bundle.js), or from the tsc
 // output when there is no bundle or tsc ran after it. Kept tiny so start-up is only what the command needs.
 'use strict';
-const { loadBundle, startHelpersEarly } = require('./load-bundle.js');
-
-// calc on a big file: its reading helpers start before the CLI loads, to be up sooner
-const earlyHelpers = process.argv[2] === 'calc' ? startHelpersEarly(process.argv, process.env) : undefined;
+const { loadBundle } = require('./load-bundle.js');
 
 function run({ main }) {
-  main(process.argv, { earlyHelpers }).then(
+  main(process.argv).then(
     (code) => {
       process.exitCode = code;
     },

@@ -10,7 +10,6 @@ const { Script } = require('node:vm');
 
 const dist = join(__dirname, '..', 'dist');
 const bundlePath = join(dist, 'cli.bundle.cjs');
-const earlyPath = join(dist, 'early-helpers.cjs');
 const cachePath = join(dist, 'cli.bundle.cache');
 const tscMainPath = join(dist, 'cli', 'main.js');
 
@@ -54,22 +53,4 @@ function loadBundle({ useCache = true } = {}) {
   return { exports: module.exports, script, cache };
 }
 
-/**
- * For `calc`: starts its reading helpers now if it will want them (src/cli/early-helpers.ts),
- * before the CLI loads. Undefined when not wanted, or when the early bundle is missing or older
- * than the tsc output (calc then starts them itself, as it always can).
- */
-function startHelpersEarly(argv, env) {
-  try {
-    // a quick look first, which spares a small run loading even the early bundle: an argument
-    // naming 1 MB or more (calc's own threshold is 24 MB, unless JINCHANG_PARALLEL_MIN_BYTES says)
-    const big = (arg) => !arg.startsWith('-') && (statSync(arg, { throwIfNoEntry: false })?.size ?? 0) >= 1 << 20;
-    if (env.JINCHANG_PARALLEL_MIN_BYTES === undefined && !argv.slice(3).some(big)) return undefined;
-    if (statSync(earlyPath).mtimeMs < (statSync(tscMainPath, { throwIfNoEntry: false })?.mtimeMs ?? 0)) return undefined;
-    return require(earlyPath).startHelpersEarly(argv, env, join(__dirname, 'read-helper.js'), () => require('node:child_process').spawn);
-  } catch {
-    return undefined;
-  }
-}
-
-module.exports = { bundlePath, cachePath, earlyPath, ID_LENGTH, loadBundle, startHelpersEarly };
+module.exports = { bundlePath, cachePath, ID_LENGTH, loadBundle };

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { bundlePath, cachePath, earlyPath, ID_LENGTH, loadBundle } from '../bin/load-bundle.js';
+import { bundlePath, cachePath, ID_LENGTH, loadBundle } from '../bin/load-bundle.js';
 import { codeHash } from '../dist/bundled.js';
 import { snapshotCodeFiles } from './snapshot-code.mjs';
 
@@ -74,26 +74,6 @@ if (/\bimport\(/.test(code)) throw new Error('cli bundle: a dynamic import() is 
 const id = createHash('sha256').update(code).digest('hex');
 if (id.length !== ID_LENGTH) throw new Error('cli bundle: bad id');
 writeAtomic(bundlePath, `${code}// ${id}\n`);
-
-// the early start of calc's reading helpers, run by the bin shim before the CLI loads
-// (src/cli/early-helpers.ts): small, and without node:child_process (the shim hands it spawn)
-const early = await build({
-  absWorkingDir: root,
-  entryPoints: ['dist/cli/early-helpers.js'],
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  write: false,
-  outfile: earlyPath,
-  minifyWhitespace: true,
-  minifySyntax: true,
-  banner: { js: "'use strict';" },
-  logLevel: 'error',
-});
-const earlyCode = early.outputFiles[0].text;
-if (/import\.meta|\bimport\(|child_process/.test(earlyCode)) throw new Error('early helpers bundle: import.meta, import() or child_process in it');
-writeAtomic(earlyPath, earlyCode);
 
 // the commands people run, for the functions they compile; each must succeed
 const sink = (isTTY) => ({ isTTY, columns: 100, write: () => true });

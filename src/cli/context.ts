@@ -2,7 +2,6 @@ import type { ChalkInstance } from 'chalk';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { countProblems } from '../core/quality/summarise.js';
 import type { Lang } from '../core/i18n/lang.js';
-import type { HelperProcesses } from './helper-processes.js';
 import { plainStyle, type Style } from '../core/format/text-table.js';
 
 /** What a command needs from the process: streams, environment, language and colour. */
@@ -11,8 +10,6 @@ export interface CliContext {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: Record<string, string | undefined>;
   lang: Lang;
-  /** reading helpers the bin shim started before the CLI loaded (early-helpers.ts), for calc to adopt */
-  earlyHelpers?: HelperProcesses | undefined;
 }
 
 export function colourEnabled(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {

@@ -264,7 +264,6 @@ export async function main(
     stderr: ctx.stderr ?? process.stderr,
     env,
     lang: ctx.lang ?? langOf(argv.slice(2), env),
-    earlyHelpers: ctx.earlyHelpers,
   };
   if (context.stdout === process.stdout) watchStdout(context);
   const program = buildProgram(context);
@@ -322,8 +321,8 @@ function watchStdout(ctx: CliContext): void {
   process.stderr.on('error', () => undefined);
 }
 
-/** A reading helper process for calc (bin/read-helper.js); its code is loaded only there. */
-export async function runReadHelper(dir: string, me: string, parent: number): Promise<void> {
-  const { readHelper } = await import('./read-helper.js');
-  readHelper(dir, me, parent);
+/** A reading thread for calc (bin/read-worker.js); its code is loaded only there. */
+export async function runReadWorker(): Promise<void> {
+  const { readWorker } = await import('./read-worker.js');
+  readWorker();
 }

@@ -1,23 +1,23 @@
 /**
- * The CLI reading one file with helper processes (src/cli/read-helpers.ts) gives exactly what it
+ * The CLI reading one file with worker threads (src/cli/worker-runner.ts) gives exactly what it
  * gives alone: stdout, stderr and exit code. The thresholds are lowered through the environment so
  * that small fixture files are cut into chunks of a few dozen bytes, and the CLI leaves every chunk
- * to the helpers, so each row really goes through a helper.
+ * to the reading threads, so each row really goes through one.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prng } from '../helpers/prng.js';
 import { repoRoot, runCli } from '../helpers/run-cli.js';
 
-const helpersOnly = { JINCHANG_HELPERS: '2', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '61', JINCHANG_CALLER_CHUNKS: '0', JINCHANG_DEBUG_READ: '1' };
+const readersOnly = { JINCHANG_HELPERS: '2', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '61', JINCHANG_CALLER_CHUNKS: '0', JINCHANG_DEBUG_READ: '1' };
 const alone = { JINCHANG_HELPERS: '0' };
-const DEBUG = /^debug: (\d+) parallel jobs, (\d+) helper answers, helper peak RSS \d+ MB(, helpers started early)?\n/m;
+const DEBUG = /^debug: (\d+) parallel jobs, (\d+) reader answers\n/m;
 
 function compare(args: string[], extraEnv: Record<string, string> = {}): { jobs: number; answers: number } {
-  const helped = runCli(args, { env: { ...helpersOnly, ...extraEnv } });
+  const helped = runCli(args, { env: { ...readersOnly, ...extraEnv } });
   const single = runCli(args, { env: { ...alone, ...extraEnv } });
   const debug = DEBUG.exec(helped.stderr);
   expect(debug, helped.stderr).not.toBeNull();
@@ -27,12 +27,12 @@ function compare(args: string[], extraEnv: Record<string, string> = {}): { jobs:
   return { jobs: Number(debug![1]), answers: Number(debug![2]) };
 }
 
-describe('calc with helper processes = calc alone', () => {
+describe('calc with reading threads = calc alone', () => {
   const fixtures = readdirSync('test/fixtures/fast').filter((n) => n.endsWith('.csv'));
 
   it.each(fixtures)('test/fixtures/fast/%s', (name) => {
     const { jobs, answers } = compare(['calc', `test/fixtures/fast/${name}`, '-f', 'json', '--decimals', 'full']);
-    // multiline.csv goes the csv-parse way (a quoted field spans lines); every other file went through the helpers
+    // multiline.csv goes the csv-parse way (a quoted field spans lines); every other file went through the readers
     if (name !== 'multiline.csv') {
       expect(jobs).toBeGreaterThan(0);
       expect(answers).toBeGreaterThan(0);
@@ -49,7 +49,7 @@ describe('calc with helper processes = calc alone', () => {
     expect(r.answers).toBeGreaterThan(0);
   });
 
-  it('a 3-year file with copied rows and a unit slip: both passes on the helpers, same warnings', () => {
+  it('a 3-year file with copied rows and a unit slip: both passes on the readers, same warnings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jinchang-parallel-'));
     const path = join(dir, 'plants.csv');
     const r = prng(42);
@@ -65,10 +65,10 @@ describe('calc with helper processes = calc alone', () => {
     writeFileSync(path, lines.join('\n') + '\n');
     const { answers } = compare(['calc', path, '-f', 'json', '--decimals', 'full'], { JINCHANG_CHUNK_BYTES: '4096' });
     expect(answers).toBeGreaterThanOrEqual(2); // at least one answer in each pass
-    // the helpers' session folder is made under TMPDIR and gone when the CLI exits
+    // reading with threads writes nothing to the temporary folder
     const tmp = mkdtempSync(join(tmpdir(), 'jinchang-tmp-'));
-    const out = runCli(['calc', path, '--totals'], { env: { ...helpersOnly, TMPDIR: tmp } });
-    expect(out.stderr).toMatch(/helper answers/);
+    const out = runCli(['calc', path, '--totals'], { env: { ...readersOnly, TMPDIR: tmp } });
+    expect(out.stderr).toMatch(/reader answers/);
     expect(readdirSync(tmp)).toEqual([]);
     expect(out.stderr).toMatch(/plants\.csv:3002: warning: same year, sector, fuel and use as line 11 of /);
     expect(out.stderr).toMatch(/plants\.csv:3003: warning: same year, sector, fuel and use as line 2001 of /);
@@ -78,9 +78,9 @@ describe('calc with helper processes = calc alone', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('the CLI and a helper both reading, copies spread over the file: same output as alone', () => {
-    // the CLI takes the helper's fingerprints between its own chunks and at the end (both ways are
-    // taken when the helper's fingerprints come in batches while the CLI still reads)
+  it('the CLI and a reading thread both reading, copies spread over the file: same output as alone', () => {
+    // the CLI takes the thread's fingerprints between its own chunks and at the end (both ways are
+    // taken when the thread's fingerprints come in batches while the CLI still reads)
     const dir = mkdtempSync(join(tmpdir(), 'jinchang-parallel-'));
     const path = join(dir, 'spread.csv');
     const r = prng(7);
@@ -98,7 +98,7 @@ describe('calc with helper processes = calc alone', () => {
     const env = { JINCHANG_HELPERS: '1', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '262144', JINCHANG_DEBUG_READ: '1' };
     const helped = runCli(['calc', path, '-f', 'json', '--decimals', 'full'], { env });
     const single = runCli(['calc', path, '-f', 'json', '--decimals', 'full'], { env: alone });
-    expect(helped.stderr).toMatch(/debug: 2 parallel jobs, [12] helper answers/); // the duplicates take a second pass
+    expect(helped.stderr).toMatch(/debug: 2 parallel jobs, [12] reader answers/); // the duplicates take a second pass
     expect(helped.code).toBe(single.code);
     expect(helped.stdout).toBe(single.stdout);
     expect(helped.stderr.replace(DEBUG, '')).toBe(single.stderr);
@@ -108,126 +108,53 @@ describe('calc with helper processes = calc alone', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a small file with the default thresholds starts no helper', () => {
+  it('a small file with the default thresholds starts no reading thread', () => {
     const out = runCli(['calc', 'examples/jinchang-2021.csv', '--totals'], { env: { JINCHANG_DEBUG_READ: '1' } });
     expect(out.code).toBe(0);
-    expect(out.stderr).toContain('debug: 0 parallel jobs, 0 helper answers, helper peak RSS 0 MB');
+    expect(out.stderr).toContain('debug: 0 parallel jobs, 0 reader answers');
   });
 });
 
-describe('helpers started by the bin shim, before the CLI loads', () => {
-  const lowered = { JINCHANG_HELPERS: '1', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '4096', JINCHANG_DEBUG_READ: '1' };
-  /** runs with its own TMPDIR, and says what the helpers left there once they had time to stop */
-  const runIn = (args: string[], env: Record<string, string>, input?: string) => {
-    const tmp = mkdtempSync(join(tmpdir(), 'jinchang-early-'));
-    const out = runCli(args, { env: { ...env, TMPDIR: tmp }, input });
-    const deadline = Date.now() + 5000;
-    while (readdirSync(tmp).length > 0 && Date.now() < deadline) spawnSync('sleep', ['0.05']);
-    const left = readdirSync(tmp);
-    rmSync(tmp, { recursive: true, force: true });
-    return { ...out, left };
-  };
+describe('reading threads end with the CLI', () => {
+  const lowered = { JINCHANG_HELPERS: '1', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '65536' };
+  const dir = mkdtempSync(join(tmpdir(), 'jinchang-threads-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const big = join(dir, 'big.csv');
+  writeFileSync(big, '年份,企业代码,行业名称,能源品种,消费量,计量单位\n' + Array.from({ length: 200_000 }, (_, i) => `2021,E${i},有色金属冶炼和压延加工业,原煤,12.5,吨\n`).join(''));
+  const spawnCli = (args: string[], env: Record<string, string>) =>
+    spawn(process.execPath, ['bin/jinchang-carbon.js', ...args], { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env } });
 
-  it('calc on a file big enough for helpers: started early, adopted, same output as alone', () => {
-    // the CLI leaves every chunk to the helper, so that it surely reads
-    const helped = runIn(['calc', 'examples/jinchang-2021.csv', '-f', 'json', '--decimals', 'full'], { ...lowered, JINCHANG_CALLER_CHUNKS: '0' });
-    const single = runCli(['calc', 'examples/jinchang-2021.csv', '-f', 'json', '--decimals', 'full'], { env: alone });
-    expect(helped.stderr).toMatch(/^debug: 1 parallel jobs, 1 helper answers, helper peak RSS \d+ MB, helpers started early\n/);
-    expect(helped.code).toBe(0);
-    expect(helped.stdout).toBe(single.stdout);
-    expect(helped.left).toEqual([]);
-  });
-
-  it('a usage error after they started: exit 2, the message, and no helper or folder left', () => {
-    const out = runIn(['calc', 'examples/jinchang-2021.csv', '-f', 'bogus'], lowered);
-    expect(out.code).toBe(2);
-    expect(out.stderr).toBe('usage error: --format must be one of table, csv, tsv, json, md, not "bogus"\n');
-    expect(out.left).toEqual([]);
-  });
-
-  it('calc --help after a big file: help, and nothing left', () => {
-    const out = runIn(['calc', 'examples/jinchang-2021.csv', '--help'], lowered);
-    expect(out.code).toBe(0);
-    expect(out.stdout).toMatch(/^Usage: jinchang-carbon calc/);
-    expect(out.left).toEqual([]);
-  });
-
-  it('a big file that is not an input (a factor table) and input on stdin: ended unused, same output', () => {
-    const args = ['calc', '-', '--electricity-method', 'coal', '--factors', 'test/fixtures/user-factors/coal-rate-test.csv', '-f', 'json'];
-    const input = readFileSync('test/fixtures/hand-check.csv', 'utf8');
-    // (a threshold of 1 byte: stdin's unknown size does not count as big)
-    const helped = runIn(args, { ...lowered, JINCHANG_PARALLEL_MIN_BYTES: '1' }, input);
-    const single = runCli(args, { env: alone, input });
-    expect(helped.stderr).toBe('debug: 0 parallel jobs, 0 helper answers, helper peak RSS 0 MB\n');
-    expect(helped.code).toBe(0);
-    expect(helped.stdout).toBe(single.stdout);
-    expect(helped.left).toEqual([]);
-  });
-
-  it('Ctrl-C at any moment of the start: no helper keeps running, no folder is left', async () => {
-    // a helper's own code runs ~0.1 s after it is spawned; a CLI stopped before that is gone by then
-    const dir = mkdtempSync(join(tmpdir(), 'jinchang-sigint-'));
-    const path = join(dir, 'big.csv');
-    writeFileSync(path, '年份,行业名称,能源品种,消费量,计量单位\n' + '2021,有色金属冶炼和压延加工业,原煤,12.5,吨\n'.repeat(200_000));
-    const tmp = join(dir, 'tmp');
-    for (const delay of [10, 40, 80, 120, 200]) {
-      mkdirSync(tmp);
-      const child = spawn(process.execPath, ['bin/jinchang-carbon.js', 'calc', path], {
-        cwd: repoRoot,
-        stdio: 'ignore',
-        env: { PATH: process.env.PATH ?? '', LANG: 'C', TMPDIR: tmp, JINCHANG_HELPERS: '1', JINCHANG_PARALLEL_MIN_BYTES: '0' },
-      });
+  it('Ctrl-C at any moment: the CLI dies of SIGINT (or has finished), nothing keeps it alive', async () => {
+    for (const delay of [10, 60, 150]) {
+      const child = spawnCli(['calc', big], lowered);
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGINT');
-      await new Promise((r) => child.once('exit', r));
-      const deadline = Date.now() + 5000;
-      const helpers = () => spawnSync('pgrep', ['-f', `read-helper.js ${tmp}`], { encoding: 'utf8' }).stdout.trim();
-      while ((readdirSync(tmp).length > 0 || helpers() !== '') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect([delay, readdirSync(tmp), helpers()]).toEqual([delay, [], '']);
-      rmSync(tmp, { recursive: true, force: true });
+      await exited;
+      expect(['SIGINT', 0], `SIGINT after ${delay} ms`).toContain(child.signalCode ?? child.exitCode);
     }
-    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it('SIGKILL, SIGTERM or SIGHUP while reading: the helpers remove the folder', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jinchang-sigkill-'));
-    const path = join(dir, 'big.csv');
-    writeFileSync(path, '年份,行业名称,能源品种,消费量,计量单位\n' + '2021,有色金属冶炼和压延加工业,原煤,12.5,吨\n'.repeat(300_000));
-    const tmp = join(dir, 'tmp');
-    for (const signal of ['SIGKILL', 'SIGTERM', 'SIGHUP'] as const) {
-      mkdirSync(tmp);
-      const child = spawn(process.execPath, ['bin/jinchang-carbon.js', 'calc', path], {
-        cwd: repoRoot,
-        stdio: 'ignore',
-        env: { PATH: process.env.PATH ?? '', LANG: 'C', TMPDIR: tmp, JINCHANG_HELPERS: '1', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '65536' },
-      });
-      const exited = new Promise((r) => child.once('exit', r));
-      // killed once the first job is handed out: the helpers are reading
-      const start = Date.now();
-      const jobOut = () => readdirSync(tmp).some((d) => existsSync(join(tmp, d, 'job-1')));
-      while (!jobOut() && Date.now() - start < 10_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
-      child.kill(signal);
-      await exited;
-      const deadline = Date.now() + 5000;
-      while (readdirSync(tmp).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect([signal, readdirSync(tmp)]).toEqual([signal, []]);
-      rmSync(tmp, { recursive: true, force: true });
-    }
-    rmSync(dir, { recursive: true, force: true });
+  it('stdout closed before the answer (calc … | head): exit 0, nothing said', async () => {
+    const child = spawnCli(['calc', big, '-f', 'csv'], lowered);
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((r) => child.once('exit', r));
+    expect([code, stderr]).toEqual([0, '']);
   }, 60_000);
 
   it('JINCHANG_FAST=0 (the csv-parse path) and JINCHANG_HELPERS=0 start none', () => {
     for (const env of [{ ...lowered, JINCHANG_FAST: '0' }, { ...lowered, JINCHANG_HELPERS: '0' }]) {
-      const out = runIn(['calc', 'examples/jinchang-2021.csv', '--totals'], env);
+      const out = runCli(['calc', 'examples/jinchang-2021.csv', '--totals'], { env: { ...env, JINCHANG_DEBUG_READ: '1' } });
       expect(out.code).toBe(0);
-      expect(out.stderr).toBe('debug: 0 parallel jobs, 0 helper answers, helper peak RSS 0 MB\n');
-      expect(out.left).toEqual([]);
+      expect(out.stderr).toBe('debug: 0 parallel jobs, 0 reader answers\n');
     }
   });
 });
 
-describe('helpers never change what calc says, whatever goes wrong around them', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'jinchang-helpers-'));
+describe('reading threads never change what calc says, whatever goes wrong around them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jinchang-readers-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const rows = (n: number, year = 2021) =>
     Array.from({ length: n }, (_, i) => `${year},有色金属冶炼和压延加工业,原煤,${(i % 97) + 1}.5,吨,plant${i}`).join('\n');
@@ -236,7 +163,7 @@ describe('helpers never change what calc says, whatever goes wrong around them',
   writeFileSync(plain, header + rows(20000) + '\n');
   const small = { JINCHANG_HELPERS: '1', JINCHANG_PARALLEL_MIN_BYTES: '0', JINCHANG_CHUNK_BYTES: '50000' };
 
-  it('a file given as /dev/stdin is read by the CLI alone (a helper would open its own standard input)', () => {
+  it('a file given as /dev/stdin is read by the CLI alone (a device, not a regular file)', () => {
     const run = (env: Record<string, string>) => {
       const fd = openSync(plain, 'r');
       try {
@@ -258,14 +185,7 @@ describe('helpers never change what calc says, whatever goes wrong around them',
     expect(helped.stderr).toContain('debug: 0 parallel jobs');
   });
 
-  it('a temporary folder that cannot be made: read alone, same answer', () => {
-    const helped = runCli(['calc', plain, '--totals', '-f', 'json'], { env: { ...small, TMPDIR: join(dir, 'no-such-folder') } });
-    const alone = runCli(['calc', plain, '--totals', '-f', 'json'], { env: { JINCHANG_HELPERS: '0' } });
-    expect(helped.code).toBe(0);
-    expect(helped.stdout).toBe(alone.stdout);
-  });
-
-  it('a GBK file that looks like UTF-8 for its first MB: the read starts again as GBK, with helpers', () => {
+  it('a GBK file that looks like UTF-8 for its first MB: the read starts again as GBK, with the readers', () => {
     const path = join(dir, 'late-gbk.csv');
     const head = Buffer.from('year,sector,fuel,quantity,unit,note\n' + Array.from({ length: 40000 }, (_, i) => `2021,C32,diesel,${i + 1},t,n${i}`).join('\n') + '\n');
     // "有色" in GBK, as a sector label in the last row
@@ -280,7 +200,7 @@ describe('helpers never change what calc says, whatever goes wrong around them',
     expect(helped.stderr).toMatch(/debug: [2-9] parallel jobs/); // the UTF-8 attempt, then the GBK one
   });
 
-  it('a quoted field spanning lines found by a helper: csv-parse reads it, no hang', () => {
+  it('a quoted field spanning lines found by a reading thread: csv-parse reads it, no hang', () => {
     const path = join(dir, 'multiline.csv');
     writeFileSync(path, header + rows(5000) + '\n2021,有色金属冶炼和压延加工业,原煤,1,吨,"two\nlines"\n' + rows(5000) + '\n');
     const helped = runCli(['calc', path, '--totals', '-f', 'json'], { env: { ...small, JINCHANG_CALLER_CHUNKS: '0', JINCHANG_CHUNK_BYTES: '20000' } });

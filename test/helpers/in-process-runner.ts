@@ -2,7 +2,7 @@
  * A ParallelRunner whose helpers run in this thread, for tests: each fake helper takes a chosen
  * set of chunks before the caller starts (so chunks are split in a known, seeded way), and its
  * answer is handed back on wait(). The jobs, the chunking and the merge are the real ones; only
- * the CLI's child processes are left out.
+ * the CLI's worker threads are left out.
  */
 import { memorySource, runChunkJob, type FastSource } from '../../src/core/input/fast-read.js';
 import type { ChunkAnswer, ChunkFailure, ChunkJob, ParallelRunner } from '../../src/core/input/fast-parallel.js';

@@ -5,7 +5,7 @@ import { ExitError, printDiagnostics, styleFor, summariseErrors, type CliContext
 import { assertNotAnInput, formatFromPath, openInputFiles, wholeFile, writeFileAtomic, writeStreamAtomic } from '../io.js';
 import { progressBar } from '../progress.js';
 import { terminalFit } from '../terminal-width.js';
-import { helperSettings, wantsHelpers } from '../helper-settings.js';
+import { readerSettings, wantsReaders } from '../reader-settings.js';
 import { factorsForRun } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
 import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from '../calc-options.js';
@@ -24,17 +24,11 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
   // JINCHANG_FAST=stream with csv-parse streaming (what the fast path falls back to)
   if (ctx.env.JINCHANG_FAST === '0') request.fast = false;
   if (ctx.env.JINCHANG_FAST === 'stream') request.fast = 'stream';
-  // big files are read with helper processes too; they start now, to be up when the reading starts
+  // big files are read with worker threads too; they start now, to be up when the reading starts
   // (for small files their code is not even loaded)
-  const settings = helperSettings(ctx.env);
+  const settings = readerSettings(ctx.env);
   const sizes = request.fast !== undefined && request.fast !== true ? [] : inputs.map((i) => ('bytes' in i || !i.openAt ? undefined : i.size));
-  const early = ctx.earlyHelpers;
-  const helpers = wantsHelpers(sizes, settings) ? (await import('../read-helpers.js')).helperRunner(settings, early) : undefined;
-  // started early for a file that turns out not to be read with helpers: stop them now
-  if (early && !early.adopted) {
-    early.adopted = true;
-    (await import('../helper-processes.js')).endHelperProcesses(early.dir);
-  }
+  const readers = wantsReaders(sizes, settings) ? (await import('../worker-runner.js')).workerRunner(settings) : undefined;
   const progress = progressBar(ctx.stderr, inputs.reduce((a, i) => a + ('bytes' in i ? i.bytes.length : (i.size ?? 0)), 0), ctx.lang === 'zh' ? '读取' : 'reading');
   let report: CalcReport;
   let factors: ReturnType<typeof factorsForRun>;
@@ -42,16 +36,16 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
     factors = factorsForRun(options.factors, ctx);
     request.factors = factors.refs;
     request.onProgress = (done, total) => progress.update(done, total);
-    request.parallel = helpers;
+    request.parallel = readers;
     report = runCalculation(inputs, factors.dict, factors.registry, request);
   } finally {
-    helpers?.close();
+    readers?.close();
     request.parallel = undefined;
     progress.done();
   }
   if (ctx.env.JINCHANG_DEBUG_READ === '1') {
-    const stats = helpers?.stats ?? { jobs: 0, answers: 0, helperPeakKB: 0 };
-    ctx.stderr.write(`debug: ${stats.jobs} parallel jobs, ${stats.answers} helper answers, helper peak RSS ${Math.round(stats.helperPeakKB / 1024)} MB${helpers?.early ? ', helpers started early' : ''}\n`);
+    const stats = readers?.stats ?? { jobs: 0, answers: 0 };
+    ctx.stderr.write(`debug: ${stats.jobs} parallel jobs, ${stats.answers} reader answers\n`);
   }
   printDiagnostics(ctx, report.diagnostics);
   if (hasErrors(report.diagnostics)) {

@@ -1,14 +1,14 @@
 /**
- * Reading one big file with helpers (the CLI's are child processes: on these machines the threads
- * of one process share a core). The body (everything after the header) is cut into chunks of a
+ * Reading one big file with helpers (the CLI's are worker threads; see src/cli/worker-runner.ts).
+ * The body (everything after the header) is cut into chunks of a
  * few MB; the caller and every helper take the next free chunk until none is left, so a helper that
  * starts late just takes fewer. A chunk holds the lines that start inside it. Lines are numbered
  * per chunk (chunk × 2^32 + line within the chunk) and renumbered once every chunk's line count is
  * known. Duplicate fingerprints all go into the caller's table.
  *
- * This module holds what crosses between them (plain data: structured-clonable, v8-serializable);
+ * This module holds what crosses between them (plain data: structured-clonable);
  * the scanning is in file-scan.ts and fast-body.ts, the merging in fast-chunks.ts. The helpers themselves come from the caller
- * (the CLI spawns processes; tests run the same jobs in process).
+ * (the CLI starts threads; tests run the same jobs in the caller's thread).
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Fuel } from '../dictionary/fuels.js';

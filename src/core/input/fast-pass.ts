@@ -26,7 +26,7 @@ export interface FastOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** chunk size, for tests that split files at every possible place */
   chunkSize?: number | undefined;
-  /** helpers for big files (the CLI's helper processes); without it the caller reads every file alone */
+  /** helpers for big files (the CLI's reading threads); without it the caller reads every file alone */
   parallel?: ParallelRunner | undefined;
   /** problems of one kind listed before a summary (the quality checks never make the rest); default: all */
   listLimits?: ListLimits | undefined;

@@ -260,7 +260,7 @@ export class FileScan {
     this.parserUsed = true;
     const bytes = buf.slice(cells.lineStart, cells.lineEnd);
     if (this.deferred) {
-      // a chunk reader: the caller parses these (records hold objects that do not cross processes)
+      // a chunk reader: the caller parses these (records hold objects that do not cross threads)
       this.deferred.push([line, bytes]);
       this.deferredBytes += bytes.length;
       if (this.deferredBytes > MAX_DEFERRED) throw new ParallelAbort('many rows need the real parser');
