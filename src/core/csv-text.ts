@@ -56,6 +56,23 @@ export function spreadsheetCsvOptions(delimiter: string) {
   };
 }
 
+/**
+ * The cells of lines of a spreadsheet export, each line a whole record (the streaming reader's
+ * odd lines: a stray quote, `""` inside quotes); undefined when csv-parse does not read them as
+ * one record a line. Cells as readSpreadsheetCsv gives them.
+ */
+export function readSpreadsheetLines(lines: readonly string[], delimiter: string): string[][] | undefined {
+  let records: { info: { lines: number }; record: string[] }[];
+  try {
+    // no BOM here: a U+FEFF starting a line in the middle of a file is text
+    records = parse(lines.join('\n'), { ...spreadsheetCsvOptions(delimiter), bom: false, skip_empty_lines: false }) as unknown as typeof records;
+  } catch {
+    return undefined;
+  }
+  if (records.length !== lines.length || records.some((r, i) => r.info.lines !== i + 1)) return undefined;
+  return records.map((r) => r.record);
+}
+
 /** What csv-parse says of a record with `info: true` (the counters it keeps since the start). */
 export interface CsvParseInfo {
   comment_lines: number;

@@ -113,6 +113,20 @@ describe('fast path = streaming csv-parse = whole-text csv-parse, on the fixture
     sameBothWays([file('quoted-crlf.csv'), file('quoted-crlf.csv')], { by: ['enterprise', 'fuel'] });
     sameBothWays([file('quoted-crlf.csv')], { by: ['no-such-column'] });
   });
+
+  it("a key's first row with an implausible quantity: only that row gets QUANTITY_IMPLAUSIBLE", () => {
+    // the key (an unknown sector: a warning) is checked once with the quantity set to 0; the first
+    // row's 2×10^11 t (the limit is 10^11 t) is that row's error alone, line 2, not line 3's
+    const text = '年份,行业,能源品种,消费量,计量单位\n2023,某某行业,原煤,200000000000,吨\n2023,某某行业,原煤,5,吨\n';
+    const files = [{ path: 'implausible-first.csv', bytes: new TextEncoder().encode(text) }];
+    sameBothWays(files);
+    const r = fastOrReason(files) as FastResult;
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['UNKNOWN_SECTOR', 2],
+      ['QUANTITY_IMPLAUSIBLE', 2],
+      ['UNKNOWN_SECTOR', 3],
+    ]);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /**
- * The streaming reader: csv-parse's stream parser over a file read in chunks, the row rules of
- * activity.ts (mapHeader, parseRow) on every row, each row added to its key's sum as it comes and
+ * The streaming csv-parse reader: csv-parse's stream parser over a file read in chunks, the row rules of
+ * activity.ts's mapHeader and row-rules.ts's checkRow on every row, each row added to its key's sum as it comes and
  * given to the quality collector. Memory holds the sums by key, not the rows, whatever the file's
  * size. It reads what the fast path leaves to csv-parse (a quoted cell with a line break, …), with
  * the result of parseActivity on the whole text: the same records once summed, the same problems
@@ -17,10 +17,10 @@ import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { blankRecord, csvErrorOf, detectDelimiter, MAX_HEADER_SEARCH, RecordLines, spreadsheetCsvOptions, type CsvParseInfo } from '../csv-text.js';
 import { QualityCollector } from '../quality/collector.js';
 import type { ListLimits } from '../quality/summarise.js';
-import { mapHeader, parseRow, type ActivityRecord, type ColumnMap, type Dictionaries } from './activity.js';
+import { mapHeader, type ActivityRecord, type Dictionaries } from './activity.js';
 import { decodingPlan, type Encoding } from './decode.js';
 import type { ChunkReader } from './fast-source.js';
-import { findHeaderRecord } from './row-rules.js';
+import { checkRow, findHeaderRecord, type ColumnMap } from './row-rules.js';
 
 export interface StreamSource {
   path: string;
@@ -329,7 +329,7 @@ class FileRows {
     const run = this.run;
     const pass1 = run.pass === 1;
     // located where the row starts (a cell with a line break makes it end further down)
-    const r = parseRow(record, line, this.path, columns, this.header!.record.length, run.dict, pass1 ? this.diagnostics : this.scratch);
+    const r = checkRow(record, line, this.path, columns, this.header!.record.length, run.dict, pass1 ? this.diagnostics : this.scratch).record;
     this.scratch.length = 0;
     if (!r) return;
     run.quality.row(r, this.index);

@@ -56,7 +56,7 @@ export function scanFileInChunks(p: Pass, index: number, helpers: ParallelRunner
         if (table) running.fingerprintsSoFar?.((pairs) => table.addPairs(pairs));
         return running.claim();
       };
-      results.push(runChunks(job, run.dict, source.openAt!, claim, (pairs) => table?.addPairs(pairs), report, true));
+      results.push(runChunks(job, run.dict, source.openAt!, claim, (pairs) => table?.addPairs(pairs), report));
       // while the helpers finish their last chunks: the table takes what it has so far
       if (table) {
         running.fingerprintsSoFar?.((pairs) => table.addPairs(pairs));
@@ -97,11 +97,9 @@ function hashSource(source: FastSource): string {
 
 /**
  * One reader's part of a job: takes chunks until none is left and scans them with a state of its
- * own; fingerprints go to `sink`, and rows the real parser must read are handed back. `verify`:
- * check new keys against parseActivity after each chunk (the caller does, while the helpers read
- * on, so that only the keys it never met are left for the end, when nobody else is working).
+ * own; fingerprints go to `sink`, and rows the row parser must read are handed back.
  */
-function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, claim: () => number, sink: FingerprintSink, onRead: (n: number) => void, verify = false): ChunkResult {
+function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, claim: () => number, sink: FingerprintSink, onRead: (n: number) => void): ChunkResult {
   const run = new RunState(dict, job.keep);
   run.pass = job.pass;
   run.chunked = true;
@@ -132,7 +130,6 @@ function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, claim: () 
     } finally {
       reader.close();
     }
-    if (verify && job.pass === 1) scan.verify();
   }
   if (job.pass === 1) run.fingerprints.flush();
   return {
@@ -145,12 +142,10 @@ function runChunks(job: ChunkJob, dict: Dictionaries, openAt: OpenAt, claim: () 
         keyLengths: g.keyLengths,
         firstLine: g.firstLine,
         firstBytes: g.firstBytes,
-        firstQuantity: g.firstQuantity,
         rows: g.rows,
         sumWhole: g.sumWhole,
         sumBillionths: g.sumBillionths,
         sumOverflow: g.sumOverflow,
-        verified: g.verified,
       })),
     series: [...run.series.values()].map((s) => ({
       key: s.key,

@@ -54,13 +54,10 @@ export interface GroupData {
   keyLengths: Int32Array;
   firstLine: number;
   firstBytes: Uint8Array;
-  firstQuantity: string;
   rows: number;
   sumWhole: number;
   sumBillionths: number;
   sumOverflow: bigint;
-  /** the reader checked the key against parseActivity (FileScan.verify) */
-  verified: boolean;
 }
 
 export interface SeriesData {

@@ -6,15 +6,17 @@
  * diagnostics at the same file:line:column, the same quality warnings.
  *
  * How it stays identical:
- *  - the header and everything before it are read by csv-parse itself (fast-header.ts);
+ *  - the header and everything before it are read by csv-parse itself (layout.ts);
  *  - rows are keyed by their raw (year, sector, fuel, unit, use, grouped-by columns) bytes; each
- *    distinct key is resolved once, and at the end every key is checked against parseActivity
- *    run on its first row (one batched mini-document: header + those rows);
+ *    distinct key is checked once by the row rules (checkRow in row-rules.ts, the function the
+ *    row parser calls on every row), on its first row with the quantity set to 0 (file-scan.ts);
  *  - a row the scanner cannot read exactly (odd quoting, a number it does not take, a short or
- *    long row, a year like 2022年) is parsed alone by parseActivity, with the header above it;
+ *    long row, a quantity past the plausible range) goes through checkRow itself, its cells read
+ *    by csv-parse when it has quotes;
  *  - anything else unusual throws FastFallback and the caller uses the csv-parse path.
- * Quantities are summed exactly in fixed point (integer part + 9 decimals); anything with more
- * digits goes through parseActivity and decimal.js.
+ * Quantities are summed exactly in fixed point (integer part + 9 decimals); the byte reader and
+ * parseDecimal are tested against each other (quantity.ts); anything with more digits goes
+ * through checkRow and decimal.js.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { ActivityRecord, Dictionaries } from './activity.js';
@@ -123,7 +125,6 @@ function readOnce(sources: readonly FastSource[], dict: Dictionaries, options: F
   let recordCount = 0;
   for (const scan of p.scans) {
     if (scan.rows === 0) throw new FastFallback('no data rows');
-    scan.verify();
     if (scan.parserUsed) scan.diagnostics.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
     appendAll(diagnostics, scan.diagnostics);
     inputs.push({ path: scan.path, sha256: p.hashes[scan.index]!, rows: scan.rows, encoding: scan.layout.encoding });

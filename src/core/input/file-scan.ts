@@ -1,20 +1,22 @@
 /**
  * The streaming reader, step 3: one file's rows as they go by. Each tokenised row finds its key's
- * group (groups.ts; a new key is resolved once, row.ts), adds its quantity to the group's exact
- * sum, and feeds the quality checks (run-state.ts). A row the byte checks do not settle goes to the
- * row parser (parseActivity), in batches. See fast-read.ts for the whole path.
+ * group (groups.ts), adds its quantity to the group's exact sum, and feeds the quality checks
+ * (run-state.ts). The row rules (checkRow, row-rules.ts) run once per distinct key, on its first
+ * row, and on every row the byte checks do not settle (row.ts), in batches. See fast-read.ts for
+ * the whole path.
  */
 import { Decimal } from '../decimal.js';
 import { type Diagnostic } from '../diagnostics.js';
-import { parseActivity, type ActivityRecord } from './activity.js';
+import type { ActivityRecord } from './activity.js';
+import { readSpreadsheetLines } from '../csv-text.js';
 import { appendAll } from '../arrays.js';
 import { FastFallback } from './fallback.js';
 import { ParallelAbort, type GroupData } from './fast-parallel.js';
-import { addToSum, GroupTable, keyBytesOf, keyHash, keyTexts, newKeyGroup, sumText, type KeyGroup } from './groups.js';
+import { addToSum, GroupTable, keyBytesOf, keyHash, newKeyGroup, sumText, type KeyGroup, type ResolvedKey } from './groups.js';
 import { decoderFor, type Decoder, type FileLayout } from './layout.js';
-import { byteQuantityText, parseQuantityBytes, scaledDouble } from './quantity.js';
-import { implausible, located, needsTrim, resolvedFromRecord, resolveKeyTexts, trailingCellsBlank, type KeyPositions } from './row.js';
-import { isPowerPlantElectricity } from './row-rules.js';
+import { parseQuantityBytes, scaledDouble } from './quantity.js';
+import { allBlank, implausible, keyOnly, located, needsTrim, trailingCellsBlank, unitScale } from './row.js';
+import { checkRow, isPowerPlantElectricity } from './row-rules.js';
 import { EXPONENT_OFFSET, exactDupKey, farFromMedian, type RunState } from './run-state.js';
 import { blankLine, mixHash, MAX_FIELDS, ROLE_EXTRA, ROLE_KEY, type Cells } from './tokenize.js';
 
@@ -32,8 +34,6 @@ export class FileScan {
   readonly quantityColumn: number;
   /** year, sector, fuel, unit, use (when there is such a column), grouped-by columns present */
   readonly keyColumns: Int32Array;
-  /** position in keyColumns of each role, -1 when absent */
-  readonly keyAt: KeyPositions;
   readonly extraColumns: number[];
   readonly extraNames: string[];
   readonly gbk: boolean;
@@ -47,8 +47,6 @@ export class FileScan {
   lineBase = 0;
   /** keys merged from other readers, not yet resolved */
   private merged: KeyGroup[] = [];
-  /** keys resolved here and not yet checked by verify() (it runs after each chunk: not all keys each time) */
-  private unverified: KeyGroup[] = [];
   /** a chunk reader's rows the caller will parse */
   deferred: [number, Uint8Array][] | undefined;
   private deferredBytes = 0;
@@ -65,13 +63,12 @@ export class FileScan {
     this.headerLength = layout.headerLength;
     this.quantityColumn = ix.quantity!;
     const keyColumns = [ix.year!, ix.sector!, ix.fuel!, ix.unit!];
-    const use = ix.use === undefined ? -1 : keyColumns.push(ix.use) - 1;
-    const kept = run.keep.map((name) => {
+    if (ix.use !== undefined) keyColumns.push(ix.use);
+    for (const name of run.keep) {
       const column = layout.extras.find((e) => e.name === name)?.column;
-      return column === undefined ? -1 : keyColumns.push(column) - 1;
-    });
+      if (column !== undefined) keyColumns.push(column);
+    }
     this.keyColumns = Int32Array.from(keyColumns);
-    this.keyAt = { use, kept };
     this.extraColumns = layout.extras.map((e) => e.column);
     this.extraNames = layout.extras.map((e) => e.name);
     for (const c of keyColumns) this.roles[c] = ROLE_KEY;
@@ -99,10 +96,10 @@ export class FileScan {
 
     const keyColumns = this.keyColumns;
     const hash = keyHash(cells, keyColumns);
+    const g = this.table.find(buf, view, cells, keyColumns, hash) ?? this.newGroup(buf, cells, this.lineBase + line, hash);
+    const scale = g.scale;
     // (q's fields are passed, never q: V8 then keeps it out of the heap)
-    const g = this.table.find(buf, view, cells, keyColumns, hash) ?? this.newGroup(buf, cells, this.lineBase + line, hash, q.whole, q.billionths);
-    if (g.parserKey) return this.toParser(buf, cells, line);
-    if (g.resolved && implausible(q.isZero, q.exponent, g.resolved)) return this.toParser(buf, cells, line);
+    if (scale !== undefined && implausible(q.isZero, q.exponent, scale)) return this.toParser(buf, cells, line);
     const run = this.run;
     const pass1 = run.pass === 1;
     if (pass1) {
@@ -111,6 +108,7 @@ export class FileScan {
     }
     const r = g.resolved;
     if (!r) return;
+    const unitPowerOfTen = scale!.unitPowerOfTen;
     if (pass1) {
       this.records++;
       g.rows++;
@@ -123,13 +121,13 @@ export class FileScan {
       s.rows++;
       if (q.isZero) s.zeros++;
       else {
-        const slot = q.exponent + r.unitPowerOfTen + EXPONENT_OFFSET;
+        const slot = q.exponent + unitPowerOfTen + EXPONENT_OFFSET;
         (s.histogram[slot] ??= new Int32Array(90))[q.leadingDigits - 10]!++;
       }
     } else if (s.checked && !q.isZero) {
-      const exponent = q.exponent + r.unitPowerOfTen;
-      if (exponent === s.medianExponent && q.leadingDigits === s.medianLeading) s.medianBucket.push(scaledDouble(q.significand, r.unitPowerOfTen - q.fractionDigits));
-      if (farFromMedian(s, exponent, q.leadingDigits)) s.outlierCandidates.push(this.index, this.lineBase + line, scaledDouble(q.significand, r.unitPowerOfTen - q.fractionDigits));
+      const exponent = q.exponent + unitPowerOfTen;
+      if (exponent === s.medianExponent && q.leadingDigits === s.medianLeading) s.medianBucket.push(scaledDouble(q.significand, unitPowerOfTen - q.fractionDigits));
+      if (farFromMedian(s, exponent, q.leadingDigits)) s.outlierCandidates.push(this.index, this.lineBase + line, scaledDouble(q.significand, unitPowerOfTen - q.fractionDigits));
     }
     // the duplicate check: (year, sector, fuel, use) and every extra cell, trimmed
     const extraColumns = this.extraColumns;
@@ -170,61 +168,54 @@ export class FileScan {
     if (!blankLine(buf, cells)) this.toParser(buf, cells, line);
   }
 
-  /** A key seen for the first time: resolved by the rules, or by the row parser on this row. */
-  private newGroup(buf: Uint8Array, cells: Cells, line: number, hash: number, whole: number, billionths: number): KeyGroup {
+  /** A key seen for the first time: the row rules on this row (its cells are exact: the tokenizer read it all). */
+  private newGroup(buf: Uint8Array, cells: Cells, line: number, hash: number): KeyGroup {
     if (this.run.pass === 2 && !this.run.chunked) throw new Error('fast path: a key appeared only in the second pass');
     const { keyBytes, keyLengths } = keyBytesOf(buf, cells, this.keyColumns);
-    const group = newKeyGroup(hash, keyBytes, keyLengths, line, buf.slice(cells.lineStart, cells.lineEnd), byteQuantityText(whole, billionths));
+    const group = newKeyGroup(hash, keyBytes, keyLengths, line, buf.slice(cells.lineStart, cells.lineEnd));
     this.table.insert(group);
-    this.resolveKey(group);
+    const texts: string[] = [];
+    for (let k = 0; k < cells.count; k++) texts.push(this.decoder.decode(buf.subarray(cells.start[k]!, cells.end[k]!)));
+    this.resolveKey(group, texts);
     return group;
   }
 
-  /** What a new key means: resolved by the rules, or by the row parser on the key's first row. */
-  private resolveKey(group: KeyGroup): void {
-    const texts = keyTexts(group, this.decoder);
-    let resolved = resolveKeyTexts(texts, this.keyAt, this.run.dict, this.run.keep);
-    if (resolved === 'parser') {
-      group.parserKey = true;
-      return;
-    }
-    if (!resolved) {
-      // an unknown sector, a bad unit, …: the row parser on this row gives the exact diagnostics
-      const parsed = this.parseAlone([{ line: group.firstLine, bytes: group.firstBytes }]);
-      group.exact = true;
-      group.keyDiagnostics = parsed.diagnostics.map((d) => {
-        const t: Diagnostic = { severity: d.severity, code: d.code, params: d.params };
-        if (d.column !== undefined) t.column = d.column;
-        return t;
-      });
-      const record = parsed.records[0];
-      if (record) resolved = resolvedFromRecord(record, texts, this.run.keep);
-    }
-    if (resolved) {
-      group.resolved = resolved;
-      if (!group.exact) this.unverified.push(group);
-      group.series = this.run.seriesOf(resolved, this.index, group.firstLine);
-      group.series.years.add(resolved.year);
-      [group.fingerprintSeedA, group.fingerprintSeedB] = this.run.duplicateSeed(this.layout.schema, resolved);
-      group.powerPlantElectricity = isPowerPlantElectricity(resolved);
-    }
+  /**
+   * What a key means, by the row rules on one of its rows with the quantity set to 0: the
+   * diagnostics every row of the key gets, its record's fields when it has no error, and the scale
+   * of its unit. (A row's own quantity is checked row by row: the byte reader takes only plain
+   * non-negative numbers, and a quantity past the plausible range sends its row to the rules.)
+   */
+  private resolveKey(group: KeyGroup, cells: readonly string[]): void {
+    const diagnostics: Diagnostic[] = [];
+    const { record, unit, dimension } = checkRow(keyOnly(cells, this.quantityColumn), group.firstLine, this.path, this.layout.columns, this.headerLength, this.run.dict, diagnostics);
+    group.keyDiagnostics = diagnostics.map((d) => {
+      const t: Diagnostic = { severity: d.severity, code: d.code, params: d.params };
+      if (d.column !== undefined) t.column = d.column;
+      return t;
+    });
+    if (unit && dimension) group.scale = unitScale(unit.toBase, dimension);
+    if (!record) return;
+    const extra: Record<string, string> = {};
+    for (const name of this.run.keep) if (Object.prototype.hasOwnProperty.call(record.extra, name)) extra[name] = record.extra[name]!;
+    const resolved: ResolvedKey = { year: record.year, sector: record.sector, sectorLabel: record.sectorLabel, fuel: record.fuel, dimension: record.dimension, use: record.use, extra };
+    group.resolved = resolved;
+    group.series = this.run.seriesOf(resolved, this.index, group.firstLine);
+    group.series.years.add(resolved.year);
+    [group.fingerprintSeedA, group.fingerprintSeedB] = this.run.duplicateSeed(this.layout.schema, resolved);
+    group.powerPlantElectricity = isPowerPlantElectricity(resolved);
   }
 
   /** Adds another reader's group (its first line numbered from the file's start); new keys wait for resolveMerged. */
   mergeGroup(m: GroupData, firstLine: number): void {
     let g = this.table.findBytes(m.hash, m.keyBytes, m.keyLengths);
     if (!g) {
-      g = newKeyGroup(m.hash, m.keyBytes, m.keyLengths, firstLine, m.firstBytes, m.firstQuantity);
+      g = newKeyGroup(m.hash, m.keyBytes, m.keyLengths, firstLine, m.firstBytes);
       this.table.insert(g);
       this.merged.push(g);
-      g.verified = m.verified;
-    } else {
-      g.verified ||= m.verified;
-      if (firstLine < g.firstLine) {
-        g.firstLine = firstLine;
-        g.firstBytes = m.firstBytes;
-        g.firstQuantity = m.firstQuantity;
-      }
+    } else if (firstLine < g.firstLine) {
+      g.firstLine = firstLine;
+      g.firstBytes = m.firstBytes;
     }
     g.rows += m.rows;
     g.sumOverflow += m.sumOverflow;
@@ -233,26 +224,24 @@ export class FileScan {
 
   /** Resolves the merged keys, once every reader's first line is in. */
   resolveMerged(): void {
-    for (const g of this.merged) this.resolveKey(g);
+    const cells = this.cellsOfLines(this.merged.map((g) => g.firstBytes));
+    this.merged.forEach((g, i) => this.resolveKey(g, cells[i]!));
     this.merged = [];
   }
 
-  /** The row parser on the header and these lines; lines and files put back. */
-  parseAlone(rows: { line: number; bytes: Uint8Array }[]): { records: ActivityRecord[]; diagnostics: Diagnostic[]; rows: number } {
-    const text = this.layout.headerText + '\n' + rows.map((r) => this.decoder.decode(r.bytes)).join('\n') + '\n';
-    const parsed = parseActivity(text, this.path, this.run.dict);
-    const lineOf = (l: number | undefined) => {
-      const row = l === undefined ? undefined : rows[l - 2];
-      if (!row) throw new FastFallback('a row parsed alone came back on another line');
-      return row.line;
-    };
-    if (parsed.rows === 0) return { records: [], diagnostics: [], rows: 0 };
-    for (const d of parsed.diagnostics) {
-      if (d.code === 'CSV_MALFORMED') throw new FastFallback('a row does not parse alone');
-      d.line = lineOf(d.line);
+  /** The cells of whole lines, as csv-parse reads them (each line one record). */
+  private cellsOfLines(lines: readonly Uint8Array[]): string[][] {
+    const texts = lines.map((bytes) => this.decoder.decode(bytes));
+    const delimiter = String.fromCharCode(this.layout.delimiter);
+    const out: string[][] = texts.map((t) => (t.includes('"') ? [] : t.split(delimiter)));
+    // lines with quotes: csv-parse, all at once
+    const quoted = texts.flatMap((t, i) => (t.includes('"') ? [i] : []));
+    if (quoted.length > 0) {
+      const read = readSpreadsheetLines(quoted.map((i) => texts[i]!), delimiter);
+      if (!read) throw new FastFallback('a row does not parse alone');
+      quoted.forEach((i, j) => (out[i] = read[j]!));
     }
-    for (const r of parsed.records) r.line = lineOf(r.line);
-    return parsed;
+    return out;
   }
 
   private toParser(buf: Uint8Array, cells: Cells, relativeLine: number): void {
@@ -277,20 +266,31 @@ export class FileScan {
     if (this.queued.length >= PARSER_BATCH || this.queuedBytes > 1 << 20) this.parseQueued();
   }
 
-  /** Rows parsed alone, in batches: their records go into the sums, their diagnostics into the list. */
+  /** The queued rows through the row rules: their records go into the sums, their diagnostics into the list. */
   parseQueued(): void {
     if (this.queued.length === 0) return;
     const batch = this.queued;
     this.queued = [];
     this.queuedBytes = 0;
-    const parsed = this.parseAlone(batch);
+    const cells = this.cellsOfLines(batch.map((r) => r.bytes));
     const run = this.run;
+    const records: ActivityRecord[] = [];
+    const diagnostics: Diagnostic[] = [];
+    let rows = 0;
+    batch.forEach(({ line }, i) => {
+      const record = cells[i]!;
+      // a row of blank cells is no row (as readSpreadsheetCsv drops it)
+      if (allBlank(record)) return;
+      rows++;
+      const checked = checkRow(record, line, this.path, this.layout.columns, this.headerLength, run.dict, diagnostics).record;
+      if (checked) records.push(checked);
+    });
     if (run.pass === 1) {
-      this.rows += parsed.rows;
-      this.records += parsed.records.length;
-      appendAll(this.diagnostics, parsed.diagnostics);
+      this.rows += rows;
+      this.records += records.length;
+      appendAll(this.diagnostics, diagnostics);
     }
-    for (const r of parsed.records) {
+    for (const r of records) {
       const s = run.seriesOf(r, this.index, r.line);
       if (run.pass === 1) {
         const keep = run.keep;
@@ -331,38 +331,6 @@ export class FileScan {
     }
   }
 
-  /**
-   * Checks every key resolved here, not yet checked, against the row parser on the key's first row
-   * (read alone: the file's first; read in chunks: the first the reader that found it met — any row
-   * of a key has the key's bytes, and the check is of how those bytes resolve, and of one quantity).
-   */
-  verify(): void {
-    const todo = this.unverified.filter((g) => !g.verified && g.rows > 0);
-    // a key with no row yet (new in a second pass) waits, as it always did
-    this.unverified = this.unverified.filter((g) => !g.verified && g.rows === 0);
-    for (let i = 0; i < todo.length; i += PARSER_BATCH) {
-      const part = todo.slice(i, i + PARSER_BATCH);
-      const parsed = this.parseAlone(part.map((g) => ({ line: g.firstLine, bytes: g.firstBytes })));
-      if (parsed.diagnostics.length > 0 || parsed.records.length !== part.length) throw new FastFallback('a key resolves differently');
-      parsed.records.forEach((rec, j) => {
-        const g = part[j]!;
-        const r = g.resolved!;
-        const same =
-          rec.line === g.firstLine &&
-          rec.year === r.year &&
-          rec.sector === r.sector &&
-          rec.sectorLabel === r.sectorLabel &&
-          rec.fuel === r.fuel &&
-          rec.dimension === r.dimension &&
-          rec.use === r.use &&
-          rec.quantity.equals(new Decimal(g.firstQuantity).times(r.toBase)) &&
-          Object.keys(r.extra).every((k) => rec.extra[k] === r.extra[k]);
-        if (!same) throw new FastFallback('a key resolves differently');
-        g.verified = true;
-      });
-    }
-  }
-
   /** The summed records of this file's keys. */
   groupRecords(): ActivityRecord[] {
     const out: ActivityRecord[] = [];
@@ -376,7 +344,7 @@ export class FileScan {
         sectorLabel: r.sectorLabel,
         sector: r.sector,
         fuel: r.fuel,
-        quantity: new Decimal(sumText(g)).times(r.toBase),
+        quantity: new Decimal(sumText(g)).times(g.scale!.toBase),
         dimension: r.dimension,
         use: r.use,
         extra: r.extra,

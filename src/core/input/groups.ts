@@ -10,8 +10,11 @@ import type { ActivityRecord } from './activity.js';
 import type { Series } from './run-state.js';
 import { HASH_SEED_A, mixHash, type Cells } from './tokenize.js';
 
-/** What a key resolves to: the fields of its rows' records but the quantity (`extra`: the grouped-by columns), and its unit's scale. */
-export interface ResolvedKey extends Pick<ActivityRecord, 'year' | 'sector' | 'sectorLabel' | 'fuel' | 'dimension' | 'use' | 'extra'> {
+/** What a valid key means: the fields of its rows' records but the quantity (`extra`: the grouped-by columns). */
+export type ResolvedKey = Pick<ActivityRecord, 'year' | 'sector' | 'sectorLabel' | 'fuel' | 'dimension' | 'use' | 'extra'>;
+
+/** A key's unit in its dimension: the factor to the base unit, and where quantities turn implausible. */
+export interface UnitScale {
   /** the unit's factor to the dimension's base unit: 10^unitPowerOfTen */
   toBase: Decimal;
   unitPowerOfTen: number;
@@ -26,20 +29,14 @@ export interface KeyGroup {
   keyBytes: Uint8Array;
   keyView: DataView;
   keyLengths: Int32Array;
-  /** the key needs the row parser for every row (a year like 2022年) */
-  parserKey: boolean;
   firstLine: number;
   firstBytes: Uint8Array;
-  /** the first row's quantity, exact ("12.500000000") */
-  firstQuantity: string;
   /** diagnostics every row of the key gets (no file, no line) */
   keyDiagnostics: Diagnostic[];
   /** set when the key is valid */
   resolved: ResolvedKey | undefined;
-  /** resolved by the row parser already, so nothing to verify */
-  exact: boolean;
-  /** checked against the row parser on one of its rows (FileScan.verify), here or by the reader that found it */
-  verified: boolean;
+  /** set when the unit fits the fuel (also when the key has other errors): the plausible range of a row's quantity */
+  scale: UnitScale | undefined;
   series: Series | undefined;
   /** the duplicate fingerprint's start: file schema and (year, sector, fuel, use) */
   fingerprintSeedA: number;
@@ -67,20 +64,17 @@ export function keyHash(cells: Cells, keyColumns: Int32Array): number {
   return mixHash(h);
 }
 
-export function newKeyGroup(hash: number, keyBytes: Uint8Array, keyLengths: Int32Array, firstLine: number, firstBytes: Uint8Array, firstQuantity: string): KeyGroup {
+export function newKeyGroup(hash: number, keyBytes: Uint8Array, keyLengths: Int32Array, firstLine: number, firstBytes: Uint8Array): KeyGroup {
   return {
     hash,
     keyBytes,
     keyView: new DataView(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength),
     keyLengths,
-    parserKey: false,
     firstLine,
     firstBytes,
-    firstQuantity,
     keyDiagnostics: [],
     resolved: undefined,
-    exact: false,
-    verified: false,
+    scale: undefined,
     series: undefined,
     fingerprintSeedA: 0,
     fingerprintSeedB: 0,
@@ -127,16 +121,6 @@ export function keyBytesOf(buf: Uint8Array, cells: Cells, keyColumns: Int32Array
     o += keyLengths[k]!;
   }
   return { keyBytes, keyLengths };
-}
-
-/** The key cells as text, in key order. */
-export function keyTexts(g: KeyGroup, decoder: { decode(bytes: Uint8Array): string }): string[] {
-  const texts: string[] = [];
-  for (let k = 0, o = 0; k < g.keyLengths.length; k++) {
-    texts.push(decoder.decode(g.keyBytes.subarray(o, o + g.keyLengths[k]!)));
-    o += g.keyLengths[k]!;
-  }
-  return texts;
 }
 
 /**

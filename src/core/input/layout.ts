@@ -9,9 +9,9 @@ import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import { toHalfWidth } from '../text.js';
 import { fieldOfHeader, requiredFields, type Field } from './columns.js';
-import { findHeaderRecord } from './row-rules.js';
+import { findHeaderRecord, type ColumnMap } from './row-rules.js';
 import { hasUtf8Bom, unreadableAsText, type Encoding } from './decode.js';
-import { detectDelimiter, MAX_HEADER_SEARCH } from '../csv-text.js';
+import { detectDelimiter, MAX_HEADER_SEARCH, spreadsheetCsvOptions } from '../csv-text.js';
 import { FastFallback } from './fallback.js';
 
 export const LF = 10;
@@ -31,10 +31,10 @@ export interface FileLayout {
   bodyStart: number;
   /** its line number */
   bodyLine: number;
-  /** the header line as text, without its line ending: mini-documents start with it */
-  headerText: string;
   headerLength: number;
   index: Partial<Record<Field, number>>;
+  /** the columns as the row rules take them (checkRow) */
+  columns: ColumnMap;
   /** the extra columns in the order `JSON.stringify(record.extra)` lists them, each with the column that wins */
   extras: { name: string; column: number }[];
   /** `extras` names, JSON: files whose records can be compared for duplicates share it */
@@ -125,16 +125,7 @@ export function readLayout(
   const delimiter = detectDelimiter(text);
   let records: { info: { lines: number }; record: string[] }[];
   try {
-    records = parse(text, {
-      bom: true,
-      comment: '#',
-      comment_no_infix: true,
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as typeof records;
+    records = parse(text, spreadsheetCsvOptions(delimiter)) as unknown as typeof records;
   } catch {
     throw new FastFallback('the first lines do not parse');
   }
@@ -149,10 +140,6 @@ export function readLayout(
     const lineBytes = body.subarray(starts[l]!, starts[l + 1]!);
     if (!singleLineRecord(lineBytes, delimiter.charCodeAt(0))) throw new FastFallback('a quoted field spans lines before the header');
   }
-  const headerBytes = body.subarray(starts[headerLine - 1]!, starts[headerLine]!);
-  const headerText = decoder.decode(stripEol(headerBytes));
-  // mini-documents (header + rows) must pick the same delimiter as the whole file
-  if (detectDelimiter(headerText) !== delimiter) throw new FastFallback('the header alone suggests another delimiter');
 
   const index: Partial<Record<Field, number>> = {};
   const extraList: { name: string; index: number }[] = [];
@@ -182,9 +169,9 @@ export function readLayout(
     delimiter: delimiter.charCodeAt(0),
     bodyStart: bomLength + starts[headerLine]!,
     bodyLine: headerLine + 1,
-    headerText,
     headerLength: header.record.length,
     index,
+    columns: { index, extra: extraList },
     extras,
     schema: JSON.stringify(extras.map((e) => e.name)),
     extraColumns: extraList.map((e) => e.name),

@@ -1,69 +1,30 @@
 /**
- * The streaming reader's checks of a row, by the rules of row-rules.ts: what a key means (once per
- * distinct key), whether a row's quantity is in range, whether cells past the header are blank,
- * whether an extra cell needs trimming. A row these checks do not settle goes to the row parser.
+ * The streaming reader's checks of a row's bytes, beside the row rules (row-rules.ts, which decide
+ * what a key means): whether a row's quantity is in range, whether cells past the header are
+ * blank, whether an extra cell needs trimming. A row these checks do not settle goes to the rules.
  */
 import { Decimal } from '../decimal.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { toHalfWidth } from '../text.js';
-import { parseUnit } from '../units.js';
-import type { ActivityRecord, Dictionaries } from './activity.js';
-import { parseUse } from './columns.js';
+import type { Dimension } from '../units.js';
 import { FastFallback } from './fallback.js';
-import type { ResolvedKey } from './groups.js';
-import { parseYear, PLAUSIBLE_QUANTITY, unitFitsFuel, useFitsFuel } from './row-rules.js';
+import type { UnitScale } from './groups.js';
+import { PLAUSIBLE_QUANTITY } from './row-rules.js';
 import type { Cells } from './tokenize.js';
 
-/** Where each key role sits in a file's key columns: year, sector, fuel, unit, then use and the grouped-by columns (-1: absent). */
-export interface KeyPositions {
-  use: number;
-  kept: number[];
+/** A row's cells with its quantity set to 0: what the row rules say of it is what they say of its key. */
+export function keyOnly(cells: readonly string[], quantityColumn: number): string[] {
+  const out = cells.slice();
+  out[quantityColumn] = '0';
+  return out;
 }
 
-/**
- * What a key's cells (as text) mean: 'parser' when only the row parser can say (a year like
- * 2022年: read row by row), undefined when some rule fails (the row parser then gives the
- * diagnostics), else the resolved key.
- */
-export function resolveKeyTexts(texts: readonly string[], at: KeyPositions, dict: Dictionaries, keep: readonly string[]): ResolvedKey | 'parser' | undefined {
-  // the year as the row parser takes it; anything but its plain form (four ASCII digits) is read row by row
-  const yearText = texts[0]!;
-  const year = parseYear(yearText);
-  if (year === undefined || String(year) !== yearText) return 'parser';
-  const cell = (k: number) => (k < 0 ? '' : texts[k]!);
-  const sectorLabel = toHalfWidth(texts[1]!).trim();
-  const fuelText = toHalfWidth(texts[2]!).trim();
-  const unitText = toHalfWidth(texts[3]!).trim();
-  const useText = toHalfWidth(cell(at.use)).trim();
-  const sector = sectorLabel === '' ? undefined : dict.sectors.find(sectorLabel);
-  const fuel = fuelText === '' ? undefined : dict.fuels.find(fuelText);
-  const unit = parseUnit(unitText);
-  const use = parseUse(useText);
-  const dimension = fuel && unit ? unitFitsFuel(fuel, unit.dimension) : undefined;
-  const useFits = !fuel || !use || useFitsFuel(use, fuel);
-  if (!(sector && fuel && unit && use && dimension && useFits)) return undefined;
-  const extra: Record<string, string> = {};
-  keep.forEach((name, k) => {
-    const position = at.kept[k]!;
-    if (position >= 0) extra[name] = texts[position]!.trim();
-  });
-  return { year, sector, sectorLabel, fuel, dimension, use, extra, ...unitScale(unit.toBase, dimension) };
-}
-
-/**
- * What a key means when the row parser resolved it (from its first row's record): the record's
- * fields, the grouped-by columns it has, and the scale of the key's unit cell.
- */
-export function resolvedFromRecord(record: ActivityRecord, texts: readonly string[], keep: readonly string[]): ResolvedKey {
-  const extra: Record<string, string> = {};
-  for (const name of keep) if (Object.prototype.hasOwnProperty.call(record.extra, name)) extra[name] = record.extra[name]!;
-  const unit = parseUnit(toHalfWidth(texts[3]!).trim())!;
-  const { year, sector, sectorLabel, fuel, dimension, use } = record;
-  return { year, sector, sectorLabel, fuel, dimension, use, extra, ...unitScale(unit.toBase, dimension) };
+/** Every cell empty or white space. */
+export function allBlank(cells: readonly string[]): boolean {
+  return cells.every((c) => c.trim() === '');
 }
 
 /** A unit's factor as a power of ten, and the exponent from which its quantities are implausible. */
-export function unitScale(toBase: Decimal, dimension: ResolvedKey['dimension']): { toBase: Decimal; unitPowerOfTen: number; maxExponent: number } {
+export function unitScale(toBase: Decimal, dimension: Dimension): UnitScale {
   return { toBase, unitPowerOfTen: powerOfTen(toBase), maxExponent: PLAUSIBLE_QUANTITY[dimension].maxExponent };
 }
 
@@ -74,8 +35,8 @@ function powerOfTen(d: Decimal): number {
 }
 
 /** The quantity, in base units, is past its plausible range (the row parser then says so, with its place). */
-export function implausible(isZero: boolean, exponent: number, key: ResolvedKey): boolean {
-  return !isZero && exponent + key.unitPowerOfTen >= key.maxExponent;
+export function implausible(isZero: boolean, exponent: number, scale: UnitScale): boolean {
+  return !isZero && exponent + scale.unitPowerOfTen >= scale.maxExponent;
 }
 
 /** Cells past the header's are all blank (Excel's ",,,"): no warning, nothing to read. */

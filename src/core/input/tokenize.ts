@@ -210,7 +210,7 @@ export function tokenize(buf: Uint8Array, dv: DataView, pos: number, delimiter: 
         }
       }
       if (c === QUOTE) {
-        // a stray quote is text, as csv-parse reads it with relax_quotes: the row goes to parseActivity
+        // a stray quote is text, as csv-parse reads it with relax_quotes: the row goes to the row rules
         out.needsParser = true;
         while (c !== delimiter && c !== LF && c !== CR) c = buf[++pos]!;
       }
