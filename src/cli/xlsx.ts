@@ -24,6 +24,7 @@ import type { FactorTable } from '../core/factors/table.js';
 import type { Lang } from '../core/i18n/lang.js';
 import type { IntensityResult } from '../core/intensity/compute.js';
 import { intensityNotes, intensityYearKeys, measureText, sourcesText, statusText } from '../core/intensity/format.js';
+import { BASIS_KEYS, BASIS_LABELS, basesNote, type IntensityBases } from '../core/intensity/bases.js';
 import { regionNamesZh } from '../core/calc/grid-region.js';
 
 export type Workbook = ExcelStream.xlsx.WorkbookWriter;
@@ -442,6 +443,8 @@ export async function intensityWorkbook(
     factors?: readonly FactorTable[] | undefined;
     options?: Record<string, unknown> | undefined;
     diagnostics?: readonly Diagnostic[] | undefined;
+    /** `--both-bases`: four more columns on the years sheet (energy and intensity on each basis) and their note */
+    bases?: IntensityBases | undefined;
   },
   out: Writable,
 ): Promise<void> {
@@ -456,8 +459,12 @@ export async function intensityWorkbook(
   await addTableSheet(
     wb,
     INTENSITY_SHEETS.years[lang],
-    [...yearKeys.map(h), { header: INTENSITY_LABELS.sources![lang], width: 24 }],
-    result.years.map((y) => [...yearKeys.map((k) => (k === 'year' ? y.year : (y[k] as Decimal | null))), sourcesText(y.sources, lang)]),
+    [...yearKeys.map(h), ...(options.bases ? BASIS_KEYS.map((k) => ({ ...h(k), header: BASIS_LABELS[k][lang] })) : []), { header: INTENSITY_LABELS.sources![lang], width: 24 }],
+    result.years.map((y) => {
+      const b = options.bases?.years.find((x) => x.year === y.year);
+      const both = options.bases ? BASIS_KEYS.map((k) => b?.[k] ?? null) : [];
+      return [...yearKeys.map((k) => (k === 'year' ? y.year : (y[k] as Decimal | null))), ...both, sourcesText(y.sources, lang)];
+    }),
   );
   const lines = result.periods.flatMap((p) => [p.energy_intensity, ...(p.energy_intensity_assessed ? [p.energy_intensity_assessed] : []), p.carbon_intensity].map((l) => ({ p, l })));
   await addTableSheet(
@@ -497,6 +504,7 @@ export async function intensityWorkbook(
     ]),
   );
   const notes = intensityNotes(result, lang, options.options ?? {});
+  if (options.bases) notes.splice(1, 0, basesNote(options.bases, lang));
   await addTableSheet(wb, INTENSITY_SHEETS.notes[lang], [{ header: INTENSITY_SHEETS.notes[lang], width: 140 }], notes.map((n) => [n]));
   await addProvenanceSheet(wb, { inputs: [], factors: [...(options.factors ?? [])], options: options.options ?? {} }, options, [...(options.inputs ?? [])]);
   await addWarningsSheet(wb, options.diagnostics ?? result.diagnostics, lang);

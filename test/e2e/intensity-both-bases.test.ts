@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJSModule from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+
+// exceljs is CommonJS: its exports arrive as the default import
+const ExcelJS = ExcelJSModule as unknown as typeof import('exceljs');
+const tmp = mkdtempSync(join(tmpdir(), 'jc-both-bases-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /*
  * Issue 17's city (test/fixtures/both-bases/city.csv: 100 GWh local wind, 300 GWh consumed, 100,000 tce of coal) with
@@ -50,4 +59,19 @@ describe('intensity --both-bases', () => {
     expect(run.stderr).toContain('--both-bases needs --data');
     expect(runCli(['--lang', 'zh', 'intensity', 'test/fixtures/both-bases/indicators.csv', '--both-bases']).stderr).toContain('--both-bases 需配合 --data');
   });
+
+  it('the workbook carries the four columns and the note (Chinese)', async () => {
+    const out = join(tmp, 'both.xlsx');
+    expect(runCli(['--lang', 'zh', ...args, '--both-bases', '-o', out]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const years = wb.worksheets[0]!;
+    const header = (years.getRow(1).values as unknown[]).slice(1).map(String);
+    const at = (name: string) => years.getRow(2).getCell(header.indexOf(name) + 1).value;
+    expect([at('能耗，电热当量法(吨标准煤)'), at('能耗，发电煤耗法(吨标准煤)'), at('能耗强度，电热当量法(吨标准煤/万元)'), at('能耗强度，发电煤耗法(吨标准煤/万元)')]).toEqual([136870, 190750, 1.3687, 1.9075]);
+    const notes: string[] = [];
+    wb.worksheets[2]!.eachRow((row) => notes.push(String(row.getCell(1).value)));
+    expect(notes.some((n) => n.startsWith('能耗及能耗强度按两种口径并列'))).toBe(true);
+  });
 });
+
