@@ -1,7 +1,8 @@
 /**
  * A reading thread (see worker-runner.ts): takes chunk jobs from its port; for each it takes
- * chunks from the job's shared counter until none is left, and posts its fingerprints as it goes
- * and then its answer (or how it failed), each message's buffers transferred.
+ * chunks from the job's shared counter until none is left, writes its fingerprints into the job's
+ * ring as it goes (fingerprint-ring.ts), and then posts its answer (or how it failed), the answer's
+ * buffers transferred.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { buildFuelDictionary } from '../core/dictionary/fuels.js';

@@ -71,7 +71,7 @@ export function workerRunner(settings: ReaderSettings = {}): (ParallelRunner & {
           if (message.n === n) answers[i] = message.answer; // else an abandoned job's
         }
       };
-      // the fingerprints the table has not taken yet (kept when there is none: read after the answers)
+      // what the rings held while the CLI waited (copied: the rings go on being written), handed on with the answers
       const kept: Int32Array[] = [];
       return {
         claim() {
