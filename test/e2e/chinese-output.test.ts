@@ -153,3 +153,38 @@ describe('intensity in Chinese: regions by name, workbook words in Chinese', () 
     expect(years.find((r) => r[0] === '2020')!.at(-1)).toBe('能耗：指标文件；CO2：指标文件');
   });
 });
+
+describe('pathway workbook: headers and words, not keys', () => {
+  async function sheets(lang: string) {
+    const out = join(mkdtempSync(join(tmpdir(), 'jc-zh-')), 'p.xlsx');
+    expect(runCli(['pathway', 'examples/jinchang-scenarios.csv', '--indicators', indicators, '--lang', lang, '-o', out]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    return (i: number) => {
+      const all: string[][] = [];
+      wb.worksheets[i]!.eachRow((row) => all.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+      return all;
+    };
+  }
+
+  it('in Chinese', async () => {
+    const sheet = await sheets('zh');
+    const [head, ...rows] = sheet(0);
+    expect(head).toContain('平台期起');
+    expect(head).toContain('达峰形态');
+    expect(head!.some((h) => /^[a-z_]+$/.test(h))).toBe(false);
+    for (const r of rows) {
+      expect(['是', '否']).toContain(r[3]);
+      expect(['达峰', '未达峰', '起始年最高']).toContain(r.at(-1));
+    }
+    const [checksHead, ...checks] = sheet(1);
+    expect(checksHead).toEqual(expect.arrayContaining(['是否完成', '完成情况']));
+    const status = checksHead!.indexOf('完成情况');
+    for (const c of checks) expect(['完成', '未完成', '无内置目标', '无数据']).toContain(c[status]);
+  });
+
+  it('in English the headers are words too, and the workbook opens (no sheet named History, which Excel reserves)', async () => {
+    const [head] = (await sheets('en'))(0);
+    expect(head).toEqual(expect.arrayContaining(['Plateau from', 'Plateau to', 'Peak']));
+  });
+});

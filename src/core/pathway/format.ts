@@ -88,6 +88,11 @@ const CHECK_STATUS: Record<PathwayCheck['status'], L> = {
   no_data: { en: 'no data', zh: '无数据' },
 };
 
+/** A check's status in words (完成, no bundled target). */
+export function checkStatusText(status: PathwayCheck['status'], lang: Lang): string {
+  return CHECK_STATUS[status][lang];
+}
+
 export const PEAKING_STATUS: Record<PeakingStatus, L> = {
   peaked: { en: 'peaked', zh: '已达峰' },
   not_peaked: { en: 'not peaked', zh: '未达峰' },

@@ -28,6 +28,6 @@ export { monteCarlo, mulberry32, triangular, uniform } from './montecarlo.js';
 export type { MonteCarloResult, Percentiles } from './montecarlo.js';
 export { computePathway } from './compute.js';
 export type { PathwayOptions, PathwayResult, ScenarioResult } from './compute.js';
-export { renderPathway, pathwayJson, pathwayMachineTabular, pathwayNotes, summaryTabular, checksTabular, yearsTabular, PATHWAY_LABELS, INDICATOR_LABELS, PEAKING_STATUS, variableLabel, checkPeriod } from './format.js';
+export { renderPathway, pathwayJson, pathwayMachineTabular, pathwayNotes, summaryTabular, checksTabular, yearsTabular, PATHWAY_LABELS, INDICATOR_LABELS, PEAKING_STATUS, variableLabel, checkPeriod, checkStatusText } from './format.js';
 export type { PathwayRenderOptions } from './format.js';
 export { pathwayTargets } from './targets.js';
