@@ -2,7 +2,7 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/core/calc/select-factors.js';
+import { UsageError } from '../../src/core/usage-error.js';
 import { OutputError } from '../../src/cli/context.js';
 import { writeFileAtomic, writeStreamAtomic } from '../../src/cli/output-file.js';
 

@@ -10,9 +10,6 @@ import { factorsForRun } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
 import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from '../calc-options.js';
 
-// the options' parsing lives in calc-options.ts; the commands that read calc's options import it from here too
-export { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions };
-
 
 export async function calcCommand(files: string[], options: CalcCliOptions, ctx: CliContext): Promise<void> {
   const request = parseCalcRequest(options);

@@ -14,7 +14,7 @@ import { failWithDiagnostics, printDiagnostics, styleFor, type CliContext } from
 import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic, writeStreamAtomic } from '../io.js';
 import { factorsForRun } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
-import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from './calc.js';
+import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from '../calc-options.js';
 
 export interface DecomposeCliOptions extends CalcCliOptions {
   from?: string;

@@ -21,7 +21,7 @@ import { stdinName } from '../../core/stdin-name.js';
 import { ExitError, printDiagnostics, styleFor, type CliContext } from '../context.js';
 import { formatFromPath, writeFileAtomic } from '../io.js';
 import { duplicateTable, isBundledTable, resolveFactorArgs } from '../user-factors.js';
-import { parseDecimalsOption, stdoutFormat } from './calc.js';
+import { parseDecimalsOption, stdoutFormat } from '../calc-options.js';
 
 export interface FactorsCliOptions {
   format?: string;

@@ -23,7 +23,7 @@ import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic, writ
 import { factorsForRun } from '../user-factors.js';
 import { parseAssessmentBasis, parseTargetOptions } from '../target-options.js';
 import { toolName, toolVersion } from '../version.js';
-import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from './calc.js';
+import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from '../calc-options.js';
 import { appendAll } from '../../core/arrays.js';
 import { Decimal } from '../../core/decimal.js';
 

@@ -17,7 +17,7 @@ import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic, writ
 import { parseTargetOptions } from '../target-options.js';
 import { factorsForRun } from '../user-factors.js';
 import { toolName, toolVersion } from '../version.js';
-import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from './calc.js';
+import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from '../calc-options.js';
 
 export interface PathwayCliOptions extends CalcCliOptions {
   indicators?: string;

@@ -19,7 +19,7 @@ import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic } fro
 import { factorsForRun } from '../user-factors.js';
 import { parseAssessmentBasis, parseTargetOptions } from '../target-options.js';
 import { toolName, toolVersion } from '../version.js';
-import { parseCalcRequest, parseDecimalsOption, type CalcCliOptions } from './calc.js';
+import { parseCalcRequest, parseDecimalsOption, type CalcCliOptions } from '../calc-options.js';
 import { appendAll } from '../../core/arrays.js';
 import type { ReportDecomposition } from '../../core/report/decomposition.js';
 import type { IndicatorYear } from '../../core/intensity/index.js';

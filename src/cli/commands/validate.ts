@@ -6,7 +6,7 @@ import { readInputFiles } from '../io.js';
 import { countProblems, validateLimits } from '../../core/quality/summarise.js';
 import { factorsForRun } from '../user-factors.js';
 import { validateSummary } from '../../core/i18n/summaries.js';
-import { parseCalcRequest, type CalcCliOptions } from './calc.js';
+import { parseCalcRequest, type CalcCliOptions } from '../calc-options.js';
 
 /**
  * Checks input the way calc reads it (same parser, same factor lookups) and lists every

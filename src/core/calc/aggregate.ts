@@ -3,7 +3,6 @@ import { baseUnit } from '../units.js';
 import type { LineResult } from './calculate.js';
 
 export const builtInDims = ['year', 'sector', 'fuel', 'scope', 'category', 'use', 'ceads'] as const;
-export type BuiltInDim = (typeof builtInDims)[number];
 
 /** A row of the result: the lines that share the grouped-by values, summed. */
 export interface OutputRow {
@@ -309,8 +308,3 @@ export function totalsOf(rows: readonly OutputRow[]): Totals {
   };
 }
 
-export function isZero(d: Decimal | undefined): boolean {
-  return d === undefined || d.isZero();
-}
-
-export { Decimal };

@@ -111,7 +111,7 @@ export interface LocalGeneration {
 }
 
 /** Local generation by year and fuel, in the dictionary's fuel order. */
-export function localGeneration(lines: readonly LineResult[], order: RowOrder): LocalGeneration[] {
+function localGeneration(lines: readonly LineResult[], order: RowOrder): LocalGeneration[] {
   const byKey = new Map<string, LocalGeneration>();
   for (const l of lines) {
     if (l.use !== 'output' || l.generatedKwh.isZero()) continue;
@@ -396,4 +396,3 @@ export function compareRefs(a: string, b: string): number {
 const REF_ORDER = '_-.@0123456789abcdefghijklmnopqrstuvwxyz';
 const PLAIN_REF = /^[-_.@0-9a-z]*$/;
 
-export { UsageError };

@@ -5,7 +5,6 @@ import { UsageError } from '../usage-error.js';
 import type { FactorSelection } from './factors-for-calc.js';
 
 // defined in usage-error.ts; re-exported here for branches that still import it from this file
-export { UsageError } from '../usage-error.js';
 
 export interface FactorChoice {
   /** table refs (id or id@version) already in the registry, one per kind at most */
