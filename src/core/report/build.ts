@@ -105,10 +105,11 @@ export function buildReport(input: ReportInput): ReportDoc {
     methodSection(ctx, input),
     warningsSection(ctx, [...calc.diagnostics, ...(input.intensity?.result.diagnostics ?? []), ...(input.diagnostics ?? [])]),
   ];
+  const colon = lang === 'zh' ? '：' : ': ';
   const meta = [
-    `${t('reportYear')}: ${year ?? '—'}`,
-    `${t('dataYears')}: ${years.length ? compactYears(years) : '—'}`,
-    `${t('generatedBy')}: ${input.tool.name} ${input.tool.version}`,
+    `${t('reportYear')}${colon}${year ?? '—'}`,
+    `${t('dataYears')}${colon}${years.length ? compactYears(years) : '—'}`,
+    `${t('generatedBy')}${colon}${input.tool.name} ${input.tool.version}`,
   ];
   return {
     lang,
