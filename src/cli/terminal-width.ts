@@ -30,3 +30,16 @@ export function terminalFit(ctx: CliContext): { fit: TableFit | undefined; done:
     },
   };
 }
+
+/** A TableFit that says what it gave up as soon as its one table is fitted (a command printing one table). */
+export function oneTableFit(ctx: CliContext): TableFit | undefined {
+  const width = terminalWidth(ctx);
+  if (width === undefined) return undefined;
+  return {
+    width,
+    report: (f) => {
+      const notice = fitNotice([f], width, ctx.lang);
+      if (notice) ctx.stderr.write(`${notice}\n`);
+    },
+  };
+}

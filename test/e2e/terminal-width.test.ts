@@ -69,3 +69,14 @@ describe('calc -f table fits the terminal', () => {
     expect(csv.stderr).toBe('');
   });
 });
+
+describe('factors list -f table fits the terminal', () => {
+  it('at 80 columns (204 wide whole): the title is cut short, region, years and default hidden', () => {
+    const run = runCli(['factors', 'list', '-f', 'table'], { env: { JINCHANG_COLUMNS: '80' } });
+    expect(run.code).toBe(0);
+    // the table, not the sentence after it
+    expect(widest(run.stdout.trimEnd().split('\n').slice(0, -1))).toBeLessThanOrEqual(80);
+    expect(run.stdout.split('\n')[0]).toMatch(/^Id +Version +Kind +Title$/);
+    expect(run.stderr).toBe('3 columns hidden (Applies to, Region, Default), 1 shortened (Title) to fit 80 columns; use -f csv or a wider terminal for everything\n');
+  });
+});

@@ -13,7 +13,7 @@ import { compareVersions, type FactorRegistry } from '../../core/factors/registr
 import { parseFactorTable, tableRef, type FactorTable } from '../../core/factors/table.js';
 import { fixed, grouped, type Decimals } from '../../core/format/number.js';
 import { toDelimited, toMarkdown, type Column, type Tabular } from '../../core/format/tabular.js';
-import { plainStyle, toTextTable, type Style } from '../../core/format/text-table.js';
+import { plainStyle, toTextTable, type Style, type TableFit } from '../../core/format/text-table.js';
 import type { Lang } from '../../core/i18n/lang.js';
 import { countEn, factorsCheckFailed, factorsCheckPassed, rowsText } from '../../core/i18n/summaries.js';
 import { displayWidth } from '../../core/text.js';
@@ -22,6 +22,7 @@ import { ExitError, printDiagnostics, styleFor, type CliContext } from '../conte
 import { formatFromPath, writeFileAtomic } from '../io.js';
 import { duplicateTable, isBundledTable, resolveFactorArgs } from '../user-factors.js';
 import { parseDecimalsOption, stdoutFormat } from '../calc-options.js';
+import { oneTableFit } from '../terminal-width.js';
 
 export interface FactorsCliOptions {
   format?: string;
@@ -42,6 +43,8 @@ interface Out {
   decimals: Decimals | undefined;
   style: Style;
   lang: Lang;
+  /** the terminal's width, for people's tables on stdout */
+  fit?: TableFit | undefined;
 }
 
 function outputOf(options: FactorsCliOptions, ctx: CliContext): Out {
@@ -52,6 +55,7 @@ function outputOf(options: FactorsCliOptions, ctx: CliContext): Out {
     decimals: parseDecimalsOption(options.decimals),
     style: options.output ? plainStyle : styleFor(ctx.stdout, ctx.env),
     lang: ctx.lang,
+    fit: options.output ? undefined : oneTableFit(ctx),
   };
 }
 
@@ -69,7 +73,7 @@ function renderTabular(table: Tabular, out: Out, bom: boolean | undefined): stri
     case 'md':
       return toMarkdown(table);
     default:
-      return toTextTable(table, out.style);
+      return toTextTable(table, out.style, out.fit);
   }
 }
 
@@ -169,11 +173,13 @@ export async function factorsList(options: FactorsCliOptions, ctx: CliContext): 
     { key: 'id', label: t('Id', '编号'), numeric: false },
     { key: 'version', label: t('Version', '版本'), numeric: false },
     { key: 'kind', label: t('Kind', '类型'), numeric: false },
-    { key: 'applies_to', label: t('Applies to', '适用年份'), numeric: false },
-    { key: 'region', label: t('Region', '地区'), numeric: false },
-    { key: 'default', label: t('Default', '默认'), numeric: false },
+    // a narrow terminal hides the region, then the years, then the default mark, keeping id, version and kind
+    { key: 'applies_to', label: t('Applies to', '适用年份'), numeric: false, drop: 2 },
+    { key: 'region', label: t('Region', '地区'), numeric: false, drop: 1 },
+    { key: 'default', label: t('Default', '默认'), numeric: false, drop: 3 },
     ...(out.machine ? [{ key: 'status', label: 'status', numeric: false }, { key: 'sha256', label: 'sha256', numeric: false }] : []),
-    { key: 'title', label: t('Title', '名称'), numeric: false },
+    // a narrow terminal cuts the title short, which `factors show` gives whole
+    { key: 'title', label: t('Title', '名称'), numeric: false, shrink: true },
   ];
   // people reading Chinese get the kind by name and 不限/全球 for any/global; machines keep the keys
   const zhText = !out.machine && ctx.lang === 'zh';
