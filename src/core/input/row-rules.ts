@@ -194,18 +194,7 @@ export function checkRow(
   }
 
   const quantityCell = cell('quantity');
-  let quantity: Decimal | undefined;
-  if (quantityCell.raw === '') diagnostics.push(error('EMPTY_VALUE', { column: 'quantity' }, at(quantityCell.column)));
-  else if (quantityCell.raw.length > MAX_QUANTITY_CHARS) {
-    diagnostics.push(error('QUANTITY_TOO_LONG', { value: shownValue(quantityCell.raw), chars: quantityCell.raw.length, max: MAX_QUANTITY_CHARS }, at(quantityCell.column)));
-  } else {
-    quantity = parseDecimal(quantityCell.raw);
-    if (!quantity) diagnostics.push(error('BAD_NUMBER', { value: quantityCell.raw }, at(quantityCell.column)));
-    else if (quantity.isNegative() && !quantity.isZero()) {
-      diagnostics.push(error('NEGATIVE_QUANTITY', { value: quantityCell.raw }, at(quantityCell.column)));
-      quantity = undefined;
-    }
-  }
+  const quantity = checkQuantityCell(quantityCell, at(quantityCell.column), diagnostics, MAX_QUANTITY_CHARS);
 
   const unitCell = cell('unit');
   const unit = parseUnit(unitCell.raw);
@@ -270,6 +259,33 @@ export function checkRow(
     extra,
   };
   return { record: row, unit, dimension };
+}
+
+/**
+ * A quantity cell (trimmed, half-width): a number, not negative, at most `maxChars` long;
+ * undefined with the problem in `diagnostics` otherwise. The process reader uses it too.
+ */
+export function checkQuantityCell(
+  cell: { raw: string },
+  at: { file: string; line: number; column: number | undefined },
+  diagnostics: Diagnostic[],
+  maxChars = Infinity,
+): Decimal | undefined {
+  if (cell.raw === '') {
+    diagnostics.push(error('EMPTY_VALUE', { column: 'quantity' }, at));
+    return undefined;
+  }
+  if (cell.raw.length > maxChars) {
+    diagnostics.push(error('QUANTITY_TOO_LONG', { value: shownValue(cell.raw), chars: cell.raw.length, max: maxChars }, at));
+    return undefined;
+  }
+  const quantity = parseDecimal(cell.raw);
+  if (!quantity) diagnostics.push(error('BAD_NUMBER', { value: cell.raw }, at));
+  else if (quantity.isNegative() && !quantity.isZero()) {
+    diagnostics.push(error('NEGATIVE_QUANTITY', { value: cell.raw }, at));
+    return undefined;
+  }
+  return quantity;
 }
 
 function splitQuantity(record: readonly string[], quantityIndex: number | undefined, extra: number): boolean {

@@ -3,6 +3,7 @@ import { Decimal } from '../decimal.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { Sector, SectorDictionary } from '../dictionary/sectors.js';
 import { parseDecimal } from '../input/quantity.js';
+import { checkQuantityCell } from '../input/row-rules.js';
 import { toHalfWidth } from '../text.js';
 import { parseUnit } from '../units.js';
 import { processAliases, processFieldOfHeader, requiredProcessFields, type ProcessField } from './columns.js';
@@ -145,16 +146,7 @@ function parseRow(
   }
 
   const quantityCell = cell('quantity');
-  let quantity: Decimal | undefined;
-  if (quantityCell.raw === '') diagnostics.push(error('EMPTY_VALUE', { column: 'quantity' }, at(quantityCell.column)));
-  else {
-    quantity = parseDecimal(quantityCell.raw);
-    if (!quantity) diagnostics.push(error('BAD_NUMBER', { value: quantityCell.raw }, at(quantityCell.column)));
-    else if (quantity.isNegative() && !quantity.isZero()) {
-      diagnostics.push(error('NEGATIVE_QUANTITY', { value: quantityCell.raw }, at(quantityCell.column)));
-      quantity = undefined;
-    }
-  }
+  const quantity = checkQuantityCell(quantityCell, at(quantityCell.column), diagnostics);
 
   const unitCell = cell('unit');
   const unit = parseUnit(unitCell.raw);
