@@ -118,10 +118,11 @@ describe(`fuzz: ${CASES} seeded cases (seed ${SEED})`, () => {
       const bytes = r() < 0.85 ? mutate(source, r) : source;
       const by = r() < 0.2 ? { by: ['year', 'sector', 'fuel', 'use'] } : {};
       const started = Date.now();
-      let fast: Outcome, streamed: Outcome, slow: Outcome;
+      let fast: Outcome, streamed: Outcome | undefined, slow: Outcome;
       try {
         fast = run(bytes, { ...by, fast: true });
-        streamed = run(bytes, { ...by, fast: 'stream' });
+        // the streaming reader alone on every other case (where the fast path steps aside, `fast` is it already)
+        streamed = n % 2 === 0 ? run(bytes, { ...by, fast: 'stream' }) : undefined;
         slow = run(bytes, { ...by, fast: false });
         run(bytes, { ...by, listLimits: validateLimits });
       } catch (e) {
@@ -133,7 +134,7 @@ describe(`fuzz: ${CASES} seeded cases (seed ${SEED})`, () => {
       if (JSON.stringify(fast) !== JSON.stringify(slow)) {
         failures.push(`case ${n}: the paths differ\n${JSON.stringify(fast).slice(0, 1500)}\n${JSON.stringify(slow).slice(0, 1500)}\n${new TextDecoder().decode(bytes).slice(0, 1500)}`);
       }
-      if (JSON.stringify(streamed) !== JSON.stringify(slow)) {
+      if (streamed && JSON.stringify(streamed) !== JSON.stringify(slow)) {
         failures.push(`case ${n}: streaming differs\n${JSON.stringify(streamed).slice(0, 1500)}\n${JSON.stringify(slow).slice(0, 1500)}\n${new TextDecoder().decode(bytes).slice(0, 1500)}`);
       }
       if ('json' in fast) {

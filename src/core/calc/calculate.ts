@@ -6,6 +6,7 @@ import { decimalOf, tableRef, type FactorTable } from '../factors/table.js';
 import type { ActivityRecord } from '../input/activity.js';
 import type { Use } from '../input/columns.js';
 import { qualityOfRows } from '../quality/collector.js';
+import { lineKey } from '../input/groups.js';
 import type { Dimension } from '../units.js';
 import {
   chooseCoalRate,
@@ -357,10 +358,9 @@ interface Group {
 function groupRecords(records: readonly ActivityRecord[], keepColumns: string[]): Group[] {
   const groups = new Map<string, Group>();
   for (const r of records) {
-    const sectorKey = r.sector ? r.sector.code : `label:${r.sectorLabel}`;
     const extra: Record<string, string> = {};
     for (const c of keepColumns) extra[c] = r.extra[c] ?? '';
-    const key = [r.year, sectorKey, r.fuel.id, r.dimension, r.use, ...keepColumns.map((c) => extra[c])].join('\u0000');
+    const key = lineKey(r, keepColumns);
     const g = groups.get(key);
     if (g) g.quantity = g.quantity.plus(r.quantity);
     else

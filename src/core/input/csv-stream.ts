@@ -19,6 +19,7 @@ import { QualityCollector } from '../quality/collector.js';
 import type { ListLimits } from '../quality/summarise.js';
 import { mapHeader, type ActivityRecord, type Dictionaries } from './activity.js';
 import { decodingPlan, type Encoding } from './decode.js';
+import { lineKey } from './groups.js';
 import type { ChunkReader } from './fast-source.js';
 import { checkRow, findHeaderRecord, type ColumnMap } from './row-rules.js';
 
@@ -336,7 +337,7 @@ class FileRows {
     if (!pass1) return;
     run.recordCount++;
     const keep = run.options.keepColumns ?? [];
-    const key = [r.year, r.sector ? r.sector.code : `label:${r.sectorLabel}`, r.fuel.id, r.dimension, r.use, ...keep.map((c) => r.extra[c] ?? '')].join('\u0000');
+    const key = lineKey(r, keep);
     const g = run.groups.get(key);
     if (g) g.sum = g.sum.plus(r.quantity);
     else run.groups.set(key, { record: r, sum: r.quantity });

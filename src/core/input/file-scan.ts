@@ -12,7 +12,7 @@ import { readSpreadsheetLines } from '../csv-text.js';
 import { appendAll } from '../arrays.js';
 import { FastFallback } from './fallback.js';
 import { ParallelAbort, type GroupData } from './fast-parallel.js';
-import { addToSum, GroupTable, keyBytesOf, keyHash, newKeyGroup, sumText, type KeyGroup, type ResolvedKey } from './groups.js';
+import { addToSum, GroupTable, keyBytesOf, keyHash, lineKey, newKeyGroup, sumText, type KeyGroup, type ResolvedKey } from './groups.js';
 import { decoderFor, type Decoder, type FileLayout } from './layout.js';
 import { parseQuantityBytes, scaledDouble } from './quantity.js';
 import { allBlank, implausible, keyOnly, located, needsTrim, trailingCellsBlank, unitScale } from './row.js';
@@ -294,7 +294,7 @@ export class FileScan {
       const s = run.seriesOf(r, this.index, r.line);
       if (run.pass === 1) {
         const keep = run.keep;
-        const key = [r.year, r.sector ? r.sector.code : `label:${r.sectorLabel}`, r.fuel.id, r.dimension, r.use, ...keep.map((c) => r.extra[c] ?? '')].join('\u0000') + `\u0000${this.index}`;
+        const key = `${lineKey(r, keep)}\u0000${this.index}`;
         const sum = run.parsedRowSums.get(key);
         if (sum) sum.sum = sum.sum.plus(r.quantity);
         else {

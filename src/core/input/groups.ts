@@ -10,6 +10,15 @@ import type { ActivityRecord } from './activity.js';
 import type { Series } from './run-state.js';
 import { HASH_SEED_A, mixHash, type Cells } from './tokenize.js';
 
+/**
+ * What records are summed by into one calculated line (calculateLines): year, sector (its code, or
+ * its label when unknown), fuel, dimension, use, and each grouped-by column. The readers that read
+ * rows with the row parser sum by it too.
+ */
+export function lineKey(r: Pick<ActivityRecord, 'year' | 'sector' | 'sectorLabel' | 'fuel' | 'dimension' | 'use' | 'extra'>, keepColumns: readonly string[]): string {
+  return [r.year, r.sector ? r.sector.code : `label:${r.sectorLabel}`, r.fuel.id, r.dimension, r.use, ...keepColumns.map((c) => r.extra[c] ?? '')].join('\u0000');
+}
+
 /** What a valid key means: the fields of its rows' records but the quantity (`extra`: the grouped-by columns). */
 export type ResolvedKey = Pick<ActivityRecord, 'year' | 'sector' | 'sectorLabel' | 'fuel' | 'dimension' | 'use' | 'extra'>;
 

@@ -13,7 +13,7 @@ import type { Use } from './columns.js';
 import { FingerprintForwarder, FingerprintTable } from './fast-fingerprints.js';
 import type { FingerprintSink } from './fast-parallel.js';
 import { hashBytes } from './tokenize.js';
-import { newSeries, placeInSeries, type QualityState, type Series } from '../quality/collector.js';
+import { duplicateKey, newSeries, placeInSeries, seriesKey, type QualityState, type Series } from '../quality/collector.js';
 
 export { EXPONENT_OFFSET, farFromMedian, type Series } from '../quality/collector.js';
 
@@ -83,7 +83,7 @@ export class RunState implements QualityState {
   }
 
   seriesOf(r: { sector: Sector | undefined; sectorLabel: string; fuel: Fuel; use: Use; dimension: Dimension }, file: number, line: number): Series {
-    return this.seriesByKey([r.sector?.code ?? r.sectorLabel, r.fuel.id, r.use, r.dimension].join('\u0000'), r.fuel, r.dimension, file, line);
+    return this.seriesByKey(seriesKey(r), r.fuel, r.dimension, file, line);
   }
 
   seriesByKey(key: string, fuel: Fuel, dimension: Dimension, file: number, line: number): Series {
@@ -126,5 +126,5 @@ export class RunState implements QualityState {
 
 /** The key qualityWarnings compares for DUPLICATE_ROW. */
 export function exactDupKey(year: number, sector: Sector | undefined, sectorLabel: string, fuel: Fuel, use: Use, extra: Record<string, string>): string {
-  return [year, sector?.code ?? sectorLabel, fuel.id, use, JSON.stringify(extra)].join('\u0000');
+  return duplicateKey({ year, sector, sectorLabel, fuel, use, extra });
 }

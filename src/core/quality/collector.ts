@@ -374,7 +374,7 @@ export function qualityOfRows(records: readonly ActivityRecord[], limits: ListLi
 }
 
 /** The key two rows are duplicates by: the same year, sector, fuel and use, and nothing else telling them apart. */
-function duplicateKey(r: QualityRow): string {
+export function duplicateKey(r: Pick<ActivityRecord, 'year' | 'sector' | 'sectorLabel' | 'fuel' | 'use' | 'extra'>): string {
   return [r.year, r.sector?.code ?? r.sectorLabel, r.fuel.id, r.use, JSON.stringify(r.extra)].join('\u0000');
 }
 
