@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJSModule from 'exceljs';
@@ -35,14 +35,24 @@ describe('pathway on the illustrative Jinchang scenarios', () => {
     expect(Object.keys(s.checks[0]!)).toEqual(expect.arrayContaining(['target', 'from', 'to', 'value_pct', 'target_pct', 'met']));
   });
 
+  it('a national target used for want of the region\'s own carries the reason in JSON (fallback_reason), and warns nothing', () => {
+    expect(doc).toHaveProperty('warnings', []);
+    const ci = doc.scenarios[0]!.checks.find((c) => c.target === 'carbon_intensity')!;
+    expect(ci).toMatchObject({ region: 'national', fallback_for: 'gansu' });
+    expect(ci.fallback_reason).toBe("Gansu's 14th FYP carbon-intensity figure is not published; 《甘肃省碳达峰实施方案》 only says the national target is to be met");
+    const ei = doc.scenarios[0]!.checks.find((c) => c.target === 'energy_intensity')!;
+    expect(ei).toMatchObject({ region: 'gansu', fallback_for: null, fallback_reason: null });
+  });
+
   it('peaks: 基准 2035, 政策 2030, 强化 2025', () => {
-    // 2021 base: 11,637,476.04553 t (consumption view of examples/jinchang-2021.csv), projected to 2060
+    // 2021 base: 12,162,789.67438 t (consumption view of examples/jinchang-2021.csv), projected to 2060
     expect(doc.scenarios.map((s) => [s.name, s.peak_year, s.peak_co2_t, s.peaked_by_2030])).toEqual([
-      ['基准', 2035, '15507017.284782', false],
-      ['政策', 2030, '12764040.500725', true],
-      ['强化', 2025, '12047668.163535', true],
+      ['基准', 2035, '16207001.326910', false],
+      ['政策', 2030, '13340207.051615', true],
+      ['强化', 2025, '12591497.792692', true],
     ]);
-    expect(doc.scenarios[0]!.years[0]).toMatchObject({ year: 2021, co2_t: '11637476.045530', gdp: '384.960000' });
+    // 12,162,789.67438 / (5,316,583.355 × (1 − 0.25)) = 3.050277… tCO2 per tce of fossil energy
+    expect(doc.scenarios[0]!.years[0]).toMatchObject({ year: 2021, co2_t: '12162789.674380', gdp: '384.960000', co2_per_fossil_tce: '3.050277' });
     expect(doc.scenarios[0]!.years.at(-1)).toMatchObject({ year: 2060 });
   });
 
@@ -51,8 +61,13 @@ describe('pathway on the illustrative Jinchang scenarios', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('Peak per scenario');
-    expect(lines.find((l) => l.startsWith('政策'))).toMatch(/^政策\s+2030\s+12,764,040\.50\s+yes\s+2029–2030/);
-    expect(run.stderr).toContain('the national target of 18 % (cn-targets-14fyp@2023) is used');
+    expect(lines.find((l) => l.startsWith('政策'))).toMatch(/^政策\s+2030\s+13,340,207\.05\s+yes\s+2029–2030/);
+    // the national target used for want of Gansu's own is said beside it, with the reason, as intensity does: no warning
+    expect(run.stderr).toBe('');
+    expect(lines.find((l) => l.startsWith('基准') && l.includes('carbon intensity decline'))).toContain('down ≥ 18% (national; none for gansu)');
+    expect(run.stdout).toContain(
+      "Target: carbon intensity decline 2020–2025 ≥ 18% (national, cn-targets-14fyp@2023; gansu has none, the national target is used: Gansu's 14th FYP carbon-intensity figure is not published;",
+    );
   });
 
   it('and in Chinese', () => {
@@ -61,8 +76,9 @@ describe('pathway on the illustrative Jinchang scenarios', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('各情景达峰情况');
     expect(lines[1]).toMatch(/^情景\s+峰值年\s+峰值排放\(吨\)\s+2030年前达峰/);
-    expect(lines.find((l) => l.startsWith('基准'))).toMatch(/^基准\s+2035\s+15,507,017\.28\s+否/);
-    expect(run.stderr).toMatch(/^警告: 甘肃没有 2020—2025 年的碳排放强度下降目标/);
+    expect(lines.find((l) => l.startsWith('基准'))).toMatch(/^基准\s+2035\s+16,207,001\.33\s+否/);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('甘肃无该目标，采用全国目标：甘肃省“十四五”碳强度下降目标未公开数值');
   });
 
   it('with --indicators: the 2020→2025 checks start from observed 2020, and the history gets the C40 test', () => {
@@ -92,6 +108,38 @@ describe('pathway on the illustrative Jinchang scenarios', () => {
     const mc = (r: typeof a) => JSON.parse(r.stdout).scenarios.map((s: { monte_carlo: unknown }) => s.monte_carlo);
     expect(mc(a)).toEqual(mc(b));
     expect(mc(a)[0]).toMatchObject({ runs: 30, seed: 11, variables: ['gdp_growth_pct'] });
+  });
+});
+
+describe('the bundled scenarios agree with the other bundled examples, and the docs with the tool', () => {
+  it("the scenarios' 2021 base is what calc computes on examples/jinchang-2021.csv (consumption view), to the decimals written", () => {
+    const calc = JSON.parse(runCli(['calc', 'examples/jinchang-2021.csv', '--totals', '-f', 'json', '--decimals', 'full']).stdout);
+    const header = readFileSync(example, 'utf8').split('\n').find((l) => l.startsWith('scenario,'))!.split(',');
+    const base = readFileSync(example, 'utf8').split('\n').find((l) => l.startsWith('基准,,2021,'))!.split(',');
+    const cell = (name: string) => base[header.indexOf(name)]!;
+    expect(cell('energy_tce')).toBe(calc.totals.energy_tce);
+    const decimals = cell('co2_t').split('.')[1]?.length ?? 0;
+    expect(new Decimal(calc.totals.consumption_co2_t).toFixed(decimals)).toBe(cell('co2_t'));
+  });
+
+  it('with --indicators and with --data the base agrees: no disagreement is warned about', () => {
+    for (const args of [['--indicators', indicators], ['--indicators', indicators, '--data', 'examples/jinchang-2021.csv']]) {
+      const run = runCli(['pathway', example, ...args, '-f', 'json']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).not.toContain('in the scenarios file but');
+    }
+  });
+
+  it('examples/README.md and docs/PATHWAY.md quote the peaks the tool prints', () => {
+    const run = runCli(['pathway', example, '-f', 'table']);
+    const peaks = ['基准', '政策', '强化'].map((name) => {
+      const m = new RegExp(`^${name}\\s+(\\d{4})\\s+([\\d,.]+)`, 'm').exec(run.stdout)!;
+      return `${name} ${m[1]} at ${m[2]} t`;
+    });
+    for (const doc of ['examples/README.md', 'docs/PATHWAY.md']) {
+      const text = readFileSync(doc, 'utf8').replace(/\s+/g, ' ');
+      for (const peak of peaks) expect(text, doc).toContain(peak);
+    }
   });
 });
 

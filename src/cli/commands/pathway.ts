@@ -7,8 +7,7 @@ import { Decimal } from '../../core/decimal.js';
 import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import type { OutputFormat } from '../../core/format/calc.js';
 import { decodeText } from '../../core/input/decode.js';
-import { regionNamesZh } from '../../core/calc/grid-region.js';
-import { activityTotals, fallbackWarnings, mergeActivityTotals, parseIndicators, type IndicatorYear, type Target } from '../../core/intensity/index.js';
+import { activityTotals, mergeActivityTotals, parseIndicators, type IndicatorYear } from '../../core/intensity/index.js';
 import { computePathway, parseScenarios, pathwayTargets, renderPathway, type PathwayResult, type ScenarioInput } from '../../core/pathway/index.js';
 import type { FactorTable } from '../../core/factors/table.js';
 import { tableRef } from '../../core/factors/table.js';
@@ -140,13 +139,8 @@ export function runPathway(file: string, options: PathwayCliOptions, ctx: CliCon
   appendAll(diagnostics, result.diagnostics);
   if (hasErrors(diagnostics)) failWithDiagnostics(ctx, diagnostics);
   const used = new Set(result.scenarios.flatMap((s) => s.checks.map((c) => c.source)).filter((x): x is string => x !== null));
-  // a target taken from national because the region has none: say so, as intensity does
-  const fallbacks = new Map<string, Target>();
-  for (const c of result.scenarios.flatMap((s) => s.checks)) {
-    if (c.fallback_for === null || c.target === 'non_fossil_share' || c.from === null || c.target_pct === null) continue;
-    fallbacks.set(`${c.target}:${c.from}-${c.to}`, { indicator: c.target, from: c.from, to: c.to, reduction_pct: c.target_pct, region: c.region ?? '', source: c.source ?? '', fallback_for: c.fallback_for });
-  }
-  appendAll(diagnostics, fallbackWarnings([...fallbacks.values()], regionNamesZh(targetTables)));
+  // a target taken from national because the region has none is said beside it (the checks' target column, a note
+  // with the reason, JSON fallback_reason), as intensity does, and not warned about: it is no fault of the input
   return {
     result,
     diagnostics,

@@ -168,7 +168,7 @@ export function parseTargetOption(text: string): Target | { error: string; error
 }
 
 /** Why a region has no target of its own, where we know (shown with the fallback note). */
-export function missingTargetReason(region: string, indicator: TargetIndicator, from: number, to: number): { en: string; zh: string } | undefined {
+export function missingTargetReason(region: string, indicator: TargetIndicator, from: number | null, to: number): { en: string; zh: string } | undefined {
   if (region === 'gansu' && indicator === 'carbon_intensity' && from === 2020 && to === 2025) {
     return {
       en: "Gansu's 14th FYP carbon-intensity figure is not published; 《甘肃省碳达峰实施方案》 only says the national target is to be met",

@@ -7,7 +7,8 @@ import { toDelimited, markdownText, toMarkdown, type Column, type Tabular } from
 import { plainStyle, toTextTable, type Style } from '../format/text-table.js';
 import type { Lang } from '../i18n/lang.js';
 import { PATHWAY_COLUMN_ZH } from '../i18n/pathway-messages.js';
-import type { PathwayCheck, PathwayIndicator } from './checks.js';
+import { missingTargetReason } from '../intensity/targets.js';
+import type { PathwayCheck, PathwayIndicator, PathwayTarget } from './checks.js';
 import type { PathwayResult, ScenarioResult } from './compute.js';
 import type { PeakingStatus } from './history.js';
 import type { SensitivityRow } from './sensitivity.js';
@@ -120,6 +121,13 @@ const INTENSITY_KEYS = new Set(['energy_intensity', 'carbon_intensity']);
 export function checkPeriod(c: { from: number | null; to: number }, lang: Lang): string {
   if (c.from === null) return String(c.to);
   return lang === 'zh' ? `${c.from}—${c.to}` : `${c.from}–${c.to}`;
+}
+
+/** Why the region has no target of its own, where known (as `intensity` says it): "：…" / ": …". */
+function reasonOf(t: PathwayTarget, lang: Lang): string {
+  const why = t.fallback_for ? missingTargetReason(t.fallback_for, t.indicator, t.from, t.to) : undefined;
+  if (!why) return '';
+  return lang === 'zh' ? `：${why.zh}` : `: ${why.en}`;
 }
 
 /** A region as a Chinese reader names it: the tables' name (甘肃), 全国, or the id when no table names it. */
@@ -337,8 +345,8 @@ export function pathwayNotes(result: PathwayResult, lang: Lang, options: Record<
     const period = t.from === null ? String(t.to) : checkPeriod(t, lang);
     notes.push(
       zh
-        ? `目标：${what} ${period} ≥${t.target_pct.toFixed()}%（${regionZh(t.region, t.region_zh)}，${t.source}${t.fallback_for ? `；${regionZh(t.fallback_for, t.fallback_for_zh)}无该目标，采用全国目标` : ''}）。`
-        : `Target: ${what} ${period} ≥ ${t.target_pct.toFixed()}% (${t.region}, ${t.source}${t.fallback_for ? `; ${t.fallback_for} has none, the national target is used` : ''}).`,
+        ? `目标：${what} ${period} ≥${t.target_pct.toFixed()}%（${regionZh(t.region, t.region_zh)}，${t.source}${t.fallback_for ? `；${regionZh(t.fallback_for, t.fallback_for_zh)}无该目标，采用全国目标${reasonOf(t, 'zh')}` : ''}）。`
+        : `Target: ${what} ${period} ≥ ${t.target_pct.toFixed()}% (${t.region}, ${t.source}${t.fallback_for ? `; ${t.fallback_for} has none, the national target is used${reasonOf(t, 'en')}` : ''}).`,
     );
   }
   if (result.scenarios.some((s) => s.checks.some((c) => c.status === 'no_target'))) {
@@ -513,6 +521,7 @@ export function pathwayJson(result: PathwayResult, options: PathwayRenderOptions
         region: c.region,
         source: c.source,
         fallback_for: c.fallback_for,
+        fallback_reason: (c.fallback_for && c.target_pct !== null && missingTargetReason(c.fallback_for, c.target, c.from, c.to)?.en) || null,
         why: c.why,
       })),
       sensitivity: s.sensitivity
@@ -539,7 +548,16 @@ export function pathwayJson(result: PathwayResult, options: PathwayRenderOptions
           }
         : null,
     })),
-    targets: result.targets.map((t) => ({ indicator: t.indicator, from: t.from, to: t.to, target_pct: t.target_pct.toFixed(), region: t.region, source: t.source, fallback_for: t.fallback_for ?? null })),
+    targets: result.targets.map((t) => ({
+      indicator: t.indicator,
+      from: t.from,
+      to: t.to,
+      target_pct: t.target_pct.toFixed(),
+      region: t.region,
+      source: t.source,
+      fallback_for: t.fallback_for ?? null,
+      fallback_reason: (t.fallback_for && missingTargetReason(t.fallback_for, t.indicator, t.from, t.to)?.en) || null,
+    })),
     warnings: (options.diagnostics ?? result.diagnostics).filter((x) => x.severity === 'warning').map((x) => diagnosticToJson(x, options.lang)),
   };
 }
