@@ -51,7 +51,7 @@ export function workerRunner(settings: ReaderSettings = {}): (ParallelRunner & {
   let jobs = 0;
   return {
     stats,
-    helpers: count,
+    readers: count,
     minBytes: settings.minBytes ?? MIN_BYTES,
     chunkBytes: Math.max(1, settings.chunkBytes ?? CHUNK_BYTES),
     callerTakesChunks: settings.callerTakesChunks ?? true,
@@ -85,7 +85,7 @@ export function workerRunner(settings: ReaderSettings = {}): (ParallelRunner & {
         fingerprintsSoFar(sink) {
           for (const ring of rings) drainRing(ring, sink);
         },
-        wait() {
+        answers() {
           const stalled = stallWatch(control);
           // readers waited for: once every chunk is taken, a reader that has not begun the job never will, and is shut out
           let waited: boolean[] | undefined;

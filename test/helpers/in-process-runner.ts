@@ -1,5 +1,5 @@
 /**
- * A ParallelRunner whose helpers run in this thread, for tests: each fake helper takes a chosen
+ * A ParallelRunner whose other readers run in this thread, for tests: each fake helper takes a chosen
  * set of chunks before the caller starts (so chunks are split in a known, seeded way), and its
  * answer is handed back on wait(). The jobs, the chunking and the merge are the real ones; only
  * the CLI's worker threads are left out.
@@ -16,7 +16,7 @@ export function inProcessRunner(
 ): ParallelRunner & { jobs: ChunkJob[] } {
   const jobs: ChunkJob[] = [];
   return {
-    helpers: options.threads,
+    readers: options.threads,
     minBytes: options.minBytes ?? 0,
     chunkBytes: options.chunkBytes,
     jobs,
@@ -45,7 +45,7 @@ export function inProcessRunner(
           return next++;
         },
         cancel: () => taken.fill(1),
-        wait: () => answers,
+        answers: () => answers,
         // as the CLI's helpers do while they still read: each call passes on the first half of what
         // each fake helper has not passed on yet (its first batch's first pairs), so that the table
         // gets a helper's fingerprints partly between the caller's chunks and partly at the end

@@ -57,7 +57,7 @@ function sameOnThreads(files: { path: string; bytes: Uint8Array }[], seed: numbe
         return picks.get(key)!;
       },
     });
-    const parallel = read(sources, { keepColumns, parallel: runner });
+    const parallel = read(sources, { keepColumns, readers: runner });
     expect(parallel.outcome, `seed ${seed}, ${threads} threads, chunks of ${chunkBytes} B`).toEqual(single.outcome);
     if (parallel.result?.parallelFiles) parallelRuns++;
   }
@@ -102,7 +102,7 @@ describe('several threads = one thread', () => {
       const runner = inProcessRunner(sources, dict, { threads: 1, chunkBytes: 64, pick: (k) => k % 2 === 1 });
       const json = (fast: boolean) => {
         try {
-          const report = runCalculation(fast ? sources : files, dict, registry, { fast, parallel: fast ? runner : undefined });
+          const report = runCalculation(fast ? sources : files, dict, registry, { fast, readers: fast ? runner : undefined });
           return { json: calcJson(report, { lang: 'en', decimals: 'full', tool }), diagnostics: report.diagnostics };
         } catch (e) {
           return { threw: (e as Error).message };
@@ -123,7 +123,7 @@ describe('several threads = one thread', () => {
     const sources = [splittableSource('short-rows.csv', bytes)];
     const single = read(sources);
     const runner = inProcessRunner(sources, dict, { threads: 1, chunkBytes: 8192, pick: (k) => k % 2 === 0 });
-    const parallel = read(sources, { parallel: runner });
+    const parallel = read(sources, { readers: runner });
     expect(parallel.outcome).toEqual(single.outcome);
     expect(parallel.result!.parallelFiles).toBe(1);
     // the 16 long rows are copies (15 duplicates); rows 5001–6000 repeat notes n0–n999 (1000 more), found across helpers
@@ -140,7 +140,7 @@ describe('several threads = one thread', () => {
     const sources = [splittableSource('late-gbk.csv', bytes)];
     const single = read(sources);
     const runner = inProcessRunner(sources, dict, { threads: 2, chunkBytes: 1000, pick: (k, t) => k % 3 === t + 1 });
-    expect(read(sources, { parallel: runner }).outcome).toEqual(single.outcome);
+    expect(read(sources, { readers: runner }).outcome).toEqual(single.outcome);
   });
 
   it('progress goes up with the chunks every reader has taken, and ends at the file size', () => {
@@ -148,7 +148,7 @@ describe('several threads = one thread', () => {
     const sources = [splittableSource('progress.csv', bytes)];
     const seen: [number, number][] = [];
     const runner = inProcessRunner(sources, dict, { threads: 1, chunkBytes: 200, pick: (k) => k % 3 === 0 });
-    read(sources, { parallel: runner, onProgress: (done, total) => seen.push([done, total]) });
+    read(sources, { readers: runner, onProgress: (done, total) => seen.push([done, total]) });
     expect(runner.jobs.length).toBeGreaterThan(0);
     expect(seen.length).toBeGreaterThan(2);
     for (let i = 1; i < seen.length; i++) expect(seen[i]![0]).toBeGreaterThanOrEqual(seen[i - 1]![0]);

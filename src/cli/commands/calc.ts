@@ -33,11 +33,11 @@ export async function calcCommand(files: string[], options: CalcCliOptions, ctx:
     factors = factorsForRun(options.factors, ctx);
     request.factors = factors.refs;
     request.onProgress = (done, total) => progress.update(done, total);
-    request.parallel = readers;
+    request.readers = readers;
     report = runCalculation(inputs, factors.dict, factors.registry, request);
   } finally {
     readers?.close();
-    request.parallel = undefined;
+    request.readers = undefined;
     progress.done();
   }
   if (ctx.env.JINCHANG_DEBUG_READ === '1') {

@@ -51,8 +51,8 @@ export interface CalcRequest {
   fast?: boolean | 'stream' | undefined;
   /** bytes read so far and in all, for a progress bar */
   onProgress?: ((done: number, total: number) => void) | undefined;
-  /** helpers for big files (the CLI's reading threads; see fast-parallel.ts) */
-  parallel?: ParallelRunner | undefined;
+  /** other readers for big files (the CLI's reading threads; see fast-parallel.ts) */
+  readers?: ParallelRunner | undefined;
   /** how many problems of one kind are listed before the rest are summarised (default: calcLimits) */
   listLimits?: ListLimits | undefined;
 }
@@ -135,8 +135,8 @@ export interface ReadOptions {
   /** true: the fast path, then the streaming reader (runCalculation's default); 'stream': the streaming reader; both sum records by key. Else one record per row, files read whole */
   fast?: boolean | 'stream' | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
-  /** helpers for big files (the CLI's reading threads; see fast-parallel.ts) */
-  parallel?: ParallelRunner | undefined;
+  /** other readers for big files (the CLI's reading threads; see fast-parallel.ts) */
+  readers?: ParallelRunner | undefined;
   /** problems of one kind the fast path's quality checks make before summarising (default: all) */
   listLimits?: ListLimits | undefined;
 }

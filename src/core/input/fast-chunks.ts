@@ -1,5 +1,5 @@
 /**
- * Fast path with helpers: one big file read in chunks by the caller and the runner's helpers (the
+ * Fast path with other readers: one big file read in chunks by the caller and the runner's readers (the
  * protocol is in fast-parallel.ts), and their findings merged into the file's scan.
  */
 import { createHash } from 'node:crypto';
@@ -12,14 +12,14 @@ import type { FastSource, Pass } from './fast-pass.js';
 import { FileScan } from './file-scan.js';
 import { RunState } from './run-state.js';
 
-/** Reads a big file's body in chunks with the runner's helpers, then merges what they found. */
-export function scanFileInChunks(p: Pass, index: number, helpers: ParallelRunner): void {
+/** Reads a big file's body in chunks with the runner's readers, then merges what they found. */
+export function scanFileInChunks(p: Pass, index: number, readers: ParallelRunner): void {
   const source = p.sources[index]!;
   const layout = p.layouts[index]!;
   const run = p.run;
   const size = source.size!;
   const starts: number[] = [];
-  for (let at = layout.bodyStart; at < size || starts.length === 0; at += helpers.chunkBytes) starts.push(at);
+  for (let at = layout.bodyStart; at < size || starts.length === 0; at += readers.chunkBytes) starts.push(at);
   const job: ChunkJob = {
     fileIndex: index,
     path: source.path,
@@ -36,28 +36,28 @@ export function scanFileInChunks(p: Pass, index: number, helpers: ParallelRunner
     job.medianBuckets = [...run.series.values()].filter((s) => s.checked).map((s) => [s.key, s.medianExponent, s.medianLeading]);
   }
   const done = p.done;
-  // progress: the chunks every reader has taken (the helpers' reads are not seen here), else this reader's bytes
+  // progress: the chunks every reader has taken (the other readers' reads are not seen here), else this reader's bytes
   let read = 0;
   const report = (n: number) => {
     read += n;
     const taken = running.taken?.();
-    const bytes = taken === undefined ? read : Math.min(size, layout.bodyStart + taken * helpers.chunkBytes) - layout.bodyStart;
+    const bytes = taken === undefined ? read : Math.min(size, layout.bodyStart + taken * readers.chunkBytes) - layout.bodyStart;
     p.options.onProgress?.(Math.min(p.total, done + bytes), p.total);
   };
   const table = run.pass === 1 ? run.fingerprintTable : undefined;
-  const running = helpers.start(job);
+  const running = readers.start(job);
   const results: ChunkResult[] = [];
   try {
-    // the caller hashes the whole file while the helpers start, then takes chunks too
+    // the caller hashes the whole file while the other readers start, then takes chunks too
     if (run.pass === 1) p.hashes[index] = hashSource(source);
-    if (helpers.callerTakesChunks !== false) {
-      // between chunks, the fingerprints the helpers have found so far go into the table
+    if (readers.callerTakesChunks !== false) {
+      // between chunks, the fingerprints the other readers have found so far go into the table
       const claim = () => {
         if (table) running.fingerprintsSoFar?.((pairs) => table.addPairs(pairs));
         return running.claim();
       };
       results.push(runChunks(job, run.dict, source.openAt!, claim, (pairs) => table?.addPairs(pairs), report));
-      // while the helpers finish their last chunks: the table takes what it has so far
+      // while the other readers finish their last chunks: the table takes what it has so far
       if (table) {
         running.fingerprintsSoFar?.((pairs) => table.addPairs(pairs));
         table.flush();
@@ -66,13 +66,13 @@ export function scanFileInChunks(p: Pass, index: number, helpers: ParallelRunner
   } catch (e) {
     running.cancel();
     try {
-      running.wait();
+      running.answers();
     } catch {
       // the first failure is the one to report
     }
     throw e;
   }
-  for (const answer of running.wait()) {
+  for (const answer of running.answers()) {
     if ('failed' in answer) throw failureError(answer);
     results.push(answer.result);
     if (table) for (const pairs of answer.fingerprints) table.addPairs(pairs);

@@ -1,5 +1,5 @@
 /**
- * Reading one big file with helpers (the CLI's are worker threads; see src/cli/worker-runner.ts).
+ * Reading one big file with several readers (the CLI's are worker threads; see src/cli/worker-runner.ts).
  * The body (everything after the header) is cut into chunks of a
  * few MB; the caller and every helper take the next free chunk until none is left, so a helper that
  * starts late just takes fewer. A chunk holds the lines that start inside it. Lines are numbered
@@ -7,7 +7,7 @@
  * known. Duplicate fingerprints all go into the caller's table.
  *
  * This module holds what crosses between them (plain data: structured-clonable);
- * the scanning is in file-scan.ts and fast-body.ts, the merging in fast-chunks.ts. The helpers themselves come from the caller
+ * the scanning is in file-scan.ts and fast-body.ts, the merging in fast-chunks.ts. The readers themselves come from the caller
  * (the CLI starts threads; tests run the same jobs in the caller's thread).
  */
 import type { Diagnostic } from '../diagnostics.js';
@@ -16,7 +16,7 @@ import type { Sector } from '../dictionary/sectors.js';
 import type { FileLayout } from './layout.js';
 import type { ChunkReader } from './fast-source.js';
 
-/** The read with helpers cannot finish (a helper died, too many odd rows): the caller reads the file again alone. */
+/** The read with other readers cannot finish (a reader died, too many odd rows): the caller reads the file again alone. */
 export class ParallelAbort extends Error {
   constructor(readonly reason: string) {
     super(`parallel read abandoned: ${reason}`);
@@ -104,13 +104,13 @@ export interface ChunkAnswer {
 
 /** Helpers to run chunk jobs, besides the caller. */
 export interface ParallelRunner {
-  /** how many helpers it adds */
-  readonly helpers: number;
+  /** how many readers it runs besides the caller */
+  readonly readers: number;
   /** files smaller than this are read by the caller alone */
   readonly minBytes: number;
   /** chunk size in bytes */
   readonly chunkBytes: number;
-  /** false: the caller leaves every chunk to the helpers (tests of the helpers' path) */
+  /** false: the caller leaves every chunk to the other readers (tests of their path) */
   readonly callerTakesChunks?: boolean;
   /** Starts the job on every helper. */
   start(job: ChunkJob): RunningJob;
@@ -123,14 +123,14 @@ export interface RunningJob {
   claim(): number;
   /** no more chunks for anyone (the caller failed) */
   cancel(): void;
-  /** Blocks until every helper that took a chunk has answered. */
-  wait(): (ChunkAnswer | ChunkFailure)[];
+  /** The other readers' answers: blocks until every reader that took a chunk has answered. */
+  answers(): (ChunkAnswer | ChunkFailure)[];
   /** how many chunks all readers have taken so far (for a progress bar), if known */
   taken?(): number;
   /**
-   * Hands `sink` the fingerprints the helpers have passed on since the last call, if the runner
-   * can tell before they answer: the caller takes them between its chunks, while the helpers read
-   * on, rather than all at the end. wait()'s answers then carry only the rest. A batch is only
+   * Hands `sink` the fingerprints the other readers have passed on since the last call, if the runner
+   * can tell before they answer: the caller takes them between its chunks, while the readers read
+   * on, rather than all at the end. answers() then carry only the rest. A batch is only
    * good during the call (its buffer is reused).
    */
   fingerprintsSoFar?(sink: FingerprintSink): void;

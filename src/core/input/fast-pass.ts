@@ -15,7 +15,7 @@ export interface FastSource {
   open(): ChunkReader;
   /** a reader from a byte offset: lets several readers share one file */
   openAt?: OpenAt | undefined;
-  /** for helpers: what the file they open must match (opaque here) */
+  /** for other readers: what the file they open must match (opaque here) */
   identity?: string | undefined;
 }
 
@@ -26,8 +26,8 @@ export interface FastOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** chunk size, for tests that split files at every possible place */
   chunkSize?: number | undefined;
-  /** helpers for big files (the CLI's reading threads); without it the caller reads every file alone */
-  parallel?: ParallelRunner | undefined;
+  /** other readers for big files (the CLI's reading threads); without them the caller reads every file alone */
+  readers?: ParallelRunner | undefined;
   /** problems of one kind listed before a summary (the quality checks never make the rest); default: all */
   listLimits?: ListLimits | undefined;
 }
@@ -53,7 +53,7 @@ export interface FastResult {
    */
   quality: Diagnostic[];
   passes: number;
-  /** files read with helpers */
+  /** files read with other readers */
   parallelFiles?: number;
 }
 
@@ -68,7 +68,7 @@ export interface Pass {
   options: FastOptions;
   done: number;
   total: number;
-  /** set when some file is big enough to be read with helpers */
-  parallel: ParallelRunner | undefined;
+  /** set when some file is big enough to be read with other readers */
+  readers: ParallelRunner | undefined;
   parallelFiles: Set<number>;
 }

@@ -37,19 +37,19 @@ export { runChunkJob } from './fast-chunks.js';
 export type { FastFileSummary, FastOptions, FastResult, FastSource } from './fast-pass.js';
 
 // ---------------------------------------------------------------------------------------------
-// reading: one file after another, each alone or with helpers
+// reading: one file after another, each alone or with other readers
 
 function scanFile(p: Pass, index: number): void {
   const source = p.sources[index]!;
   const run = p.run;
-  const helpers = p.parallel && source.openAt && (source.size ?? 0) >= p.parallel.minBytes ? p.parallel : undefined;
-  if (helpers && p.layouts[index]) return scanFileInChunks(p, index, helpers);
+  const readers = p.readers && source.openAt && (source.size ?? 0) >= p.readers.minBytes ? p.readers : undefined;
+  if (readers && p.layouts[index]) return scanFileInChunks(p, index, readers);
   const reader = source.open();
   let open = true;
   try {
     // a small file needs a small buffer (allocation shows in start-up time)
     const first = p.options.chunkSize ?? (source.size !== undefined ? Math.min(CHUNK, source.size + 16) : CHUNK);
-    const body = new BodyReader(reader, first, run.pass === 1 && !helpers, (n) => {
+    const body = new BodyReader(reader, first, run.pass === 1 && !readers, (n) => {
       p.done += n;
       p.options.onProgress?.(p.done, p.total);
     });
@@ -71,12 +71,12 @@ function scanFile(p: Pass, index: number): void {
       run.sizeFingerprints(rest / Math.max(8, perLine));
     }
     const validator = run.pass === 1 ? makeValidator(layout.encoding, index, p.options.encoding) : undefined;
-    if (helpers) {
+    if (readers) {
       // the header's bytes are checked here; the body's by the chunk readers
       validator?.(body.buf.subarray(layout.bomLength, layout.bodyStart), true);
       open = false;
       reader.close();
-      return scanFileInChunks(p, index, helpers);
+      return scanFileInChunks(p, index, readers);
     }
     body.scan(scan, layout.bodyStart, layout.bomLength, layout.bodyLine, validator);
     scan.parseQueued();
@@ -100,9 +100,9 @@ export function readActivityFast(sources: readonly FastSource[], dict: Dictionar
         gbk.add(e.file);
         continue;
       }
-      if (e instanceof ParallelAbort && options.parallel) {
+      if (e instanceof ParallelAbort && options.readers) {
         // the same read by the caller alone
-        options = { ...options, parallel: undefined };
+        options = { ...options, readers: undefined };
         continue;
       }
       throw e;
@@ -113,9 +113,9 @@ export function readActivityFast(sources: readonly FastSource[], dict: Dictionar
 function readOnce(sources: readonly FastSource[], dict: Dictionaries, options: FastOptions, gbk: Set<number>): FastResult {
   const totalSize = sources.reduce((a, s) => a + (s.size ?? 0), 0);
   const run = new RunState(dict, options.keepColumns ?? []);
-  const runner = options.parallel;
-  const parallel = runner && runner.helpers > 0 && sources.some((s) => s.openAt && (s.size ?? 0) >= runner.minBytes) ? runner : undefined;
-  const p: Pass = { sources, run, layouts: [], scans: [], hashes: [], gbk, options, done: 0, total: totalSize, parallel, parallelFiles: new Set() };
+  const runner = options.readers;
+  const readers = runner && runner.readers > 0 && sources.some((s) => s.openAt && (s.size ?? 0) >= runner.minBytes) ? runner : undefined;
+  const p: Pass = { sources, run, layouts: [], scans: [], hashes: [], gbk, options, done: 0, total: totalSize, readers, parallelFiles: new Set() };
   for (let i = 0; i < sources.length; i++) scanFile(p, i);
   run.fingerprints.flush();
 
