@@ -3,8 +3,13 @@
  * and benchmarks use. Kept apart so that small runs never load the readers' code.
  */
 
-/** Below this a file is read by the CLI alone: a reading thread takes ~40 ms to start and load its code. */
-export const MIN_BYTES = 24 << 20;
+/**
+ * Below this a file is read by the CLI alone. A reading thread takes ~40 ms to start and load its code,
+ * and on a 2-core machine it only wins past ~1.5M rows (~96 MB): measured interleaved at real-time
+ * priority, 1M rows (64.6 MB) 663 ms alone against 719 ms with a thread; 1.5M rows (97 MB) 881 against
+ * 853 ms; 3M rows 1,680 against 1,300 ms (docs/PERFORMANCE.md).
+ */
+export const MIN_BYTES = 96 << 20;
 export const CHUNK_BYTES = 4 << 20;
 
 export interface ReaderSettings {
