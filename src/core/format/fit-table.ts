@@ -56,8 +56,9 @@ const WRAPPED = 20;
 /**
  * The table made to fit `width` cells, least important first: name columns (shrink) are cut to 24
  * cells with …, then columns are hidden by rank (drop 1, then 2, …), then names are cut down to 8
- * cells. Columns the user grouped by and figures are never hidden. A table that still does not fit
- * is printed as narrow as it gets.
+ * cells; wrapped columns (wrap) give way before any of these, down to 20 cells. A column without
+ * a rank is never hidden (the formatters leave the grouped-by ones and the main figures unranked).
+ * A table that still does not fit is printed as narrow as it gets.
  */
 export function fitTable(table: Tabular, width: number): { table: Tabular; widths?: number[]; fit: FitResult } {
   const none = { table, fit: { hidden: [], shortened: [] } };
