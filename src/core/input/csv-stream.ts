@@ -142,7 +142,7 @@ function readFile(run: Run, index: number): void {
   const reader = source.open();
   const hash = run.pass === 1 ? createHash('sha256') : undefined;
   // a small file needs a small buffer (allocation shows in start-up time)
-  let buf = new Uint8Array(source.size !== undefined ? Math.max(HEAD, Math.min(CHUNK, source.size + 16)) : CHUNK);
+  const buf = new Uint8Array(source.size !== undefined ? Math.max(HEAD, Math.min(CHUNK, source.size + 16)) : CHUNK);
   try {
     // the first bytes decide the encoding
     let len = 0;
@@ -188,7 +188,6 @@ function readFile(run: Run, index: number): void {
     if (read.malformed && !plan.malformed) throw new Reread(index, { attempt: plan.attempt, malformed: read.malformed });
     if (run.pass === 1) run.inputs.push({ path: source.path, sha256: hash!.digest('hex'), rows: read.rows, encoding: attempt.encoding });
   } finally {
-    buf = new Uint8Array(0);
     reader.close();
   }
 }

@@ -326,8 +326,9 @@ export class QualityCollector implements QualityState {
   row(r: QualityRow, file: number): void {
     const dupKey = duplicateKey(r);
     const [a, b] = fingerprint(dupKey);
-    let s = this.series.get(seriesKey(r));
-    if (!s) this.series.set(seriesKey(r), (s = newSeries(seriesKey(r), r.fuel, r.dimension, file, r.line)));
+    const key = seriesKey(r);
+    let s = this.series.get(key);
+    if (!s) this.series.set(key, (s = newSeries(key, r.fuel, r.dimension, file, r.line)));
     const q = r.quantity;
     const zero = q.isZero();
     const [e, l2] = zero ? [0, 0] : bucketOf(q);
