@@ -19,6 +19,7 @@ import { describe, type Diagnostic } from '../core/diagnostics.js';
 import { calcTabular, sumOfYearsLabel, useName } from '../core/format/calc.js';
 import { totalDef, totalKeys, totalLabel, totalValue, unitText as totalUnitText } from '../core/format/totals.js';
 import { label, type LabelKey } from '../core/format/labels.js';
+import { unitWord } from '../core/format/unit-words.js';
 import { kindLabel } from '../core/factors/kind-names.js';
 import type { FactorTable } from '../core/factors/table.js';
 import type { Lang } from '../core/i18n/lang.js';
@@ -231,7 +232,7 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions,
       { header: l('unit'), width: 8 },
       ...measureColumns,
     ],
-    byFuel.map((r) => [r.year ?? null, r.fuelId ?? '', (lang === 'zh' ? r.fuelZh : r.fuelEn) ?? '', useWord(r.use, lang), r.quantity ?? null, r.unit ?? '', ...measures(r)]),
+    byFuel.map((r) => [r.year ?? null, r.fuelId ?? '', (lang === 'zh' ? r.fuelZh : r.fuelEn) ?? '', useWord(r.use, lang), r.quantity ?? null, unitWord(r.unit ?? '', lang), ...measures(r)]),
   );
 
   // the rows exactly as `calc` prints them to CSV, with number cells where the CSV has numbers
@@ -251,6 +252,7 @@ export async function calcWorkbook(report: CalcReport, options: WorkbookOptions,
         if (column.key === 'year' && /^\d{4}$/.test(cell)) return Number(cell);
         // the use as a word of the workbook's language (the CSV keeps the key: energy, feedstock, output)
         if (column.key === 'use' && lang === 'zh') return useWord(cell, lang);
+        if (column.key === 'unit') return unitWord(cell, lang);
         return column.numeric ? (cell === '' ? null : new Decimal(cell)) : cell;
       }),
     ),

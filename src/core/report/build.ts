@@ -1,5 +1,6 @@
 import { viewsSection } from './views.js';
 import { methodOptionRows } from './method-options.js';
+import { unitWord } from '../format/unit-words.js';
 import { regionNamesZh } from '../calc/grid-region.js';
 import { kindName } from '../factors/kind-names.js';
 import { aggregate, type OutputRow, type Totals } from '../calc/aggregate.js';
@@ -297,7 +298,7 @@ function fuelSection(ctx: Ctx, rows: OutputRow[]): Section {
       useName(r.use),
       r.scope,
       r.quantity ? grouped(quantityText(r.quantity, decimals)) : '',
-      r.unit ?? '',
+      unitWord(r.unit ?? '', lang),
       num(r.energyTce, decimals),
       num(r.co2, decimals),
       pctOf(r.co2, total),
