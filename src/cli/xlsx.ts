@@ -161,7 +161,8 @@ const WORDS = {
   sectorCode: { en: 'Code', zh: '部门代码' },
   fuelId: { en: 'Fuel id', zh: '品种编号' },
   severity: { en: 'Severity', zh: '级别' },
-  code: { en: 'Code', zh: '代码' },
+  // a diagnostic's code (GRID_YEAR_MISMATCH), not a sector's
+  code: { en: 'Code', zh: '问题代码' },
   file: { en: 'File', zh: '文件' },
   line: { en: 'Line', zh: '行' },
   column: { en: 'Column', zh: '列' },

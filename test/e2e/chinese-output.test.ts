@@ -111,6 +111,13 @@ describe('factor tables and input uses named in Chinese', () => {
     expect(runCli(['factors', 'list', '--lang', 'zh', '-f', 'csv']).stdout).toContain('cn-gbt2589,2020,standard-coal,any,CN,');
   });
 
+  it('factors check -f table: the kind by name in Chinese', () => {
+    const r = runCli(['factors', 'check', 'test/fixtures/factors/good', '--lang', 'zh', '-f', 'table']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/gansu-grid-2024\.csv\s+是\s+test-gansu-grid-2024@2026-01\s+电网排放因子\s+3\s/);
+    expect(r.stdout).not.toMatch(/\s(grid|combustion)\s/);
+  });
+
   it('factors diff: the kind by name in Chinese; "1 row" in English', () => {
     const zh = runCli(['factors', 'diff', 'mee-grid-2022', 'mee-grid-2023', '--lang', 'zh', '-f', 'csv']);
     expect(zh.stderr).toBe('mee-grid-2022@2024-12 → mee-grid-2023@2025-12（电网排放因子）：40 行变化，0 行新增，0 行删除，0 行相同\n');
