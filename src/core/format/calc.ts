@@ -7,6 +7,7 @@ import type { CalcReport } from '../calc/run.js';
 import { energyBasisJson, energyBasisText } from '../calc/energy-basis.js';
 import { nonFossilJson, nonFossilText } from './non-fossil.js';
 import { tableRef } from '../factors/table.js';
+import { factorTablesProvenance } from '../factors/provenance.js';
 import { label, type LabelKey } from './labels.js';
 import { gpcName } from '../dictionary/gpc.js';
 import { totalDef, totalKeys, totalLabel, totalLabelWithUnit, totalValue, unitText, yearsText } from './totals.js';
@@ -253,14 +254,7 @@ export function calcJson(report: CalcReport, options: RenderOptions): unknown {
       tool: options.tool.name,
       version: options.tool.version,
       inputs: report.inputs.map((i) => ({ path: i.path, sha256: i.sha256, rows: i.rows, encoding: i.encoding })),
-      factors: report.factors.map((f) => ({
-        id: f.meta.id,
-        version: f.meta.version,
-        sha256: f.sha256,
-        kind: f.meta.kind,
-        title: f.meta.title,
-        source: f.meta.source,
-      })),
+      factors: factorTablesProvenance(report.factors),
       options: { ...report.options, decimals },
     },
     totals: totalsJson(report.totals, decimals),

@@ -1,6 +1,7 @@
 import type { Decimal } from '../decimal.js';
 import { diagnosticToJson } from '../diagnostics.js';
 import type { FactorTable } from '../factors/table.js';
+import { factorTablesProvenance } from '../factors/provenance.js';
 import type { OutputFormat } from '../format/calc.js';
 import { fixed, grouped, type Decimals } from '../format/number.js';
 import { toDelimited, markdownText, toMarkdown, type Column, type Tabular } from '../format/tabular.js';
@@ -444,14 +445,7 @@ export function intensityJson(result: IntensityResult, options: IntensityRenderO
       tool: options.tool.name,
       version: options.tool.version,
       inputs: options.inputs ?? [],
-      factors: (options.factors ?? []).map((f) => ({
-        id: f.meta.id,
-        version: f.meta.version,
-        sha256: f.sha256,
-        kind: f.meta.kind,
-        title: f.meta.title,
-        source: f.meta.source,
-      })),
+      factors: factorTablesProvenance(options.factors ?? []),
       options: {
         ...options.options,
         gdpBasis: result.gdp_basis,
