@@ -10,10 +10,10 @@ import { decompose, decomposeMethods, parseFactorTable, renderDecompose, type De
 import { kayaBasisNotes, kayaIdentity, type KayaView, type KayaYear } from '../../core/decompose/kaya.js';
 import { appendAll } from '../../core/arrays.js';
 import type { ReportDecomposition } from '../../core/report/decomposition.js';
-import { failWithDiagnostics, printDiagnostics, styleFor, type CliContext } from '../context.js';
-import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic, writeStreamAtomic } from '../io.js';
+import { failWithDiagnostics, printDiagnostics, type CliContext } from '../context.js';
+import { assertNotAnInput, formatFromPath, readInputFiles } from '../io.js';
+import { resultRenderBasics, writeResult } from '../result-output.js';
 import { factorsForRun } from '../user-factors.js';
-import { toolName, toolVersion } from '../version.js';
 import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from '../calc-options.js';
 
 export interface DecomposeCliOptions extends CalcCliOptions {
@@ -163,11 +163,7 @@ export async function decomposeCommand(file: string | undefined, options: Decomp
   printDiagnostics(ctx, diagnostics);
 
   const renderOptions = {
-    lang: ctx.lang,
-    decimals,
-    bom: options.bom,
-    style: options.output ? undefined : styleFor(ctx.stdout, ctx.env),
-    tool: { name: toolName, version: toolVersion() },
+    ...resultRenderBasics(ctx, options, decimals),
     inputs,
     factors: report?.factors ?? [],
     diagnostics,
@@ -181,14 +177,10 @@ export async function decomposeCommand(file: string | undefined, options: Decomp
         : {}),
     },
   };
-  if (format === 'xlsx') {
-    const { decomposeWorkbook } = await import('../decompose-xlsx.js');
-    await writeStreamAtomic(options.output!, (out) => decomposeWorkbook(result, renderOptions, out));
-    return;
-  }
-  const text = renderDecompose(result, format as OutputFormat, renderOptions);
-  if (options.output) writeFileAtomic(options.output, text);
-  else ctx.stdout.write(text);
+  await writeResult(ctx, options.output, format, {
+    workbook: () => import('../decompose-xlsx.js').then((m) => (out) => m.decomposeWorkbook(result, renderOptions, out)),
+    text: () => renderDecompose(result, format as OutputFormat, renderOptions),
+  });
 }
 
 

@@ -18,11 +18,11 @@ import {
   type IndicatorYear,
 } from '../../core/intensity/index.js';
 import { intensityOnBothBases } from '../../core/intensity/bases.js';
-import { ExitError, failWithDiagnostics, printDiagnostics, styleFor, type CliContext } from '../context.js';
-import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic, writeStreamAtomic } from '../io.js';
+import { ExitError, failWithDiagnostics, printDiagnostics, type CliContext } from '../context.js';
+import { assertNotAnInput, formatFromPath, readInputFiles } from '../io.js';
+import { resultRenderBasics, writeResult } from '../result-output.js';
 import { factorsForRun } from '../user-factors.js';
 import { parseAssessmentBasis, parseTargetOptions } from '../target-options.js';
-import { toolName, toolVersion } from '../version.js';
 import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from '../calc-options.js';
 import { appendAll } from '../../core/arrays.js';
 import { Decimal } from '../../core/decimal.js';
@@ -193,11 +193,7 @@ export async function intensityCommand(file: string, options: IntensityCliOption
   const renderOptions = {
     bases: options.bothBases && report ? intensityOnBothBases(result, report.bases) : undefined,
     energyBasis: report?.energyBasis,
-    lang: ctx.lang,
-    decimals,
-    bom: options.bom,
-    style: options.output ? undefined : styleFor(ctx.stdout, ctx.env),
-    tool: { name: toolName, version: toolVersion() },
+    ...resultRenderBasics(ctx, options, decimals),
     inputs,
     factors: [...targetTables, ...(report?.factors ?? [])],
     options: {
@@ -213,14 +209,10 @@ export async function intensityCommand(file: string, options: IntensityCliOption
         : {}),
     },
   };
-  if (format === 'xlsx') {
-    const { intensityWorkbook } = await import('../xlsx.js');
-    await writeStreamAtomic(options.output!, (out) => intensityWorkbook(result, { ...renderOptions, diagnostics }, out));
-    return;
-  }
-  // every warning printed on stderr is also in the result (the JSON `warnings`), not only intensity's own
-  const text = renderIntensity({ ...result, diagnostics }, format as OutputFormat, renderOptions);
-  if (options.output) writeFileAtomic(options.output, text);
-  else ctx.stdout.write(text);
+  await writeResult(ctx, options.output, format, {
+    workbook: () => import('../xlsx.js').then((m) => (out) => m.intensityWorkbook(result, { ...renderOptions, diagnostics }, out)),
+    // every warning printed on stderr is also in the result (the JSON `warnings`), not only intensity's own
+    text: () => renderIntensity({ ...result, diagnostics }, format as OutputFormat, renderOptions),
+  });
 }
 

@@ -11,11 +11,11 @@ import { activityTotals, mergeActivityTotals, parseIndicators, type IndicatorYea
 import { computePathway, parseScenarios, pathwayTargets, renderPathway, type PathwayResult, type ScenarioInput } from '../../core/pathway/index.js';
 import type { FactorTable } from '../../core/factors/table.js';
 import { tableRef } from '../../core/factors/table.js';
-import { failWithDiagnostics, printDiagnostics, styleFor, type CliContext } from '../context.js';
-import { assertNotAnInput, formatFromPath, readInputFiles, writeFileAtomic, writeStreamAtomic } from '../io.js';
+import { failWithDiagnostics, printDiagnostics, type CliContext } from '../context.js';
+import { assertNotAnInput, formatFromPath, readInputFiles } from '../io.js';
+import { resultRenderBasics, writeResult } from '../result-output.js';
 import { parseTargetOptions } from '../target-options.js';
 import { factorsForRun } from '../user-factors.js';
-import { toolName, toolVersion } from '../version.js';
 import { parseCalcRequest, parseDecimalsOption, stdoutFormat, type CalcCliOptions } from '../calc-options.js';
 
 export interface PathwayCliOptions extends CalcCliOptions {
@@ -168,23 +168,15 @@ export async function pathwayCommand(file: string, options: PathwayCliOptions, c
   const run = runPathway(file, options, ctx);
   printDiagnostics(ctx, run.diagnostics);
   const renderOptions = {
-    lang: ctx.lang,
-    decimals,
-    bom: options.bom,
-    style: options.output ? undefined : styleFor(ctx.stdout, ctx.env),
-    tool: { name: toolName, version: toolVersion() },
+    ...resultRenderBasics(ctx, options, decimals),
     inputs: run.inputs,
     factors: run.factors,
     options: run.options,
     diagnostics: run.diagnostics,
   };
-  if (format === 'xlsx') {
-    const { pathwayWorkbook } = await import('../pathway-xlsx.js');
-    await writeStreamAtomic(options.output!, (out) => pathwayWorkbook(run.result, renderOptions, out));
-    return;
-  }
-  const text = renderPathway(run.result, format as OutputFormat, renderOptions);
-  if (options.output) writeFileAtomic(options.output, text);
-  else ctx.stdout.write(text);
+  await writeResult(ctx, options.output, format, {
+    workbook: () => import('../pathway-xlsx.js').then((m) => (out) => m.pathwayWorkbook(run.result, renderOptions, out)),
+    text: () => renderPathway(run.result, format as OutputFormat, renderOptions),
+  });
 }
 
