@@ -1,26 +1,17 @@
 import { ZERO, type Decimal } from '../decimal.js';
 import { diagnosticToJson, type Diagnostic } from '../diagnostics.js';
-import type { FactorTable } from '../factors/table.js';
+import type { ResultRenderOptions } from '../format/result-options.js';
 import { factorTablesProvenance } from '../factors/provenance.js';
 import type { OutputFormat } from '../format/calc.js';
 import { fixed, grouped, type Decimals } from '../format/number.js';
 import { toDelimited, markdownText, toMarkdown, type Column, type Tabular } from '../format/tabular.js';
-import { plainStyle, toKeyValue, toTextTable, type Style } from '../format/text-table.js';
+import { plainStyle, toKeyValue, toTextTable } from '../format/text-table.js';
 import type { Lang } from '../i18n/lang.js';
 import type { DecomposeResult, FactorInfo, StepSplit } from './series.js';
 import type { Decoupling, TapioState } from './tapio.js';
 
-export interface DecomposeRenderOptions {
-  lang: Lang;
-  /** decimals printed; default 6 for csv/tsv/json, 2 for people (ratios: 6 for people too) */
-  decimals?: Decimals | undefined;
-  bom?: boolean | undefined;
-  style?: Style | undefined;
-  tool: { name: string; version: string };
-  inputs?: { path: string; sha256: string; rows: number; encoding?: string; role: string }[] | undefined;
-  factors?: readonly FactorTable[] | undefined;
-  /** the options of the run, recorded in meta */
-  options?: Record<string, unknown> | undefined;
+/** Decimals for people: 2 (ratios: 6 for people too). */
+export interface DecomposeRenderOptions extends ResultRenderOptions {
   /** every warning printed, repeated in the JSON */
   diagnostics?: readonly Diagnostic[] | undefined;
   /** lines about the basis of the identity (Kaya mode), shown with the notes */

@@ -1,11 +1,11 @@
 import type { Decimal } from '../decimal.js';
 import { diagnosticToJson } from '../diagnostics.js';
-import type { FactorTable } from '../factors/table.js';
+import type { ResultRenderOptions } from '../format/result-options.js';
 import { factorTablesProvenance } from '../factors/provenance.js';
 import type { OutputFormat } from '../format/calc.js';
 import { fixed, grouped, type Decimals } from '../format/number.js';
 import { toDelimited, markdownText, toMarkdown, type Column, type Tabular } from '../format/tabular.js';
-import { plainStyle, toTextTable, type Style } from '../format/text-table.js';
+import { plainStyle, toTextTable } from '../format/text-table.js';
 import type { Lang } from '../i18n/lang.js';
 import type { IntensityPeriod, IntensityResult, IntensityYear, PeriodIndicator, PeriodStatus } from './compute.js';
 import { missingTargetReason, type Target, type TargetQualifier } from './targets.js';
@@ -14,19 +14,11 @@ import { regionNameZh } from '../calc/grid-region.js';
 import { BASIS_KEYS, BASIS_LABELS, basesNote, type BasisIntensityYear, type IntensityBases } from './bases.js';
 import { energyBasisJson, energyBasisLabel, type EnergyBasis } from '../calc/energy-basis.js';
 
-export interface IntensityRenderOptions {
-  lang: Lang;
-  /** decimals printed; default: 6 for csv/tsv/json; for people 2, and 4 for intensities */
-  decimals?: Decimals | undefined;
-  bom?: boolean | undefined;
-  style?: Style | undefined;
-  tool: { name: string; version: string };
-  /** the files read: the indicators file first, then any --data files */
-  inputs?: { path: string; sha256: string; rows: number; encoding?: string; role: 'indicators' | 'data' }[] | undefined;
-  /** factor tables used (targets, and those of --data) */
-  factors?: readonly FactorTable[] | undefined;
-  /** the options of the run, recorded in meta */
-  options?: Record<string, unknown> | undefined;
+/**
+ * Decimals for people: 2, and 4 for intensities. The inputs: the indicators file first, then any --data files; the
+ * factor tables: the targets', then those of --data.
+ */
+export interface IntensityRenderOptions extends ResultRenderOptions<'indicators' | 'data'> {
   /** `--both-bases`: energy and energy intensity on the calorific and the coal-equivalent basis (bases.ts) */
   bases?: IntensityBases | undefined;
   /** the basis of the energy computed from --data, said in the notes */

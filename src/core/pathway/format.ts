@@ -1,11 +1,11 @@
 import type { Decimal } from '../decimal.js';
 import { diagnosticToJson, type Diagnostic } from '../diagnostics.js';
-import type { FactorTable } from '../factors/table.js';
+import type { ResultRenderOptions } from '../format/result-options.js';
 import { factorTablesProvenance } from '../factors/provenance.js';
 import type { OutputFormat } from '../format/calc.js';
 import { fixed, grouped, type Decimals } from '../format/number.js';
 import { toDelimited, markdownText, toMarkdown, type Column, type Tabular } from '../format/tabular.js';
-import { plainStyle, toTextTable, type Style } from '../format/text-table.js';
+import { plainStyle, toTextTable } from '../format/text-table.js';
 import type { Lang } from '../i18n/lang.js';
 import { PATHWAY_COLUMN_ZH } from '../i18n/pathway-messages.js';
 import { missingTargetReason } from '../intensity/targets.js';
@@ -14,16 +14,8 @@ import type { PathwayResult, ScenarioResult } from './compute.js';
 import type { PeakingStatus } from './history.js';
 import type { SensitivityRow } from './sensitivity.js';
 
-export interface PathwayRenderOptions {
-  lang: Lang;
-  /** decimals printed; default 6 for csv/tsv/json; for people 2, and 4 for intensities */
-  decimals?: Decimals | undefined;
-  bom?: boolean | undefined;
-  style?: Style | undefined;
-  tool: { name: string; version: string };
-  inputs?: { path: string; sha256: string; rows: number; encoding?: string; role: 'scenarios' | 'indicators' | 'data' }[] | undefined;
-  factors?: readonly FactorTable[] | undefined;
-  options?: Record<string, unknown> | undefined;
+/** Decimals for people: 2, and 4 for intensities. */
+export interface PathwayRenderOptions extends ResultRenderOptions<'scenarios' | 'indicators' | 'data'> {
   diagnostics?: readonly Diagnostic[] | undefined;
 }
 
