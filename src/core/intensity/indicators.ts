@@ -1,6 +1,7 @@
 import { MAX_HEADER_SEARCH, readSpreadsheetCsv } from '../csv-text.js';
 import { Decimal } from '../decimal.js';
 import { error, type Diagnostic } from '../diagnostics.js';
+import { yearOfCell } from '../year-cell.js';
 import { parseDecimal } from '../input/quantity.js';
 import { nameKey, toHalfWidth } from '../text.js';
 import { parseUnit } from '../units.js';
@@ -236,11 +237,7 @@ export function parseIndicators(text: string, file: string): ParsedIndicators {
     const at = (col: number | undefined) => ({ file, line, column: col });
 
     const y = cell('year');
-    const yearText = y.raw.replace(/年$/, '');
-    let year: number | undefined;
-    if (y.raw === '') diagnostics.push(error('EMPTY_VALUE', { column: 'year' }, at(y.col)));
-    else if (!/^(19|20)\d{2}$/.test(yearText)) diagnostics.push(error('BAD_YEAR', { value: y.raw }, at(y.col)));
-    else year = Number(yearText);
+    const year = yearOfCell(y.raw, at(y.col), diagnostics);
 
     const number = (column: IndicatorColumn, rule: 'positive' | 'non-negative'): Decimal | undefined => {
       const c = cell(column);

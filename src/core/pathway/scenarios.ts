@@ -1,6 +1,7 @@
 import { MAX_HEADER_SEARCH, readSpreadsheetCsv } from '../csv-text.js';
 import { Decimal } from '../decimal.js';
 import { error, type Diagnostic } from '../diagnostics.js';
+import { yearOfCell } from '../year-cell.js';
 import { parseDecimal } from '../input/quantity.js';
 import { toHalfWidth } from '../text.js';
 import {
@@ -142,11 +143,7 @@ export function parseScenarios(text: string, file: string): ParsedScenarios {
     const name = raw('scenario');
     if (name.text === '') diagnostics.push(error('PATHWAY_EMPTY_VALUE', { column: 'scenario' }, at(name.col)));
     const y = raw('year');
-    const yearText = y.text.replace(/年$/, '');
-    let year: number | undefined;
-    if (y.text === '') diagnostics.push(error('PATHWAY_EMPTY_VALUE', { column: 'year' }, at(y.col)));
-    else if (!/^(19|20)\d{2}$/.test(yearText)) diagnostics.push(error('BAD_YEAR', { value: y.text }, at(y.col)));
-    else year = Number(yearText);
+    const year = yearOfCell(y.text, at(y.col), diagnostics, 'PATHWAY_EMPTY_VALUE');
 
     const number = (key: string, column: Variable): Decimal | undefined => {
       const c = raw(key);

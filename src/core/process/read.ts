@@ -1,6 +1,7 @@
 import { readSpreadsheetCsv } from '../csv-text.js';
 import { Decimal } from '../decimal.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { yearOfCell } from '../year-cell.js';
 import type { Sector, SectorDictionary } from '../dictionary/sectors.js';
 import { parseDecimal } from '../input/quantity.js';
 import { checkQuantityCell } from '../input/row-rules.js';
@@ -116,11 +117,7 @@ function parseRow(
   };
 
   const year = cell('year');
-  const yearText = year.raw.replace(/年$/, '');
-  let yearValue: number | undefined;
-  if (year.raw === '') diagnostics.push(error('EMPTY_VALUE', { column: 'year' }, at(year.column)));
-  else if (!/^(19|20)\d{2}$/.test(yearText)) diagnostics.push(error('BAD_YEAR', { value: year.raw }, at(year.column)));
-  else yearValue = Number(yearText);
+  const yearValue = yearOfCell(year.raw, at(year.column), diagnostics);
 
   const sectorCell = cell('sector');
   let sector: Sector | undefined;
