@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -145,5 +145,18 @@ describe('decompose: bad input is refused with its message', () => {
     const run = runCli(['decompose', fx('negative.csv'), '--from', '2020', '--to', '2021', '-o', out]);
     expect(run.code).toBe(1);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('decompose: an input that is not text', () => {
+  it('a binary factor table or indicators file: the file named, exit 1, nothing on stdout', () => {
+    const binary = join(dir, 'binary.csv');
+    writeFileSync(binary, Buffer.from('year,group\u0000\u0001\u0002\u0000\n', 'latin1'));
+    for (const args of [[binary], [fx('lmdir.csv'), '--indicators', binary]]) {
+      const run = runCli(['decompose', ...args, '--from', '1971', '--to', '1972', '-f', 'json']);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`${binary}: error: this is not a text (CSV) file`);
+    }
   });
 });

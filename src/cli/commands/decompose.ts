@@ -100,36 +100,18 @@ export async function decomposeCommand(file: string | undefined, options: Decomp
   // the indicators file (GDP, population, value added): for the Kaya identity, or only for decoupling
   let indicatorYears: IndicatorYear[] | undefined;
   if (options.indicators !== undefined) {
-    const [ind] = readInputFiles([options.indicators], ctx.lang);
-    const decoded = decodeText(ind!.bytes, ind!.path, request.encoding);
-    const sha256 = createHash('sha256').update(ind!.bytes).digest('hex');
-    if ('diagnostic' in decoded) {
-      diagnostics.push(decoded.diagnostic);
-      inputs.push({ path: ind!.path, sha256, rows: 0, encoding: 'unknown', role: 'indicators' });
-    } else {
-      const parsed = parseIndicators(decoded.text, ind!.path);
-      appendAll(diagnostics, parsed.diagnostics);
-      indicatorYears = parsed.years;
-      inputs.push({ path: ind!.path, sha256, rows: parsed.rows, encoding: decoded.encoding, role: 'indicators' });
-    }
+    const read = readTextInput(options.indicators, 'indicators', ctx, request.encoding, diagnostics, parseIndicators);
+    indicatorYears = read.parsed?.years;
+    inputs.push(read.input);
   }
 
   let data: IdentityData | undefined;
   let report: CalcReport | undefined;
   let basisNotes: string[] = [];
   if (file !== undefined) {
-    const [table] = readInputFiles([file], ctx.lang);
-    const decoded = decodeText(table!.bytes, table!.path, request.encoding);
-    const sha256 = createHash('sha256').update(table!.bytes).digest('hex');
-    if ('diagnostic' in decoded) {
-      diagnostics.push(decoded.diagnostic);
-      inputs.unshift({ path: table!.path, sha256, rows: 0, encoding: 'unknown', role: 'factor-table' });
-    } else {
-      const parsed = parseFactorTable(decoded.text, table!.path);
-      appendAll(diagnostics, parsed.diagnostics);
-      data = parsed.data;
-      inputs.unshift({ path: table!.path, sha256, rows: parsed.rows, encoding: decoded.encoding, role: 'factor-table' });
-    }
+    const read = readTextInput(file, 'factor-table', ctx, request.encoding, diagnostics, parseFactorTable);
+    data = read.parsed?.data;
+    inputs.unshift(read.input);
     if (hasErrors(diagnostics)) failWithDiagnostics(ctx, diagnostics);
     if (data && indicatorYears) {
       const k = kayaYears(indicatorYears, opts.from);
@@ -183,6 +165,30 @@ export async function decomposeCommand(file: string | undefined, options: Decomp
   });
 }
 
+
+/**
+ * One input file of decompose read whole and parsed: its line in meta.inputs (0 rows and encoding 'unknown' when it
+ * could not be decoded) and what `parse` made of it; every problem is added to `diagnostics`.
+ */
+function readTextInput<T extends { rows: number; diagnostics: readonly Diagnostic[] }>(
+  path: string,
+  role: string,
+  ctx: CliContext,
+  encoding: Parameters<typeof decodeText>[2],
+  diagnostics: Diagnostic[],
+  parse: (text: string, path: string) => T,
+): { input: { path: string; sha256: string; rows: number; encoding: string; role: string }; parsed?: T } {
+  const [file] = readInputFiles([path], ctx.lang);
+  const decoded = decodeText(file!.bytes, file!.path, encoding);
+  const sha256 = createHash('sha256').update(file!.bytes).digest('hex');
+  if ('diagnostic' in decoded) {
+    diagnostics.push(decoded.diagnostic);
+    return { input: { path: file!.path, sha256, rows: 0, encoding: 'unknown', role } };
+  }
+  const parsed = parse(decoded.text, file!.path);
+  appendAll(diagnostics, parsed.diagnostics);
+  return { input: { path: file!.path, sha256, rows: parsed.rows, encoding: decoded.encoding, role }, parsed };
+}
 
 /**
  * The report's decomposition chapter: the Kaya split of the activity data between its first and last year, on the
