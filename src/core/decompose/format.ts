@@ -1,7 +1,7 @@
 import { ZERO, type Decimal } from '../decimal.js';
 import { diagnosticToJson, type Diagnostic } from '../diagnostics.js';
 import type { ResultRenderOptions } from '../format/result-options.js';
-import { factorTablesProvenance } from '../factors/provenance.js';
+import { resultMetaHead } from '../format/result-meta.js';
 import type { OutputFormat } from '../format/calc.js';
 import { fixed, grouped, type Decimals } from '../format/number.js';
 import { toDelimited, markdownText, toMarkdown, type Column, type Tabular } from '../format/tabular.js';
@@ -270,10 +270,7 @@ export function decomposeJson(result: DecomposeResult, options: DecomposeRenderO
   const total = stepJson(result.total, result, n);
   return {
     meta: {
-      tool: options.tool.name,
-      version: options.tool.version,
-      inputs: options.inputs ?? [],
-      factors: factorTablesProvenance(options.factors ?? []),
+      ...resultMetaHead(options),
       options: { ...options.options, method: result.method, chained: result.chained, decimals },
     },
     method: result.method,

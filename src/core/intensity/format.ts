@@ -1,7 +1,7 @@
 import type { Decimal } from '../decimal.js';
 import { diagnosticToJson } from '../diagnostics.js';
 import type { ResultRenderOptions } from '../format/result-options.js';
-import { factorTablesProvenance } from '../factors/provenance.js';
+import { resultMetaHead } from '../format/result-meta.js';
 import type { OutputFormat } from '../format/calc.js';
 import { fixed, grouped, type Decimals } from '../format/number.js';
 import { toDelimited, markdownText, toMarkdown, type Column, type Tabular } from '../format/tabular.js';
@@ -434,10 +434,7 @@ export function intensityJson(result: IntensityResult, options: IntensityRenderO
   const n = (v: Decimal | null) => (v === null ? null : fixed(v, decimals));
   return {
     meta: {
-      tool: options.tool.name,
-      version: options.tool.version,
-      inputs: options.inputs ?? [],
-      factors: factorTablesProvenance(options.factors ?? []),
+      ...resultMetaHead(options),
       options: {
         ...options.options,
         gdpBasis: result.gdp_basis,
